@@ -1,0 +1,58 @@
+package io.betterauth.jakarta.core;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An error answered in Better Auth's shape: a status and {@code {"message","code"}}. Carries the
+ * {@code Set-Cookie} lines that must still be sent with it (a refresh that fails clears the cookies).
+ */
+public class AuthException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final String code;
+    private final transient List<String> setCookies;
+
+    public AuthException(ErrorCode code) {
+        this(code.status(), code.name(), code.message(), List.of());
+    }
+
+    public AuthException(ErrorCode code, String message) {
+        this(code.status(), code.name(), message, List.of());
+    }
+
+    public AuthException(ErrorCode code, List<String> setCookies) {
+        this(code.status(), code.name(), code.message(), setCookies);
+    }
+
+    public AuthException(int status, String code, String message, List<String> setCookies) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.setCookies = List.copyOf(setCookies);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Null for the few Better Auth errors that carry only a message. */
+    public String code() {
+        return code;
+    }
+
+    public List<String> setCookies() {
+        return setCookies;
+    }
+
+    public String toJson() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", getMessage());
+        if (code != null) {
+            body.put("code", code);
+        }
+        return JsJson.stringify(body);
+    }
+}

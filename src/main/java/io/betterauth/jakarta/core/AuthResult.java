@@ -1,0 +1,20 @@
+package io.betterauth.jakarta.core;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an endpoint answers, independent of the HTTP API that sends it: status, JSON body (already serialised as
+ * JavaScript would), {@code Set-Cookie} lines in order (each its own header) and any other headers.
+ */
+public record AuthResult(int status, String json, List<String> setCookies, Map<String, String> headers) {
+
+    public AuthResult {
+        setCookies = List.copyOf(setCookies);
+        headers = Map.copyOf(headers);
+    }
+
+    public static AuthResult ok(String json, List<String> setCookies) {
+        return new AuthResult(200, json, setCookies, Map.of());
+    }
+}

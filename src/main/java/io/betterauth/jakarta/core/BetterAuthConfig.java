@@ -1,0 +1,186 @@
+package io.betterauth.jakarta.core;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Everything the library can be configured with, holding Better Auth 1.7.25's defaults (written once, in
+ * {@link Builder}). Immutable; build one with {@link #builder()} in a CDI producer, or let {@link ConfigLoader}
+ * read it from MicroProfile Config, servlet context parameters, system properties and the environment.
+ *
+ * @param secret             signs cookies; required unless {@code devMode}
+ * @param devMode            allows Better Auth's well-known development secret and plain-http cookies
+ * @param baseUrl            the public origin, e.g. {@code https://app.example.com}; {@code null} = from the request
+ * @param basePath           where the endpoints live, {@code /api/auth}
+ * @param trustedOrigins     further origins allowed to send state-changing requests
+ * @param session            lifetimes and refresh behaviour
+ * @param cookies            cookie names and attributes
+ * @param emailAndPassword   the email and password sign-in options
+ * @param ipAddressHeaders   request headers trusted for the client IP, in order; empty = the socket address
+ * @param disableIpTracking  stores no IP address at all
+ * @param autoMigrate        creates missing tables at start-up from the DDL shipped in the JAR
+ * @param database           {@code jpa} (the container's persistence unit) or {@code memory} (this JVM only)
+ */
+public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
+                               List<String> trustedOrigins, Session session, Cookies cookies,
+                               EmailAndPassword emailAndPassword, List<String> ipAddressHeaders,
+                               boolean disableIpTracking, boolean autoMigrate, String database) {
+
+    /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
+    public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
+
+    public BetterAuthConfig {
+        trustedOrigins = List.copyOf(trustedOrigins);
+        ipAddressHeaders = List.copyOf(ipAddressHeaders);
+        if (secret == null || secret.isEmpty()) {
+            throw new ConfigurationException("No secret is configured. Set better-auth.secret (environment "
+                    + "BETTER_AUTH_SECRET) to a random value of at least 32 characters, for example the output of "
+                    + "'openssl rand -base64 32', or set better-auth.dev-mode=true for local development only.");
+        }
+        if (!"jpa".equals(database) && !"memory".equals(database)) {
+            throw new ConfigurationException("better-auth.database must be 'jpa' or 'memory', not '" + database + "'");
+        }
+        if (baseUrl != null) {
+            URI uri = URI.create(baseUrl);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new ConfigurationException("better-auth.url must be an absolute URL such as "
+                        + "https://app.example.com, not '" + baseUrl + "'");
+            }
+        }
+    }
+
+    /**
+     * Session lifetimes in seconds.
+     *
+     * @param expiresIn             lifetime after the last refresh (604800)
+     * @param updateAge             how often the expiry slides forward (86400; 0 = every request)
+     * @param freshAge              how recent {@code createdAt} must be for sensitive actions (86400; 0 = off)
+     * @param disableSessionRefresh never slide the expiry
+     * @param deferSessionRefresh   GET never writes; it reports {@code needsRefresh} and a POST refreshes
+     */
+    public record Session(long expiresIn, long updateAge, long freshAge, boolean disableSessionRefresh,
+                          boolean deferSessionRefresh) {
+    }
+
+    /**
+     * Cookie naming and attributes, as Better Auth's {@code advanced} options name them.
+     *
+     * @param prefix                 {@code better-auth}
+     * @param useSecureCookies       forces secure cookies on or off; {@code null} = decided by the base URL
+     * @param crossSubDomainEnabled  adds a {@code Domain} attribute
+     * @param crossSubDomainDomain   that domain; {@code null} = the base URL's host name
+     * @param sameSite               default {@code lax}
+     * @param path                   default {@code /}
+     * @param httpOnly               default true
+     * @param secure                 overrides the computed secure flag when set
+     * @param partitioned            adds {@code Partitioned}
+     */
+    public record Cookies(String prefix, Boolean useSecureCookies, boolean crossSubDomainEnabled,
+                          String crossSubDomainDomain, String sameSite, String path, boolean httpOnly,
+                          Boolean secure, boolean partitioned) {
+    }
+
+    /**
+     * Email and password sign-in.
+     *
+     * @param enabled           the endpoints answer at all
+     * @param disableSignUp     sign-up answers {@code EMAIL_PASSWORD_SIGN_UP_DISABLED}
+     * @param minPasswordLength 8
+     * @param maxPasswordLength 128
+     * @param autoSignIn        sign-up creates a session
+     */
+    public record EmailAndPassword(boolean enabled, boolean disableSignUp, int minPasswordLength,
+                                   int maxPasswordLength, boolean autoSignIn) {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The full URL of the endpoints, e.g. {@code http://localhost:8080/api/auth}, or null without a base URL. */
+    public String authUrl() {
+        return baseUrl == null ? null : baseUrl.replaceAll("/+$", "") + basePath;
+    }
+
+    /** A builder starting from Better Auth's defaults. */
+    public static final class Builder {
+        private String secret;
+        private boolean devMode;
+        private String baseUrl;
+        private String basePath = "/api/auth";
+        private List<String> trustedOrigins = List.of();
+        private long expiresIn = 60L * 60 * 24 * 7;
+        private long updateAge = 60L * 60 * 24;
+        private long freshAge = 60L * 60 * 24;
+        private boolean disableSessionRefresh;
+        private boolean deferSessionRefresh;
+        private String cookiePrefix = "better-auth";
+        private Boolean useSecureCookies;
+        private boolean crossSubDomainEnabled;
+        private String crossSubDomainDomain;
+        private String sameSite = "lax";
+        private String cookiePath = "/";
+        private boolean httpOnly = true;
+        private Boolean secureAttribute;
+        private boolean partitioned;
+        private boolean emailAndPasswordEnabled = true;
+        private boolean disableSignUp;
+        private int minPasswordLength = 8;
+        private int maxPasswordLength = 128;
+        private boolean autoSignIn = true;
+        private List<String> ipAddressHeaders = List.of();
+        private boolean disableIpTracking;
+        private boolean autoMigrate = true;
+        private String database = "jpa";
+
+        private Builder() {
+        }
+
+        public Builder secret(String v) { secret = v; return this; }
+        public Builder devMode(boolean v) { devMode = v; return this; }
+        public Builder baseUrl(String v) { baseUrl = v; return this; }
+        public Builder basePath(String v) { basePath = v; return this; }
+        public Builder trustedOrigins(List<String> v) { trustedOrigins = v; return this; }
+        /** Better Auth treats 0 as "use the default". */
+        public Builder expiresIn(long v) { expiresIn = v == 0 ? 60L * 60 * 24 * 7 : v; return this; }
+        public Builder updateAge(long v) { updateAge = v; return this; }
+        public Builder freshAge(long v) { freshAge = v; return this; }
+        public Builder disableSessionRefresh(boolean v) { disableSessionRefresh = v; return this; }
+        public Builder deferSessionRefresh(boolean v) { deferSessionRefresh = v; return this; }
+        public Builder cookiePrefix(String v) { cookiePrefix = v; return this; }
+        public Builder useSecureCookies(Boolean v) { useSecureCookies = v; return this; }
+        public Builder crossSubDomainCookies(boolean enabled, String domain) {
+            crossSubDomainEnabled = enabled;
+            crossSubDomainDomain = domain;
+            return this;
+        }
+        public Builder sameSite(String v) { sameSite = v; return this; }
+        public Builder cookiePath(String v) { cookiePath = v; return this; }
+        public Builder httpOnly(boolean v) { httpOnly = v; return this; }
+        public Builder secureAttribute(Boolean v) { secureAttribute = v; return this; }
+        public Builder partitioned(boolean v) { partitioned = v; return this; }
+        public Builder emailAndPasswordEnabled(boolean v) { emailAndPasswordEnabled = v; return this; }
+        public Builder disableSignUp(boolean v) { disableSignUp = v; return this; }
+        public Builder minPasswordLength(int v) { minPasswordLength = v; return this; }
+        public Builder maxPasswordLength(int v) { maxPasswordLength = v; return this; }
+        public Builder autoSignIn(boolean v) { autoSignIn = v; return this; }
+        public Builder ipAddressHeaders(List<String> v) { ipAddressHeaders = v; return this; }
+        public Builder disableIpTracking(boolean v) { disableIpTracking = v; return this; }
+        public Builder autoMigrate(boolean v) { autoMigrate = v; return this; }
+        public Builder database(String v) { database = v; return this; }
+
+        public BetterAuthConfig build() {
+            String effectiveSecret = secret;
+            if ((effectiveSecret == null || effectiveSecret.isEmpty()) && devMode) {
+                effectiveSecret = DEFAULT_SECRET;
+            }
+            return new BetterAuthConfig(effectiveSecret, devMode, baseUrl, basePath, trustedOrigins,
+                    new Session(expiresIn, updateAge, freshAge, disableSessionRefresh, deferSessionRefresh),
+                    new Cookies(cookiePrefix, useSecureCookies, crossSubDomainEnabled, crossSubDomainDomain,
+                            sameSite, cookiePath, httpOnly, secureAttribute, partitioned),
+                    new EmailAndPassword(emailAndPasswordEnabled, disableSignUp, minPasswordLength,
+                            maxPasswordLength, autoSignIn),
+                    ipAddressHeaders, disableIpTracking, autoMigrate, database);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.betterauth.jakarta.core;
+
+import io.betterauth.jakarta.spi.DuplicateEmailException;
+import io.betterauth.jakarta.spi.UserStore;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /sign-up/email} and {@code POST /sign-in/email} as Better Auth 1.7.25 answers them: validation,
+ * length limits, lowercased emails, scrypt hashes in a {@code credential} account, a new session and its cookies,
+ * and the same JSON bodies and error codes. An unknown email costs a hash too, so timing does not reveal it.
+ */
+public final class EmailPasswordAuth {
+
+    private static final Logger LOG = System.getLogger(EmailPasswordAuth.class.getName());
+    /** Hashed when the email is unknown, to spend the same time as a real verification. */
+    private static final String DUMMY_HASH =
+            "00000000000000000000000000000000:" + "0".repeat(128);
+
+    private final BetterAuthConfig.EmailAndPassword options;
+    private final UserStore users;
+    private final SessionManager sessions;
+    private final PasswordHasher hasher;
+    private final IdGenerator ids;
+
+    public EmailPasswordAuth(BetterAuthConfig config, UserStore users, SessionManager sessions,
+                             PasswordHasher hasher, IdGenerator ids) {
+        this.options = config.emailAndPassword();
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.ids = ids;
+    }
+
+    public AuthResult signUp(RequestBody body, ClientInfo client, RequestCookies cookies) {
+        String name = body.requiredString("name");
+        String email = body.requiredEmail("email");
+        String password = body.requiredString("password");
+        String image = body.optionalString("image");
+        body.optionalString("callbackURL");
+        Boolean rememberMe = body.optionalBoolean("rememberMe");
+        body.validate();
+        if (!options.enabled() || options.disableSignUp()) {
+            throw new AuthException(ErrorCode.EMAIL_PASSWORD_SIGN_UP_DISABLED);
+        }
+        checkLength(password);
+        String normalized = email.toLowerCase(Locale.ROOT);
+        if (users.findByEmail(normalized).isPresent()) {
+            throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
+        }
+        String hash = hasher.hash(password);
+        Instant now = sessions.now();
+        User user = new User(ids.generate(), name, normalized, false, image, now, now);
+        Account credential = new Account(ids.generate(), user.id(), Account.CREDENTIAL_PROVIDER, user.id(), hash,
+                now, now);
+        try {
+            users.create(user, credential);
+        } catch (DuplicateEmailException e) {
+            throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        if (!options.autoSignIn()) {
+            response.put("token", null);
+            response.put("user", user.toJson());
+            return AuthResult.ok(JsJson.stringify(response), List.of());
+        }
+        boolean dontRemember = Boolean.FALSE.equals(rememberMe);
+        Session session = createSession(user, dontRemember, client, ErrorCode.FAILED_TO_CREATE_SESSION, 400);
+        response.put("token", session.token());
+        response.put("user", user.toJson());
+        return AuthResult.ok(JsJson.stringify(response), sessions.sessionCookies(session, dontRemember, cookies));
+    }
+
+    public AuthResult signIn(RequestBody body, ClientInfo client, RequestCookies cookies) {
+        String email = body.requiredString("email");
+        String password = body.requiredString("password");
+        String callbackUrl = body.optionalString("callbackURL");
+        Boolean rememberMe = body.optionalBoolean("rememberMe");
+        body.validate();
+        if (!options.enabled()) {
+            throw new AuthException(ErrorCode.EMAIL_PASSWORD_DISABLED);
+        }
+        if (!RequestBody.isEmail(email)) {
+            throw new AuthException(ErrorCode.INVALID_EMAIL);
+        }
+        if (password.length() > options.maxPasswordLength()) {
+            throw new AuthException(ErrorCode.PASSWORD_TOO_LONG);
+        }
+        Optional<User> user = users.findByEmail(email.toLowerCase(Locale.ROOT));
+        Optional<Account> credential = user.flatMap(u -> users.findCredentialAccount(u.id()));
+        if (user.isEmpty() || credential.isEmpty() || credential.get().password() == null) {
+            hasher.verify(password, DUMMY_HASH);
+            LOG.log(Level.DEBUG, "Sign-in failed: unknown email or no credential account");
+            throw new AuthException(ErrorCode.INVALID_EMAIL_OR_PASSWORD);
+        }
+        if (!hasher.verify(password, credential.get().password())) {
+            LOG.log(Level.DEBUG, "Sign-in failed: wrong password");
+            throw new AuthException(ErrorCode.INVALID_EMAIL_OR_PASSWORD);
+        }
+        boolean dontRemember = Boolean.FALSE.equals(rememberMe);
+        Session session = createSession(user.get(), dontRemember, client, ErrorCode.FAILED_TO_CREATE_SESSION, 401);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("redirect", callbackUrl != null);
+        response.put("token", session.token());
+        response.put("url", callbackUrl == null ? JsJson.Undefined.INSTANCE : callbackUrl);
+        response.put("user", user.get().toJson());
+        List<String> setCookies = sessions.sessionCookies(session, dontRemember, cookies);
+        Map<String, String> headers = callbackUrl == null ? Map.of() : Map.of("Location", callbackUrl);
+        return new AuthResult(200, JsJson.stringify(response), setCookies, headers);
+    }
+
+    private void checkLength(String password) {
+        if (password.length() < options.minPasswordLength()) {
+            throw new AuthException(ErrorCode.PASSWORD_TOO_SHORT);
+        }
+        if (password.length() > options.maxPasswordLength()) {
+            throw new AuthException(ErrorCode.PASSWORD_TOO_LONG);
+        }
+    }
+
+    private Session createSession(User user, boolean dontRemember, ClientInfo client, ErrorCode failure, int status) {
+        try {
+            return sessions.create(user, dontRemember, client);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Could not create a session", e);
+            throw new AuthException(status, failure.name(), failure.message(), List.of());
+        }
+    }
+}

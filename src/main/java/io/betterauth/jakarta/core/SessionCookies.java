@@ -1,0 +1,136 @@
+package io.betterauth.jakarta.core;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Names, attributes and {@code Set-Cookie} lines of Better Auth's session cookies ({@code session_token},
+ * {@code session_data}, {@code dont_remember}), following {@code createCookieGetter}: the {@code __Secure-} prefix
+ * and {@code Secure} together when the base URL is https (or configured so), {@code HttpOnly; SameSite=Lax;
+ * Path=/}, a {@code Domain} for cross-subdomain cookies, then the configured default attributes.
+ */
+public final class SessionCookies {
+
+    private final SignedCookie signer;
+    private final String sessionTokenName;
+    private final String sessionDataName;
+    private final String dontRememberName;
+    private final CookieAttributes base;
+    private final long expiresIn;
+
+    public SessionCookies(BetterAuthConfig config) {
+        this.signer = new SignedCookie(config.secret());
+        BetterAuthConfig.Cookies c = config.cookies();
+        boolean secure = secure(config);
+        String securePrefix = secure ? "__Secure-" : "";
+        this.sessionTokenName = securePrefix + c.prefix() + ".session_token";
+        this.sessionDataName = securePrefix + c.prefix() + ".session_data";
+        this.dontRememberName = securePrefix + c.prefix() + ".dont_remember";
+        String domain = null;
+        if (c.crossSubDomainEnabled()) {
+            domain = c.crossSubDomainDomain();
+            if (domain == null || domain.isEmpty()) {
+                if (config.baseUrl() == null) {
+                    throw new ConfigurationException(
+                            "better-auth.url is required when cross-subdomain cookies are enabled.");
+                }
+                domain = URI.create(config.baseUrl()).getHost();
+            }
+        }
+        boolean secureAttribute = c.secure() != null ? c.secure() : secure;
+        this.base = new CookieAttributes(null, domain, c.path(), c.httpOnly(), secureAttribute, c.sameSite(),
+                c.partitioned());
+        this.expiresIn = config.session().expiresIn();
+    }
+
+    /** Better Auth's rule: the explicit option, else the base URL's scheme, else "not in development". */
+    static boolean secure(BetterAuthConfig config) {
+        if (config.cookies().useSecureCookies() != null) {
+            return config.cookies().useSecureCookies();
+        }
+        if (config.baseUrl() != null) {
+            return config.baseUrl().startsWith("https://");
+        }
+        return !config.devMode();
+    }
+
+    public String sessionTokenName() {
+        return sessionTokenName;
+    }
+
+    public String sessionDataName() {
+        return sessionDataName;
+    }
+
+    public String dontRememberName() {
+        return dontRememberName;
+    }
+
+    /** The verified session token from the request, or empty for a missing, unsigned or forged cookie. */
+    public Optional<String> sessionToken(RequestCookies cookies) {
+        return cookies.get(sessionTokenName).flatMap(signer::verify);
+    }
+
+    /** Whether the request carries a validly signed {@code dont_remember} cookie. */
+    public boolean dontRemember(RequestCookies cookies) {
+        return cookies.get(dontRememberName).flatMap(signer::verify).isPresent();
+    }
+
+    /** {@code session_token} with {@code Max-Age=expiresIn}, or no Max-Age for a don't-remember session. */
+    public String sessionToken(String token, boolean dontRemember) {
+        return SetCookie.serialize(sessionTokenName, signer.sign(token),
+                base.withMaxAge(dontRemember ? null : expiresIn));
+    }
+
+    /** The signed {@code dont_remember=true} cookie, always a browser-session cookie. */
+    public String dontRememberCookie() {
+        return SetCookie.serialize(dontRememberName, signer.sign("true"), base);
+    }
+
+    /** {@code name=; Max-Age=0} with the same attributes the cookie was written with. */
+    public String expire(String name) {
+        return SetCookie.serialize(name, "", base.withMaxAge(0L));
+    }
+
+    /**
+     * {@code deleteSessionCookie}: expires the token, the cache, every cache cookie or chunk the request carried,
+     * and {@code dont_remember}, in Better Auth's order.
+     */
+    public List<String> deleteAll(RequestCookies request) {
+        List<String> lines = new ArrayList<>();
+        lines.add(expire(sessionTokenName));
+        lines.add(expire(sessionDataName));
+        for (String name : request.names()) {
+            if (name.startsWith(sessionDataName)) {
+                lines.add(expire(name));
+            }
+        }
+        lines.add(expire(dontRememberName));
+        return lines;
+    }
+
+    /** Cache cookies ({@code session_data} and its {@code .N} chunks) present in the request. */
+    public List<String> sessionDataCookies(RequestCookies request) {
+        List<String> names = new ArrayList<>();
+        for (String name : request.names()) {
+            if (name.equals(sessionDataName) || isChunk(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private boolean isChunk(String name) {
+        if (!name.startsWith(sessionDataName + ".")) {
+            return false;
+        }
+        String index = name.substring(sessionDataName.length() + 1);
+        try {
+            return String.valueOf(Integer.parseInt(index)).equals(index) && Integer.parseInt(index) >= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.betterauth.jakarta.rest;
+
+import io.betterauth.jakarta.core.AuthException;
+import io.betterauth.jakarta.core.AuthResult;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Turns core results and errors into JAX-RS responses: JSON bodies, one {@code Set-Cookie} header per cookie. */
+final class HttpAuthResponses {
+
+    private HttpAuthResponses() {
+    }
+
+    static Response of(AuthResult result) {
+        return build(result.status(), result.json(), result.setCookies(), result.headers());
+    }
+
+    static Response of(AuthException error) {
+        return build(error.status(), error.toJson(), error.setCookies(), Map.of());
+    }
+
+    static Response build(int status, String json, List<String> setCookies, Map<String, String> headers) {
+        Response.ResponseBuilder b = Response.status(status).entity(json).type(MediaType.APPLICATION_JSON_TYPE);
+        for (String line : setCookies) {
+            b.header("Set-Cookie", line);
+        }
+        headers.forEach(b::header);
+        return b.build();
+    }
+}

@@ -1,0 +1,69 @@
+package io.betterauth.jakarta.store.jpa;
+
+import io.betterauth.jakarta.core.Account;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * Better Auth's {@code account} table. The OAuth columns are mapped so rows written by a Node Better Auth load
+ * here unchanged; this library reads and writes only the credential ones.
+ */
+@Entity(name = "BetterAuthAccount")
+@Table(name = "account")
+public class AccountEntity {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+    @Column(name = "accountId", nullable = false)
+    private String accountId;
+    @Column(name = "providerId", nullable = false)
+    private String providerId;
+    @Column(name = "userId", nullable = false)
+    private String userId;
+    @Column(name = "accessToken")
+    private String accessToken;
+    @Column(name = "refreshToken")
+    private String refreshToken;
+    @Column(name = "idToken")
+    private String idToken;
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "accessTokenExpiresAt")
+    private Instant accessTokenExpiresAt;
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "refreshTokenExpiresAt")
+    private Instant refreshTokenExpiresAt;
+    @Column(name = "scope")
+    private String scope;
+    @Column(name = "password")
+    private String password;
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "createdAt", nullable = false)
+    private Instant createdAt;
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "updatedAt", nullable = false)
+    private Instant updatedAt;
+
+    protected AccountEntity() {
+    }
+
+    static AccountEntity of(Account a) {
+        AccountEntity e = new AccountEntity();
+        e.id = a.id();
+        e.accountId = a.accountId();
+        e.providerId = a.providerId();
+        e.userId = a.userId();
+        e.password = a.password();
+        e.createdAt = a.createdAt();
+        e.updatedAt = a.updatedAt();
+        return e;
+    }
+
+    Account toAccount() {
+        return new Account(id, accountId, providerId, userId, password, createdAt, updatedAt);
+    }
+}

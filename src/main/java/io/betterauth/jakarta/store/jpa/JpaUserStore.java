@@ -1,0 +1,75 @@
+package io.betterauth.jakarta.store.jpa;
+
+import static io.betterauth.jakarta.store.jpa.JpaSessionStore.guarded;
+
+import io.betterauth.jakarta.core.Account;
+import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.spi.DuplicateEmailException;
+import io.betterauth.jakarta.spi.UserStore;
+import jakarta.persistence.PersistenceException;
+import java.util.Optional;
+
+/** {@link UserStore} on Better Auth's {@code user} and {@code account} tables through Jakarta Persistence. */
+public final class JpaUserStore implements UserStore {
+
+    private final JpaTransactions tx;
+
+    public JpaUserStore(JpaTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void create(User user, Account credential) {
+        try {
+            tx.inTransaction(em -> {
+                boolean taken = !em.createQuery("select u.id from BetterAuthUser u where u.email = :email", String.class)
+                        .setParameter("email", user.email()).getResultList().isEmpty();
+                if (taken) {
+                    throw new DuplicateEmailException(user.email(), null);
+                }
+                em.persist(UserEntity.of(user));
+                // The account references the user: make sure the user row is written first on every provider.
+                em.flush();
+                if (credential != null) {
+                    em.persist(AccountEntity.of(credential));
+                }
+                return null;
+            });
+        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+            // A concurrent sign-up with the same email loses the race on the unique index.
+            if (findByEmail(user.email()).isPresent()) {
+                throw new DuplicateEmailException(user.email(), e);
+            }
+            throw guardedFailure(e);
+        }
+    }
+
+    @Override
+    public Optional<User> findById(String id) {
+        return guarded(() -> tx.inTransaction(em ->
+                Optional.ofNullable(em.find(UserEntity.class, id)).map(UserEntity::toUser)));
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        return guarded(() -> tx.inTransaction(em -> em
+                .createQuery("select u from BetterAuthUser u where u.email = :email", UserEntity.class)
+                .setParameter("email", email)
+                .getResultList().stream().findFirst().map(UserEntity::toUser)));
+    }
+
+    @Override
+    public Optional<Account> findCredentialAccount(String userId) {
+        return guarded(() -> tx.inTransaction(em -> em
+                .createQuery("select a from BetterAuthAccount a where a.userId = :userId and a.providerId = :provider",
+                        AccountEntity.class)
+                .setParameter("userId", userId)
+                .setParameter("provider", Account.CREDENTIAL_PROVIDER)
+                .getResultList().stream().findFirst().map(AccountEntity::toAccount)));
+    }
+
+    private static RuntimeException guardedFailure(RuntimeException e) {
+        return new io.betterauth.jakarta.spi.StoreUnavailableException(
+                "The user store failed: " + e.getClass().getSimpleName(), e);
+    }
+}

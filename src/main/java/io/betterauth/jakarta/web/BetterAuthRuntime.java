@@ -1,0 +1,127 @@
+package io.betterauth.jakarta.web;
+
+import io.betterauth.jakarta.core.BetterAuthConfig;
+import io.betterauth.jakarta.core.ConfigLoader;
+import io.betterauth.jakarta.core.ConfigSource;
+import io.betterauth.jakarta.core.EmailPasswordAuth;
+import io.betterauth.jakarta.core.IdGenerator;
+import io.betterauth.jakarta.core.PasswordHasher;
+import io.betterauth.jakarta.core.SessionCookies;
+import io.betterauth.jakarta.core.SessionManager;
+import io.betterauth.jakarta.spi.SessionStore;
+import io.betterauth.jakarta.spi.UserStore;
+import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
+import io.betterauth.jakarta.store.jpa.JpaSessionStore;
+import io.betterauth.jakarta.store.jpa.JpaUserStore;
+import io.betterauth.jakarta.store.jpa.SchemaInstaller;
+import io.betterauth.jakarta.store.memory.InMemorySessionStore;
+import io.betterauth.jakarta.store.memory.InMemoryUserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * Wires the library once per application: the configuration (an app-produced {@link BetterAuthConfig} bean wins;
+ * otherwise MicroProfile Config, servlet context parameters, system properties and the environment, highest
+ * first), the stores (app-provided {@link SessionStore}/{@link UserStore} beans, else JPA or memory) and the core
+ * services. Started by {@link BetterAuthBootstrap} so a bad configuration stops the deployment.
+ */
+@ApplicationScoped
+public class BetterAuthRuntime {
+
+    /** Everything built from one configuration; replaced as a whole, never field by field. */
+    public record Services(BetterAuthConfig config, SessionManager sessions, EmailPasswordAuth emailPassword,
+                           SessionCookies cookies) {
+    }
+
+    @Inject
+    Instance<BetterAuthConfig> appConfig;
+    @Inject
+    Instance<SessionStore> appSessionStore;
+    @Inject
+    Instance<UserStore> appUserStore;
+    @Inject
+    Instance<ContainerJpaTransactions> jpa;
+
+    private volatile Services services;
+
+    /** Builds the services from this application's configuration; idempotent. */
+    public synchronized Services start(ServletContext context) {
+        if (services == null) {
+            services = build(context);
+        }
+        return services;
+    }
+
+    public Services services() {
+        Services s = services;
+        return s != null ? s : start(null);
+    }
+
+    private Services build(ServletContext context) {
+        BetterAuthConfig config;
+        if (appConfig.isResolvable()) {
+            config = appConfig.get();
+            ConfigLoader.warn(config);
+        } else {
+            config = new ConfigLoader(sources(context)).load();
+        }
+        SessionStore sessionStore;
+        UserStore userStore;
+        if (appSessionStore.isResolvable() && appUserStore.isResolvable()) {
+            sessionStore = appSessionStore.get();
+            userStore = appUserStore.get();
+        } else if ("memory".equals(config.database())) {
+            sessionStore = new InMemorySessionStore();
+            userStore = new InMemoryUserStore();
+        } else {
+            if (config.autoMigrate()) {
+                installSchema();
+            }
+            ContainerJpaTransactions tx = jpa.get();
+            sessionStore = new JpaSessionStore(tx);
+            userStore = new JpaUserStore(tx);
+        }
+        IdGenerator ids = new IdGenerator();
+        SessionCookies cookies = new SessionCookies(config);
+        SessionManager sessions = new SessionManager(config, sessionStore, userStore, cookies, ids, Clock.systemUTC());
+        EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, userStore, sessions, new PasswordHasher(), ids);
+        return new Services(config, sessions, emailPassword, cookies);
+    }
+
+    private static List<ConfigSource> sources(ServletContext context) {
+        List<ConfigSource> sources = new ArrayList<>();
+        MicroProfileConfigSource.ifAvailable(Thread.currentThread().getContextClassLoader()).ifPresent(sources::add);
+        if (context != null) {
+            Map<String, String> params = new HashMap<>();
+            for (String name : Collections.list(context.getInitParameterNames())) {
+                params.put(name, context.getInitParameter(name));
+            }
+            sources.add(ConfigSource.of(params));
+        }
+        sources.add(ConfigSource.systemProperties());
+        sources.add(ConfigSource.environment());
+        return sources;
+    }
+
+    private static void installSchema() {
+        try {
+            DataSource ds = InitialContext.doLookup("java:comp/DefaultDataSource");
+            SchemaInstaller.installIfMissing(ds);
+        } catch (NamingException | SQLException e) {
+            throw new IllegalStateException("Could not create Better Auth's tables in java:comp/DefaultDataSource "
+                    + "(set better-auth.database.auto-migrate=false if you create them yourself)", e);
+        }
+    }
+}

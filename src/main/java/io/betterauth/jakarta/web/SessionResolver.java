@@ -1,0 +1,82 @@
+package io.betterauth.jakarta.web;
+
+import io.betterauth.jakarta.core.AuthException;
+import io.betterauth.jakarta.core.GetSessionOptions;
+import io.betterauth.jakarta.core.RequestCookies;
+import io.betterauth.jakarta.core.SessionLookup;
+import io.betterauth.jakarta.spi.StoreUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Resolves the session of an ordinary (non-{@code /api/auth}) request once, as Better Auth's session middleware
+ * does: the signed token cookie, expiry, and the sliding refresh whose new cookie must reach the client. Holds no
+ * per-request state; that lives in the request's {@link SessionState}.
+ */
+@ApplicationScoped
+public class SessionResolver {
+
+    private static final Logger LOG = System.getLogger(SessionResolver.class.getName());
+
+    @Inject
+    BetterAuthRuntime runtime;
+
+    /** The request's state, resolving it on first use. */
+    public SessionState resolve(HttpServletRequest request) {
+        Object existing = request.getAttribute(SessionState.ATTRIBUTE);
+        if (existing instanceof SessionState state) {
+            return state;
+        }
+        SessionLookup lookup;
+        try {
+            lookup = runtime.services().sessions().resolve(cookies(request), GetSessionOptions.DEFAULT);
+        } catch (AuthException e) {
+            // A refresh that found the row gone: no session, and the dead cookies are cleared.
+            lookup = SessionLookup.none(e.setCookies());
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.WARNING, "Session store unavailable; treating the request as anonymous", e);
+            lookup = SessionLookup.none(List.of());
+        }
+        SessionState state = new SessionState(lookup);
+        request.setAttribute(SessionState.ATTRIBUTE, state);
+        state.current().ifPresent(s -> {
+            request.setAttribute("io.betterauth.jakarta.session", s.session());
+            request.setAttribute("io.betterauth.jakarta.user", s.user());
+        });
+        return state;
+    }
+
+    /** Adds the state's {@code Set-Cookie} lines to the response, once, while it is not yet committed. */
+    public void writeCookies(SessionState state, HttpServletResponse response) {
+        if (state.lookup().setCookies().isEmpty() || !state.claimCookieWrite()) {
+            return;
+        }
+        if (response.isCommitted()) {
+            LOG.log(Level.WARNING, "Response already committed; session cookies could not be updated");
+            return;
+        }
+        for (String line : state.lookup().setCookies()) {
+            response.addHeader("Set-Cookie", line);
+        }
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    /** Whether the request is for the library's own endpoints, which resolve the session themselves. */
+    public boolean isAuthEndpoint(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String base = runtime.services().config().basePath();
+        return path.equals(base) || path.startsWith(base + "/");
+    }
+
+    /** The request's cookies, all {@code Cookie} headers joined. */
+    public static RequestCookies cookies(HttpServletRequest request) {
+        List<String> headers = Collections.list(request.getHeaders("Cookie"));
+        return headers.isEmpty() ? RequestCookies.empty() : RequestCookies.parse(String.join("; ", headers));
+    }
+}

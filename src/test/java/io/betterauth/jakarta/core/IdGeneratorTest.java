@@ -1,0 +1,31 @@
+package io.betterauth.jakarta.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class IdGeneratorTest {
+
+    @Test
+    void hundredThousandTokens_areUniqueWith32CharactersOfTheBetterAuthAlphabet() { // T-01
+        IdGenerator ids = new IdGenerator();
+        Set<String> seen = new HashSet<>();
+        Map<Character, Integer> counts = new HashMap<>();
+        for (int i = 0; i < 100_000; i++) {
+            String id = ids.generate();
+            assertThat(id).hasSize(32).matches("[a-zA-Z0-9]{32}");
+            assertThat(seen.add(id)).isTrue();
+            for (char c : id.toCharArray()) {
+                counts.merge(c, 1, Integer::sum);
+            }
+        }
+        // 3.2 million symbols over 62 letters: every letter appears, none far from the mean (rejection sampling).
+        assertThat(counts).hasSize(62);
+        double mean = 3_200_000 / 62.0;
+        counts.values().forEach(n -> assertThat(Math.abs(n - mean) / mean).isLessThan(0.03));
+    }
+}
