@@ -13,39 +13,39 @@ import java.time.Instant;
  * here unchanged; this library reads and writes only the credential ones.
  */
 @Entity(name = "BetterAuthAccount")
-@Table(name = "account")
+@Table(name = "\"account\"")
 public class AccountEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "\"id\"")
     private String id;
-    @Column(name = "accountId", nullable = false)
+    @Column(name = "\"accountId\"", nullable = false)
     private String accountId;
-    @Column(name = "providerId", nullable = false)
+    @Column(name = "\"providerId\"", nullable = false)
     private String providerId;
-    @Column(name = "userId", nullable = false)
+    @Column(name = "\"userId\"", nullable = false)
     private String userId;
-    @Column(name = "accessToken")
+    @Column(name = "\"accessToken\"")
     private String accessToken;
-    @Column(name = "refreshToken")
+    @Column(name = "\"refreshToken\"")
     private String refreshToken;
-    @Column(name = "idToken")
+    @Column(name = "\"idToken\"")
     private String idToken;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "accessTokenExpiresAt")
+    @Column(name = "\"accessTokenExpiresAt\"")
     private Instant accessTokenExpiresAt;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "refreshTokenExpiresAt")
+    @Column(name = "\"refreshTokenExpiresAt\"")
     private Instant refreshTokenExpiresAt;
-    @Column(name = "scope")
+    @Column(name = "\"scope\"")
     private String scope;
-    @Column(name = "password")
+    @Column(name = "\"password\"")
     private String password;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "createdAt", nullable = false)
+    @Column(name = "\"createdAt\"", nullable = false)
     private Instant createdAt;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "updatedAt", nullable = false)
+    @Column(name = "\"updatedAt\"", nullable = false)
     private Instant updatedAt;
 
     protected AccountEntity() {

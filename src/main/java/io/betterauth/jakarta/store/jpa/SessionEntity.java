@@ -10,28 +10,28 @@ import java.time.Instant;
 
 /** Better Auth's {@code session} table, column for column. */
 @Entity(name = "BetterAuthSession")
-@Table(name = "session")
+@Table(name = "\"session\"")
 public class SessionEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "\"id\"")
     private String id;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "expiresAt", nullable = false)
+    @Column(name = "\"expiresAt\"", nullable = false)
     private Instant expiresAt;
-    @Column(name = "token", nullable = false, unique = true)
+    @Column(name = "\"token\"", nullable = false, unique = true)
     private String token;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "createdAt", nullable = false)
+    @Column(name = "\"createdAt\"", nullable = false)
     private Instant createdAt;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "updatedAt", nullable = false)
+    @Column(name = "\"updatedAt\"", nullable = false)
     private Instant updatedAt;
-    @Column(name = "ipAddress")
+    @Column(name = "\"ipAddress\"")
     private String ipAddress;
-    @Column(name = "userAgent")
+    @Column(name = "\"userAgent\"")
     private String userAgent;
-    @Column(name = "userId", nullable = false)
+    @Column(name = "\"userId\"", nullable = false)
     private String userId;
 
     protected SessionEntity() {

@@ -8,27 +8,27 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Better Auth's {@code user} table, column for column (identifiers are quoted, see {@code better-auth-orm.xml}). */
+/** Better Auth's {@code user} table, column for column (every identifier is quoted: Better Auth uses camelCase names, and "user" is a reserved word). */
 @Entity(name = "BetterAuthUser")
-@Table(name = "user")
+@Table(name = "\"user\"")
 public class UserEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "\"id\"")
     private String id;
-    @Column(name = "name", nullable = false)
+    @Column(name = "\"name\"", nullable = false)
     private String name;
-    @Column(name = "email", nullable = false, unique = true)
+    @Column(name = "\"email\"", nullable = false, unique = true)
     private String email;
-    @Column(name = "emailVerified", nullable = false)
+    @Column(name = "\"emailVerified\"", nullable = false)
     private boolean emailVerified;
-    @Column(name = "image")
+    @Column(name = "\"image\"")
     private String image;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "createdAt", nullable = false)
+    @Column(name = "\"createdAt\"", nullable = false)
     private Instant createdAt;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "updatedAt", nullable = false)
+    @Column(name = "\"updatedAt\"", nullable = false)
     private Instant updatedAt;
 
     protected UserEntity() {

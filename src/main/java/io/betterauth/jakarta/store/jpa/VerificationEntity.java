@@ -12,24 +12,24 @@ import java.time.Instant;
  * complete and shared with a Node Better Auth; the session features here do not write it yet.
  */
 @Entity(name = "BetterAuthVerification")
-@Table(name = "verification")
+@Table(name = "\"verification\"")
 public class VerificationEntity {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "\"id\"")
     private String id;
-    @Column(name = "identifier", nullable = false)
+    @Column(name = "\"identifier\"", nullable = false)
     private String identifier;
-    @Column(name = "value", nullable = false)
+    @Column(name = "\"value\"", nullable = false)
     private String value;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "expiresAt", nullable = false)
+    @Column(name = "\"expiresAt\"", nullable = false)
     private Instant expiresAt;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "createdAt", nullable = false)
+    @Column(name = "\"createdAt\"", nullable = false)
     private Instant createdAt;
     @Convert(converter = InstantConverter.class)
-    @Column(name = "updatedAt", nullable = false)
+    @Column(name = "\"updatedAt\"", nullable = false)
     private Instant updatedAt;
 
     protected VerificationEntity() {
