@@ -41,7 +41,7 @@ public final class EmailPasswordAuth {
     public AuthResult signUp(RequestBody body, ClientInfo client, RequestCookies cookies) {
         String name = body.requiredString("name");
         String email = body.requiredEmail("email");
-        String password = body.requiredString("password");
+        String password = body.requiredNonEmptyString("password");
         String image = body.optionalString("image");
         body.optionalString("callbackURL");
         Boolean rememberMe = body.optionalBoolean("rememberMe");

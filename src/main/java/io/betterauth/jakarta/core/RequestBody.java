@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class RequestBody {
 
-    /** zod 4's default {@code z.email()} pattern. */
+    /** zod 4.6's default {@code z.email()} pattern (no trimming, ASCII only). */
     private static final Pattern EMAIL = Pattern.compile(
-            "^(?!\\.)(?!.*\\.\\.)([A-Za-z0-9_'+\\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}$");
+            "^(?:[A-Za-z0-9_'+\\-]+\\.)*[A-Za-z0-9_'+\\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}$");
 
     private final JsonObject json;
     private final List<String> problems = new ArrayList<>();
@@ -60,6 +60,15 @@ public final class RequestBody {
         }
         problems.add("[body." + key + "] Invalid input: expected boolean, received " + typeOf(v));
         return null;
+    }
+
+    /** A required string of at least one character ({@code z.string().nonempty()}). */
+    public String requiredNonEmptyString(String key) {
+        String value = requiredString(key);
+        if (value != null && value.isEmpty()) {
+            problems.add("[body." + key + "] Too small: expected string to have >=1 characters");
+        }
+        return value;
     }
 
     /** A required string that must also be an email address. */

@@ -37,7 +37,7 @@ import java.util.List;
 public class AuthResource {
 
     private static final List<String> JSON_ONLY = List.of(RequestBodies.JSON);
-    private static final List<String> JSON_OR_FORM = List.of(RequestBodies.JSON, RequestBodies.FORM);
+    private static final List<String> JSON_OR_FORM = List.of(RequestBodies.FORM, RequestBodies.JSON);
 
     @Inject
     BetterAuthRuntime runtime;

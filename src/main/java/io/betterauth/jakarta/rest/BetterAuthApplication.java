@@ -2,6 +2,7 @@ package io.betterauth.jakarta.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,5 +17,11 @@ public class BetterAuthApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(AuthResource.class, AuthExceptionMapper.class, WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class);
+    }
+
+    /** Jersey would otherwise hand empty error answers to the container, which renders its HTML error page. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.response.setStatusOverSendError", true);
     }
 }

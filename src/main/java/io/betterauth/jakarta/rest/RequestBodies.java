@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
@@ -29,31 +28,38 @@ final class RequestBodies {
     }
 
     static RequestBody parse(String contentType, String body, List<String> allowed) {
-        if (body == null || body.isBlank()) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        boolean hasBody = body != null && !body.isEmpty();
+        if (!hasBody && !JSON.equals(type)) {
             return new RequestBody(JsonValue.EMPTY_JSON_OBJECT);
         }
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (type.isEmpty()) {
+            throw unsupported("Content-Type is required. Allowed types: " + String.join(", ", allowed));
+        }
         if (!allowed.contains(type)) {
-            throw new AuthException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE.name(),
-                    "Content-Type \"" + type + "\" is not allowed. Allowed types: " + String.join(", ", allowed),
-                    List.of());
+            throw unsupported("Content-Type \"" + type + "\" is not allowed. Allowed types: " + String.join(", ", allowed));
         }
         if (FORM.equals(type)) {
             return new RequestBody(form(body));
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new AuthException(ErrorCode.VALIDATION_ERROR,
-                        "[body] Invalid input: expected object, received "
-                                + value.getValueType().name().toLowerCase(Locale.ROOT));
-            }
-            return new RequestBody(value.asJsonObject());
-        } catch (JsonParsingException | IllegalStateException e) {
-            throw new AuthException(ErrorCode.BAD_REQUEST);
-        } catch (JsonException e) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(hasBody ? body : ""))) {
+            value = reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
             throw new AuthException(ErrorCode.BAD_REQUEST);
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            String received = value.getValueType() == JsonValue.ValueType.TRUE
+                    || value.getValueType() == JsonValue.ValueType.FALSE
+                    ? "boolean" : value.getValueType().name().toLowerCase(Locale.ROOT);
+            throw new AuthException(ErrorCode.VALIDATION_ERROR, "[body] Invalid input: expected object, received "
+                    + received + "; [body] Invalid input: expected record, received " + received);
+        }
+        return new RequestBody(value.asJsonObject());
+    }
+
+    private static AuthException unsupported(String message) {
+        return new AuthException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE.name(), message, List.of());
     }
 
     /** Form fields as JSON strings; {@code true}/{@code false} as booleans, as Better Auth's form parsing yields. */

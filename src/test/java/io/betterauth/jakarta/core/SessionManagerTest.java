@@ -64,8 +64,8 @@ class SessionManagerTest {
                 + s.token() + "\",\"createdAt\":\"2030-01-01T00:00:00.000Z\",\"updatedAt\":\"2030-01-01T00:00:00.000Z\","
                 + "\"ipAddress\":\"203.0.113.9\",\"userAgent\":\"JUnit\",\"userId\":\"" + alice.id() + "\",\"id\":\""
                 + s.id() + "\"},\"user\":{\"name\":\"Alice\",\"email\":\"alice@example.com\",\"emailVerified\":false,"
-                + "\"createdAt\":\"2030-01-01T00:00:00.000Z\",\"updatedAt\":\"2030-01-01T00:00:00.000Z\",\"id\":\""
-                + alice.id() + "\",\"image\":null}}");
+                + "\"image\":null,\"createdAt\":\"2030-01-01T00:00:00.000Z\",\"updatedAt\":\"2030-01-01T00:00:00.000Z\","
+                + "\"id\":\"" + alice.id() + "\"}}");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package io.betterauth.jakarta.it;
+
+import io.betterauth.jakarta.it.app.MeResource;
+import io.betterauth.jakarta.it.app.SessionClockServlet;
+import io.betterauth.jakarta.it.app.TestApi;
+import java.io.File;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+
+/**
+ * Builds the small WARs the container tests deploy: the library as a real JAR in {@code WEB-INF/lib} (so its
+ * {@code web-fragment.xml}, {@code beans.xml} and persistence unit are found as in a user's app), its runtime
+ * dependencies, and a {@code web.xml} carrying the scenario's configuration as context parameters.
+ */
+public final class Deployments {
+
+    public static final String SECRET = "it-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+    private Deployments() {
+    }
+
+    public static JavaArchive library() {
+        return ShrinkWrap.create(ExplodedImporter.class, "better-auth-jakarta.jar")
+                .importDirectory(new File("target/classes"))
+                .as(JavaArchive.class);
+    }
+
+    /** A WAR with the library, the demo's who-am-i servlet (also behind a constraint), and the test app. */
+    public static WebArchive war(String name, Map<String, String> config) {
+        File[] runtime = Maven.resolver().loadPomFromFile("pom.xml")
+                .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile();
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(library())
+                .addAsLibraries(runtime)
+                .addClasses(TestApi.class, MeResource.class, SessionClockServlet.class)
+                .setWebXML(new StringAsset(webXml(config)));
+    }
+
+    private static String webXml(Map<String, String> config) {
+        String params = config.entrySet().stream()
+                .map(e -> "  <context-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
+                        + "</param-value></context-param>")
+                .collect(Collectors.joining("\n"));
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                %s
+                  <servlet>
+                    <servlet-name>whoami</servlet-name>
+                    <servlet-class>io.betterauth.jakarta.demo.WhoAmIServlet</servlet-class>
+                  </servlet>
+                  <servlet-mapping>
+                    <servlet-name>whoami</servlet-name>
+                    <url-pattern>/whoami</url-pattern>
+                    <url-pattern>/protected/whoami</url-pattern>
+                  </servlet-mapping>
+                  <security-constraint>
+                    <web-resource-collection>
+                      <web-resource-name>protected</web-resource-name>
+                      <url-pattern>/protected/*</url-pattern>
+                    </web-resource-collection>
+                    <auth-constraint><role-name>user</role-name></auth-constraint>
+                  </security-constraint>
+                </web-app>
+                """.formatted(params);
+    }
+}

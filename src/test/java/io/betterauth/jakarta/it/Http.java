@@ -1,0 +1,66 @@
+package io.betterauth.jakarta.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A plain HTTP client for container tests: no cookie handling of its own (tests send exactly the cookies they
+ * mean to), always to 127.0.0.1 whatever host the container reported.
+ */
+public final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+
+    public Http(URL deployment) {
+        this.base = "http://127.0.0.1:" + deployment.getPort() + deployment.getPath().replaceAll("/$", "");
+    }
+
+    public String origin() {
+        return URI.create(base).resolve("/").toString().replaceAll("/$", "");
+    }
+
+    public HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body, String cookie)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        b.header("Origin", origin());
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String cookie) throws IOException, InterruptedException {
+        return post(path, "application/json", json, cookie);
+    }
+
+    public static List<String> setCookies(HttpResponse<?> response) {
+        return response.headers().allValues("set-cookie");
+    }
+
+    /** The {@code name=value} part of the first Set-Cookie line for this cookie. */
+    public static String cookiePair(HttpResponse<?> response, String name) {
+        return setCookies(response).stream().filter(l -> l.startsWith(name + "="))
+                .map(l -> l.split(";", 2)[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("No Set-Cookie for " + name + " in " + setCookies(response)));
+    }
+}
