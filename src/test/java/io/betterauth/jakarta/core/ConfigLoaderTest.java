@@ -1,0 +1,117 @@
+package io.betterauth.jakarta.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    static final String SECRET = "a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT";
+
+    @Test
+    void defaults_areBetterAuths() {
+        BetterAuthConfig c = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET)))).load();
+        assertThat(c.session()).isEqualTo(new BetterAuthConfig.Session(604800, 86400, 86400, false, false));
+        assertThat(c.cookies().prefix()).isEqualTo("better-auth");
+        assertThat(c.basePath()).isEqualTo("/api/auth");
+        assertThat(c.emailAndPassword().minPasswordLength()).isEqualTo(8);
+        assertThat(c.emailAndPassword().maxPasswordLength()).isEqualTo(128);
+        assertThat(c.cookies().sameSite()).isEqualTo("lax");
+        assertThat(c.ipAddressHeaders()).isEmpty();
+    }
+
+    @Test
+    void missingSecret_refusesToStart_withAMessageThatSaysWhatToDo() {
+        assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of()))).load())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("better-auth.secret").hasMessageContaining("BETTER_AUTH_SECRET");
+    }
+
+    @Test
+    void devMode_allowsAMissingSecret_andWarnsLoudly() {
+        List<String> warnings = captureWarnings(() -> {
+            BetterAuthConfig c = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.dev-mode", "true")))).load();
+            assertThat(c.secret()).isEqualTo(BetterAuthConfig.DEFAULT_SECRET);
+        });
+        assertThat(warnings).anyMatch(w -> w.contains("dev-mode is ON"));
+    }
+
+    @Test
+    void shortSecret_startsWithAWarning() {
+        List<String> warnings = captureWarnings(() ->
+                new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", "short-secret")))).load());
+        assertThat(warnings).anyMatch(w -> w.contains("shorter than 32 characters"));
+        List<String> none = captureWarnings(() ->
+                new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET)))).load());
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void higherSourcesWin_keyByKey_andTheEnvironmentUsesUpperSnakeCase() {
+        Map<String, String> env = Map.of("BETTER_AUTH_SECRET", SECRET, "BETTER_AUTH_SESSION_EXPIRES_IN", "3600",
+                "BETTER_AUTH_SESSION_UPDATE_AGE", "600", "BETTER_AUTH_TRUSTED_ORIGINS", "https://a.example, https://b.example");
+        BetterAuthConfig c = new ConfigLoader(List.of(
+                ConfigSource.of(Map.of("better-auth.session.update-age", "60")),
+                ConfigSource.environment(env::get))).load();
+        assertThat(c.secret()).isEqualTo(SECRET);
+        assertThat(c.session().expiresIn()).isEqualTo(3600);
+        assertThat(c.session().updateAge()).isEqualTo(60);
+        assertThat(c.trustedOrigins()).containsExactly("https://a.example", "https://b.example");
+    }
+
+    @Test
+    void valuesThatDoNotParse_nameTheKey() {
+        assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
+                "better-auth.session.expires-in", "7d")))).load())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("better-auth.session.expires-in='7d'");
+        assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
+                "better-auth.session.defer-session-refresh", "maybe")))).load())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("defer-session-refresh");
+        assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
+                "better-auth.url", "localhost:8080")))).load())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("absolute URL");
+    }
+
+    @Test
+    void cookieOptions_asBetterAuthNamesThem() {
+        BetterAuthConfig c = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
+                "better-auth.url", "https://app.example.com",
+                "better-auth.advanced.cookie-prefix", "myapp",
+                "better-auth.advanced.cross-sub-domain-cookies.enabled", "true",
+                "better-auth.advanced.default-cookie-attributes.same-site", "strict")))).load();
+        SessionCookies cookies = new SessionCookies(c);
+        assertThat(cookies.sessionToken("AbCdEfGhIjKlMnOpQrStUvWxYz012345", false))
+                .startsWith("__Secure-myapp.session_token=AbCdEfGhIjKlMnOpQrStUvWxYz012345.")
+                .endsWith("; Max-Age=604800; Domain=app.example.com; Path=/; HttpOnly; Secure; SameSite=Strict");
+        BetterAuthConfig insecure = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
+                "better-auth.url", "https://app.example.com",
+                "better-auth.advanced.use-secure-cookies", "false")))).load();
+        assertThat(new SessionCookies(insecure).sessionTokenName()).isEqualTo("better-auth.session_token");
+        BetterAuthConfig noUrl = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET)))).load();
+        assertThat(new SessionCookies(noUrl).sessionTokenName()).isEqualTo("__Secure-better-auth.session_token");
+    }
+
+    static List<String> captureWarnings(Runnable action) {
+        Logger logger = Logger.getLogger(ConfigLoader.class.getName());
+        List<String> messages = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override public void publish(LogRecord r) { messages.add(r.getMessage()); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        logger.addHandler(handler);
+        try {
+            action.run();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        return messages;
+    }
+}
