@@ -1,0 +1,351 @@
+// Drives the Java server with the official Better Auth 1.7.25 client (better-auth/client) and checks the cookies
+// it gets with the real signing code (better-call 1.4.5, which better-auth uses for session_token/dont_remember).
+//
+//   node client-interop.mjs <base URL of the deployment, e.g. http://127.0.0.1:8080/client>
+//   env BETTER_AUTH_SECRET = the server's better-auth.secret
+//
+// Exits 0 when every check passes; otherwise prints the failed check and exits 1.
+
+import assert from "node:assert/strict";
+import { createAuthClient } from "better-auth/client";
+import { createInternalContext, serializeSignedCookie } from "better-call";
+
+const base = (process.argv[2] || process.env.BETTER_AUTH_BASE_URL || "").replace(/\/+$/, "");
+const secret = process.env.BETTER_AUTH_SECRET || process.argv[3];
+if (!base || !secret) {
+  console.error("usage: BETTER_AUTH_SECRET=... node client-interop.mjs <base URL>");
+  process.exit(2);
+}
+// The client appends /api/auth only to a bare origin; a URL with a path (our WAR's context root) is taken as the
+// auth base as it is, so the context root gets /api/auth here.
+const authBase = new URL(base).pathname.replace(/\/+$/, "") === "" ? base : `${base}/api/auth`;
+const origin = new URL(base).origin;
+
+const SESSION_TOKEN = "better-auth.session_token";
+const SESSION_DATA = "better-auth.session_data";
+const DONT_REMEMBER = "better-auth.dont_remember";
+const REQUEST_TIMEOUT_MS = 30_000;
+
+let checks = 0;
+let step = "start";
+
+/** One named check: counts it, and names it if it fails. */
+async function check(name, fn) {
+  step = name;
+  await fn();
+  checks++;
+  console.log(`ok ${checks} - ${name}`);
+}
+
+/**
+ * A browser's cookie store for one device, enough for host-only cookies on one origin: it keeps each cookie's wire
+ * value exactly as the server sent it, forgets a cookie on Max-Age <= 0, and sends `name=value; ...` back.
+ */
+class CookieJar {
+  constructor(name) {
+    this.name = name;
+    this.cookies = new Map();
+    this.history = [];
+  }
+
+  /** The Set-Cookie lines of the latest answer from this path (e.g. "/sign-in/email"). */
+  setCookiesFrom(path) {
+    const hit = this.history.findLast((h) => h.path.endsWith(path));
+    return hit ? hit.setCookies : undefined;
+  }
+
+  store(setCookieLines) {
+    for (const line of setCookieLines) {
+      const [pair, ...attributes] = line.split(";");
+      const eq = pair.indexOf("=");
+      if (eq < 1) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const maxAge = attributes.map((a) => a.trim()).find((a) => /^max-age=/i.test(a));
+      if (maxAge !== undefined && Number.parseInt(maxAge.split("=")[1], 10) <= 0) {
+        this.cookies.delete(name);
+      } else {
+        this.cookies.set(name, value);
+      }
+    }
+  }
+
+  header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  has(name) {
+    return this.cookies.has(name);
+  }
+
+  get(name) {
+    return this.cookies.get(name);
+  }
+
+  /** A fetch that sends this jar's cookies (and, on POST, the page's Origin, as a browser would) and keeps Set-Cookie. */
+  fetch = async (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    const cookie = this.header();
+    if (cookie) headers.set("cookie", cookie);
+    else headers.delete("cookie");
+    const method = (init.method || "GET").toUpperCase();
+    if (method !== "GET" && method !== "HEAD" && !headers.has("origin")) headers.set("origin", origin);
+    const response = await fetch(input, {
+      ...init,
+      headers,
+      redirect: "manual",
+      signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const setCookies = response.headers.getSetCookie();
+    this.history.push({ method, path: new URL(String(input)).pathname, setCookies });
+    this.store(setCookies);
+    return response;
+  };
+}
+
+function device(name) {
+  const jar = new CookieJar(name);
+  const client = createAuthClient({ baseURL: authBase, fetchOptions: { customFetchImpl: jar.fetch } });
+  return { jar, client };
+}
+
+/** better-call's own reader, exactly as better-auth calls it: the token, `false` (bad signature) or `null`. */
+async function realGetSignedCookie(cookieHeader, name) {
+  const ctx = await createInternalContext({ headers: new Headers({ cookie: cookieHeader }) }, { options: {}, path: "/interop" });
+  return ctx.getSignedCookie(name, secret);
+}
+
+/** A plain GET /get-session with exactly this Cookie header. */
+async function rawGetSession(cookieHeader) {
+  const response = await fetch(`${authBase}/get-session`, {
+    headers: { cookie: cookieHeader },
+    redirect: "manual",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  return { status: response.status, body: await response.text(), setCookies: response.headers.getSetCookie() };
+}
+
+function randomToken() {
+  const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => alphabet[b % alphabet.length]).join("");
+}
+
+const signedCookieOptions = { path: "/", httpOnly: true, sameSite: "lax" };
+
+async function main() {
+  console.log(`client-interop: better-auth client against ${authBase}`);
+  const email = `Interop-${Date.now()}-${process.pid}@Example.com`;
+  const password = "interop-password-123";
+  const A = device("A");
+  const B = device("B");
+  let signUpToken;
+  let userId;
+  let tokenB;
+
+  // 2. Device A signs up, then reads its session.
+  await check("A: signUp.email returns a 32-char token and the lowercased email", async () => {
+    const { data, error } = await A.client.signUp.email({ name: "Interop", email, password });
+    assert.equal(error, null, `sign-up failed: ${JSON.stringify(error)}`);
+    assert.match(data.token, /^[a-zA-Z0-9]{32}$/);
+    assert.equal(data.user.email, email.toLowerCase());
+    assert.equal(data.user.name, "Interop");
+    assert.equal(data.user.emailVerified, false);
+    assert.ok(data.user.createdAt instanceof Date, "user.createdAt revived as a Date");
+    signUpToken = data.token;
+    assert.ok(A.jar.has(SESSION_TOKEN), `A's jar has ${SESSION_TOKEN}: ${A.jar.header()}`);
+    assert.equal(A.jar.has(DONT_REMEMBER), false);
+  });
+
+  await check("A: getSession returns the sign-up session with dates revived", async () => {
+    const { data, error } = await A.client.getSession();
+    assert.equal(error, null, `get-session failed: ${JSON.stringify(error)}`);
+    assert.ok(data, "A has a session");
+    assert.equal(data.session.token, signUpToken);
+    assert.equal(typeof data.user.id, "string");
+    assert.ok(data.user.id.length > 0);
+    assert.equal(data.session.userId, data.user.id);
+    assert.equal(data.user.email, email.toLowerCase());
+    assert.ok(data.session.expiresAt instanceof Date, `expiresAt is a Date, got ${typeof data.session.expiresAt}`);
+    const ahead = data.session.expiresAt.getTime() - Date.now();
+    assert.ok(ahead > 7 * 86400_000 - 600_000 && ahead <= 7 * 86400_000 + 60_000, `expiresAt about 7 days ahead: ${ahead} ms`);
+    assert.ok(data.session.createdAt instanceof Date);
+    assert.ok(data.user.createdAt instanceof Date);
+    userId = data.user.id;
+  });
+
+  // 3. Device B signs in without rememberMe.
+  await check("B: signIn.email with rememberMe:false gives a new token and dont_remember", async () => {
+    const { data, error } = await B.client.signIn.email({ email, password, rememberMe: false });
+    assert.equal(error, null, `sign-in failed: ${JSON.stringify(error)}`);
+    assert.match(data.token, /^[a-zA-Z0-9]{32}$/);
+    assert.notEqual(data.token, signUpToken);
+    assert.equal(data.redirect, false);
+    assert.equal(data.user.id, userId);
+    tokenB = data.token;
+    assert.ok(B.jar.has(SESSION_TOKEN), `B's jar: ${B.jar.header()}`);
+    assert.ok(B.jar.has(DONT_REMEMBER), `B's jar has ${DONT_REMEMBER}: ${B.jar.header()}`);
+  });
+
+  await check("B: getSession works and expires about 24 h ahead", async () => {
+    const { data, error } = await B.client.getSession();
+    assert.equal(error, null, `get-session failed: ${JSON.stringify(error)}`);
+    assert.equal(data.session.token, tokenB);
+    assert.equal(data.user.id, userId);
+    assert.ok(data.session.expiresAt instanceof Date);
+    const ahead = data.session.expiresAt.getTime() - Date.now();
+    assert.ok(ahead > 23 * 3600_000 && ahead <= 24 * 3600_000 + 60_000, `expiresAt about 24 h ahead: ${ahead} ms`);
+  });
+
+  // 4. Errors, as the client reports them.
+  await check("wrong password: 401 INVALID_EMAIL_OR_PASSWORD", async () => {
+    const C = device("C");
+    const { data, error } = await C.client.signIn.email({ email, password: "wrong-password-123" });
+    assert.equal(data, null);
+    assert.ok(error, "an error");
+    assert.equal(error.status, 401);
+    assert.equal(error.code, "INVALID_EMAIL_OR_PASSWORD");
+    assert.equal(error.message, "Invalid email or password");
+    assert.equal(C.jar.header(), "", "no cookies on a failed sign-in");
+  });
+
+  await check("duplicate sign-up: 422 USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL", async () => {
+    const C = device("C");
+    const { data, error } = await C.client.signUp.email({ name: "Again", email, password });
+    assert.equal(data, null);
+    assert.ok(error, "an error");
+    assert.equal(error.status, 422);
+    assert.equal(error.code, "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL");
+    assert.equal(error.message, "User already exists. Use another email.");
+    assert.equal(C.jar.header(), "", "no cookies on a failed sign-up");
+  });
+
+  // 6. Our cookies, read by the real library (before A signs out, while the cookie is still A's).
+  await check("real better-call accepts A's session_token signature and re-signs it identically", async () => {
+    const wire = A.jar.get(SESSION_TOKEN);
+    assert.ok(wire, "A's jar still has the session token");
+    assert.equal(await realGetSignedCookie(`${SESSION_TOKEN}=${wire}`, SESSION_TOKEN), signUpToken);
+    // URL-decoded by hand too, as the brief says: `<token>.<base64 sig, 44 chars, padded>`
+    const plain = decodeURIComponent(wire);
+    assert.match(plain, /^[a-zA-Z0-9]{32}\.[A-Za-z0-9+/]{43}=$/);
+    assert.equal(await realGetSignedCookie(`${SESSION_TOKEN}=${plain}`, SESSION_TOKEN), signUpToken);
+    const expected = await serializeSignedCookie(SESSION_TOKEN, signUpToken, secret, { ...signedCookieOptions, maxAge: 604800 });
+    assert.equal(`${SESSION_TOKEN}=${wire}`, expected.split(";")[0]);
+    assert.deepEqual(A.jar.setCookiesFrom("/sign-up/email"), [expected]);
+    // and the wrong secret must not verify it (the helper really checks)
+    const ctx = await createInternalContext({ headers: new Headers({ cookie: `${SESSION_TOKEN}=${wire}` }) }, { options: {}, path: "/x" });
+    assert.equal(await ctx.getSignedCookie(SESSION_TOKEN, `${secret}-other`), false);
+  });
+
+  await check("real better-call accepts B's cookies and serializes them the same way", async () => {
+    assert.equal(await realGetSignedCookie(B.jar.header(), SESSION_TOKEN), tokenB);
+    assert.equal(await realGetSignedCookie(B.jar.header(), DONT_REMEMBER), "true");
+    // no Max-Age on either: browser-session cookies
+    const token = await serializeSignedCookie(SESSION_TOKEN, tokenB, secret, signedCookieOptions);
+    const dontRemember = await serializeSignedCookie(DONT_REMEMBER, "true", secret, signedCookieOptions);
+    assert.deepEqual(B.jar.setCookiesFrom("/sign-in/email"), [token, dontRemember]);
+  });
+
+  await check("the whole Set-Cookie line of a sign-in equals better-call's serializeSignedCookie", async () => {
+    const C = device("C");
+    const { data, error } = await C.client.signIn.email({ email, password });
+    assert.equal(error, null, `sign-in failed: ${JSON.stringify(error)}`);
+    const expected = await serializeSignedCookie(SESSION_TOKEN, data.token, secret, { ...signedCookieOptions, maxAge: 604800 });
+    assert.deepEqual(C.jar.setCookiesFrom("/sign-in/email"), [expected]);
+    const out = await C.client.signOut();
+    assert.deepEqual(out.data, { success: true });
+  });
+
+  // The reverse: cookies signed by Node, read by our server.
+  await check("our server verifies a Node-signed cookie: unknown token -> 200 null with deletions", async () => {
+    const line = await serializeSignedCookie(SESSION_TOKEN, randomToken(), secret, { ...signedCookieOptions, maxAge: 604800 });
+    const r = await rawGetSession(line.split(";")[0]);
+    assert.equal(r.status, 200);
+    assert.equal(r.body, "null");
+    assert.ok(r.setCookies.some((c) => c.startsWith(`${SESSION_TOKEN}=; Max-Age=0`)),
+      `deletion of ${SESSION_TOKEN} expected, got ${JSON.stringify(r.setCookies)}`);
+    assert.ok(r.setCookies.some((c) => c.startsWith(`${DONT_REMEMBER}=; Max-Age=0`)),
+      `deletion of ${DONT_REMEMBER} expected, got ${JSON.stringify(r.setCookies)}`);
+    assert.ok(r.setCookies.includes(`${SESSION_TOKEN}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax`), JSON.stringify(r.setCookies));
+  });
+
+  await check("our server: a broken signature -> 200 null and no Set-Cookie", async () => {
+    const token = randomToken();
+    const line = await serializeSignedCookie(SESSION_TOKEN, token, `${secret}-not-the-server's`, signedCookieOptions);
+    const r = await rawGetSession(line.split(";")[0]);
+    assert.equal(r.status, 200);
+    assert.equal(r.body, "null");
+    assert.deepEqual(r.setCookies, []);
+    // the real reader agrees that it is a bad signature (false), not a missing cookie (null)
+    assert.equal(await realGetSignedCookie(line.split(";")[0], SESSION_TOKEN), false);
+  });
+
+  await check("our server accepts a Node-signed cookie for a real session (B's token)", async () => {
+    const line = await serializeSignedCookie(SESSION_TOKEN, tokenB, secret, signedCookieOptions);
+    const dontRemember = await serializeSignedCookie(DONT_REMEMBER, "true", secret, signedCookieOptions);
+    const r = await rawGetSession(`${line.split(";")[0]}; ${dontRemember.split(";")[0]}`);
+    assert.equal(r.status, 200);
+    const body = JSON.parse(r.body);
+    assert.equal(body.session.token, tokenB);
+    assert.equal(body.user.id, userId);
+    assert.deepEqual(r.setCookies, [], "a don't-remember session is never refreshed");
+  });
+
+  // 5. Sign-out on A.
+  await check("A: signOut returns {success:true} and clears A's session cookie", async () => {
+    const { data, error } = await A.client.signOut();
+    assert.equal(error, null, `sign-out failed: ${JSON.stringify(error)}`);
+    assert.deepEqual(data, { success: true });
+    assert.equal(A.jar.has(SESSION_TOKEN), false, `A's jar after sign-out: ${A.jar.header()}`);
+    assert.equal(A.jar.has(SESSION_DATA), false);
+    assert.equal(A.jar.has(DONT_REMEMBER), false);
+  });
+
+  await check("A: getSession after sign-out is null", async () => {
+    const { data, error } = await A.client.getSession();
+    assert.equal(error, null);
+    assert.equal(data, null);
+  });
+
+  await check("A's old cookie, replayed, is null and cleared (the session row is gone)", async () => {
+    const line = await serializeSignedCookie(SESSION_TOKEN, signUpToken, secret, signedCookieOptions);
+    const r = await rawGetSession(line.split(";")[0]);
+    assert.equal(r.status, 200);
+    assert.equal(r.body, "null");
+    assert.ok(r.setCookies.includes(`${SESSION_TOKEN}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax`), JSON.stringify(r.setCookies));
+  });
+
+  await check("B still has its session", async () => {
+    const { data, error } = await B.client.getSession();
+    assert.equal(error, null);
+    assert.ok(data, "B's session survives A's sign-out");
+    assert.equal(data.session.token, tokenB);
+    assert.ok(B.jar.has(SESSION_TOKEN));
+  });
+
+  await check("B: signOut clears dont_remember too", async () => {
+    const { data, error } = await B.client.signOut();
+    assert.equal(error, null);
+    assert.deepEqual(data, { success: true });
+    assert.equal(B.jar.header(), "", `B's jar after sign-out: ${B.jar.header()}`);
+    const after = await B.client.getSession();
+    assert.equal(after.data, null);
+  });
+}
+
+const overall = setTimeout(() => {
+  console.error(`client-interop: FAILED (timed out at step "${step}")`);
+  process.exit(1);
+}, 100_000);
+
+try {
+  await main();
+  clearTimeout(overall);
+  console.log(`client-interop: ${checks} checks passed`);
+  process.exit(0);
+} catch (e) {
+  clearTimeout(overall);
+  console.error(`client-interop: FAILED at check ${checks + 1} "${step}"`);
+  console.error(e && e.stack ? e.stack : e);
+  if (e && e.actual !== undefined) console.error("actual:", e.actual, "\nexpected:", e.expected);
+  process.exit(1);
+}
