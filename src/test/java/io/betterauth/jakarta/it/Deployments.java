@@ -33,13 +33,21 @@ public final class Deployments {
 
     /** A WAR with the library, the demo's who-am-i servlet (also behind a constraint), and the test app. */
     public static WebArchive war(String name, Map<String, String> config) {
+        return war(name, config, Map.of());
+    }
+
+    /** The same, with MicroProfile Config properties as well (a higher source than context parameters). */
+    public static WebArchive war(String name, Map<String, String> config, Map<String, String> microProfileConfig) {
         File[] runtime = Maven.resolver().loadPomFromFile("pom.xml")
                 .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile();
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(library())
                 .addAsLibraries(runtime)
                 .addClasses(TestApi.class, MeResource.class, SessionClockServlet.class)
-                .setWebXML(new StringAsset(webXml(config)));
+                .setWebXML(new StringAsset(webXml(config)))
+                .addAsResource(new StringAsset(microProfileConfig.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"))),
+                        "META-INF/microprofile-config.properties");
     }
 
     private static String webXml(Map<String, String> config) {

@@ -37,7 +37,11 @@ class SessionLifecycleIT {
     static WebArchive deployment() {
         return Deployments.war("lifecycle", Map.of(
                 "better-auth.secret", Deployments.SECRET,
-                "better-auth.url", "http://localhost:8080"));
+                "better-auth.url", "http://localhost:8080",
+                "better-auth.email-and-password.min-password-length", "9"),
+                // MicroProfile Config outranks servlet context parameters
+                Map.of("better-auth.email-and-password.min-password-length", "10",
+                        "better-auth.email-and-password.max-password-length", "64"));
     }
 
     @ArquillianResource
@@ -198,6 +202,11 @@ class SessionLifecycleIT {
                 422, "{\"message\":\"User already exists. Use another email.\",\"code\":\"USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL\"}");
         assertError(http.postJson("/api/auth/sign-up/email", "{\"name\":\"E\",\"email\":\"x" + email + "\",\"password\":\"short\"}", null),
                 400, "{\"message\":\"Password too short\",\"code\":\"PASSWORD_TOO_SHORT\"}");
+        // configuration from MicroProfile Config (min 10 beats the context parameter's 9; max 64)
+        assertError(http.postJson("/api/auth/sign-up/email", "{\"name\":\"E\",\"email\":\"y" + email + "\",\"password\":\"123456789\"}", null),
+                400, "{\"message\":\"Password too short\",\"code\":\"PASSWORD_TOO_SHORT\"}");
+        assertError(http.postJson("/api/auth/sign-up/email", "{\"name\":\"E\",\"email\":\"y" + email + "\",\"password\":\"" + "p".repeat(65) + "\"}", null),
+                400, "{\"message\":\"Password too long\",\"code\":\"PASSWORD_TOO_LONG\"}");
         assertError(http.postJson("/api/auth/sign-up/email", "{\"name\":\"E\",\"email\":\"not-an-email\",\"password\":\"test123456\"}", null),
                 400, "{\"message\":\"[body.email] Invalid email address\",\"code\":\"VALIDATION_ERROR\"}");
         assertError(http.postJson("/api/auth/sign-up/email", "{}", null), 400,
