@@ -90,17 +90,17 @@ public final class SessionManager {
         }
         boolean dontRemember = cookies.dontRemember(request);
         Instant now = now();
-        Optional<Session> stored = sessions.findByToken(token.get());
-        Optional<User> user = stored.flatMap(s -> users.findById(s.userId()));
-        if (stored.isEmpty() || user.isEmpty() || stored.get().expiresAt().isBefore(now)) {
-            if (stored.isPresent() && (!defer || options.post())) {
+        Optional<SessionAndUser> found = sessions.findWithUser(token.get(), users);
+        if (found.isEmpty() || found.get().session().expiresAt().isBefore(now)) {
+            if (found.isPresent() && (!defer || options.post())) {
                 sessions.delete(token.get());
             }
             return SessionLookup.none(cookies.deleteAll(request));
         }
-        Session session = stored.get();
+        Session session = found.get().session();
+        Optional<User> user = Optional.of(found.get().user());
         if (dontRemember || options.disableRefresh()) {
-            return new SessionLookup(new SessionAndUser(session, user.get()), setCookies, null);
+            return new SessionLookup(found.get(), setCookies, null);
         }
         boolean dueForRefresh = !session.expiresAt()
                 .minusSeconds(config.session().expiresIn())

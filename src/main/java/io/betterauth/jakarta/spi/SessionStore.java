@@ -1,6 +1,8 @@
 package io.betterauth.jakarta.spi;
 
 import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.core.SessionAndUser;
+import io.betterauth.jakarta.core.User;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +28,24 @@ public interface SessionStore {
     /** Deletes the session with this token; deleting a missing one is not an error. */
     void delete(String token);
 
-    /** Every session of the user, expired ones included, in creation order. */
+    /**
+     * The user's sessions, oldest first. Expired ones may be included (a database keeps them until purged; a
+     * key-value store drops them), so callers filter by {@code expiresAt}.
+     */
     List<Session> listByUser(String userId);
 
     /** Deletes every session of the user. */
     void deleteByUser(String userId);
+
+    /**
+     * The session with this token and its user. Stores that keep a copy of the user next to the session (Better
+     * Auth's secondary storage) answer without asking {@code users}; the default reads both.
+     */
+    default Optional<SessionAndUser> findWithUser(String token, UserStore users) {
+        return findByToken(token).flatMap(s -> users.findById(s.userId()).map(u -> new SessionAndUser(s, u)));
+    }
+
+    /** Told when a user changed, so stores that keep copies of the user can refresh every one of them. */
+    default void userUpdated(User user) {
+    }
 }
