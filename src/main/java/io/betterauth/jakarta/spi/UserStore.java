@@ -21,4 +21,13 @@ public interface UserStore {
 
     /** The user's {@code credential} account, which holds the password hash. */
     Optional<Account> findCredentialAccount(String userId);
+
+    /** Writes the user's profile ({@code name}, {@code image}, {@code updatedAt}); empty when the user is gone. */
+    Optional<User> update(User user);
+
+    /** Replaces the password hash of the user's credential account and stamps its {@code updatedAt}. */
+    void updatePassword(String userId, String passwordHash, java.time.Instant updatedAt);
+
+    /** Deletes the user and their accounts (sessions are deleted by the caller through the session store). */
+    void delete(String userId);
 }

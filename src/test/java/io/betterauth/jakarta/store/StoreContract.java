@@ -141,6 +141,39 @@ public abstract class StoreContract {
     }
 
     @Test
+    void updatingAUser_changesNameImageAndUpdatedAt_only() {
+        User u = newUser(email());
+        Instant later = T0.plusSeconds(60);
+        User changed = new User(u.id(), "New Name", "ignored@example.com", true, "https://img.example/x.png", T0, later);
+        assertThat(users().update(changed)).contains(new User(u.id(), "New Name", u.email(), false,
+                "https://img.example/x.png", T0, later));
+        assertThat(users().findById(u.id()).orElseThrow().name()).isEqualTo("New Name");
+        assertThat(users().update(new User(ids.generate(), "x", "x@example.com", false, null, T0, T0))).isEmpty();
+    }
+
+    @Test
+    void updatePassword_replacesTheCredentialHash() {
+        User u = newUser(email());
+        users().updatePassword(u.id(), "aaaa:bbbb", T0.plusSeconds(5));
+        Account credential = users().findCredentialAccount(u.id()).orElseThrow();
+        assertThat(credential.password()).isEqualTo("aaaa:bbbb");
+        assertThat(credential.updatedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
+    void deletingAUser_removesTheUserAndTheirAccount_andFreesTheEmail() {
+        String email = email();
+        User u = newUser(email);
+        sessions().deleteByUser(u.id());
+        users().delete(u.id());
+        assertThat(users().findById(u.id())).isEmpty();
+        assertThat(users().findByEmail(email)).isEmpty();
+        assertThat(users().findCredentialAccount(u.id())).isEmpty();
+        User again = newUser(email);
+        assertThat(users().findByEmail(email)).contains(again);
+    }
+
+    @Test
     void concurrentSignUpsWithOneEmail_createExactlyOneUser() throws Exception {
         String email = email();
         ExecutorService pool = Executors.newFixedThreadPool(4);

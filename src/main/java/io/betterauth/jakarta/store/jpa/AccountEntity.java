@@ -63,6 +63,11 @@ public class AccountEntity {
         return e;
     }
 
+    void updatePassword(String newPassword, Instant newUpdatedAt) {
+        password = newPassword;
+        updatedAt = newUpdatedAt;
+    }
+
     Account toAccount() {
         return new Account(id, accountId, providerId, userId, password, createdAt, updatedAt);
     }

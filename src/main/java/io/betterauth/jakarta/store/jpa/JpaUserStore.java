@@ -7,6 +7,7 @@ import io.betterauth.jakarta.core.User;
 import io.betterauth.jakarta.spi.DuplicateEmailException;
 import io.betterauth.jakarta.spi.UserStore;
 import jakarta.persistence.PersistenceException;
+import java.time.Instant;
 import java.util.Optional;
 
 /** {@link UserStore} on Better Auth's {@code user} and {@code account} tables through Jakarta Persistence. */
@@ -66,6 +67,40 @@ public final class JpaUserStore implements UserStore {
                 .setParameter("userId", userId)
                 .setParameter("provider", Account.CREDENTIAL_PROVIDER)
                 .getResultList().stream().findFirst().map(AccountEntity::toAccount)));
+    }
+
+    @Override
+    public Optional<User> update(User user) {
+        return guarded(() -> tx.inTransaction(em -> Optional.ofNullable(em.find(UserEntity.class, user.id()))
+                .map(e -> {
+                    e.updateProfile(user.name(), user.image(), user.updatedAt());
+                    return e.toUser();
+                })));
+    }
+
+    @Override
+    public void updatePassword(String userId, String passwordHash, Instant updatedAt) {
+        guarded(() -> tx.inTransaction(em -> {
+            em.createQuery("select a from BetterAuthAccount a where a.userId = :userId and a.providerId = :provider",
+                            AccountEntity.class)
+                    .setParameter("userId", userId)
+                    .setParameter("provider", Account.CREDENTIAL_PROVIDER)
+                    .getResultList().forEach(a -> a.updatePassword(passwordHash, updatedAt));
+            return null;
+        }));
+    }
+
+    @Override
+    public void delete(String userId) {
+        guarded(() -> tx.inTransaction(em -> {
+            // Explicit deletes, not only the foreign keys' cascade: the tables may have been created without it.
+            em.createQuery("delete from BetterAuthSession s where s.userId = :userId").setParameter("userId", userId)
+                    .executeUpdate();
+            em.createQuery("delete from BetterAuthAccount a where a.userId = :userId").setParameter("userId", userId)
+                    .executeUpdate();
+            return em.createQuery("delete from BetterAuthUser u where u.id = :userId").setParameter("userId", userId)
+                    .executeUpdate();
+        }));
     }
 
     private static RuntimeException guardedFailure(RuntimeException e) {

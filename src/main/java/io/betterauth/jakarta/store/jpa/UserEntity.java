@@ -46,6 +46,12 @@ public class UserEntity {
         return e;
     }
 
+    void updateProfile(String newName, String newImage, Instant newUpdatedAt) {
+        name = newName;
+        image = newImage;
+        updatedAt = newUpdatedAt;
+    }
+
     User toUser() {
         return new User(id, name, email, emailVerified, image, createdAt, updatedAt);
     }

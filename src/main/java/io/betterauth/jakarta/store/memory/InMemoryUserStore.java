@@ -4,6 +4,7 @@ import io.betterauth.jakarta.core.Account;
 import io.betterauth.jakarta.core.User;
 import io.betterauth.jakarta.spi.DuplicateEmailException;
 import io.betterauth.jakarta.spi.UserStore;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,5 +40,26 @@ public final class InMemoryUserStore implements UserStore {
     @Override
     public Optional<Account> findCredentialAccount(String userId) {
         return Optional.ofNullable(credentialByUser.get(userId));
+    }
+
+    @Override
+    public Optional<User> update(User user) {
+        return Optional.ofNullable(byId.computeIfPresent(user.id(), (id, old) ->
+                new User(id, user.name(), old.email(), old.emailVerified(), user.image(), old.createdAt(), user.updatedAt())));
+    }
+
+    @Override
+    public void updatePassword(String userId, String passwordHash, Instant updatedAt) {
+        credentialByUser.computeIfPresent(userId, (id, a) -> new Account(a.id(), a.accountId(), a.providerId(),
+                a.userId(), passwordHash, a.createdAt(), updatedAt));
+    }
+
+    @Override
+    public void delete(String userId) {
+        User removed = byId.remove(userId);
+        if (removed != null) {
+            idByEmail.remove(removed.email(), userId);
+        }
+        credentialByUser.remove(userId);
     }
 }
