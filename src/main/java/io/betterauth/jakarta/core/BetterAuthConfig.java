@@ -20,11 +20,15 @@ import java.util.List;
  * @param disableIpTracking  stores no IP address at all
  * @param autoMigrate        creates missing tables at start-up from the DDL shipped in the JAR
  * @param database           {@code jpa} (the container's persistence unit) or {@code memory} (this JVM only)
+ * @param disableCsrfCheck   switches the origin and Fetch-Metadata checks off (Better Auth's {@code disableCSRFCheck})
+ * @param freshChangePassword change-password requires a fresh session (ours; Better Auth does not check)
+ * @param deleteUserEnabled  {@code /delete-user} answers (Better Auth's {@code user.deleteUser.enabled})
  */
 public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, Session session, Cookies cookies,
                                EmailAndPassword emailAndPassword, List<String> ipAddressHeaders,
-                               boolean disableIpTracking, boolean autoMigrate, String database) {
+                               boolean disableIpTracking, boolean autoMigrate, String database,
+                               boolean disableCsrfCheck, boolean freshChangePassword, boolean deleteUserEnabled) {
 
     /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
@@ -132,6 +136,9 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private boolean disableIpTracking;
         private boolean autoMigrate = true;
         private String database = "jpa";
+        private boolean disableCsrfCheck;
+        private boolean freshChangePassword = true;
+        private boolean deleteUserEnabled;
 
         private Builder() {
         }
@@ -168,6 +175,9 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder disableIpTracking(boolean v) { disableIpTracking = v; return this; }
         public Builder autoMigrate(boolean v) { autoMigrate = v; return this; }
         public Builder database(String v) { database = v; return this; }
+        public Builder disableCsrfCheck(boolean v) { disableCsrfCheck = v; return this; }
+        public Builder freshChangePassword(boolean v) { freshChangePassword = v; return this; }
+        public Builder deleteUserEnabled(boolean v) { deleteUserEnabled = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -180,7 +190,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                             sameSite, cookiePath, httpOnly, secureAttribute, partitioned),
                     new EmailAndPassword(emailAndPasswordEnabled, disableSignUp, minPasswordLength,
                             maxPasswordLength, autoSignIn),
-                    ipAddressHeaders, disableIpTracking, autoMigrate, database);
+                    ipAddressHeaders, disableIpTracking, autoMigrate, database, disableCsrfCheck,
+                    freshChangePassword, deleteUserEnabled);
         }
     }
 }

@@ -72,6 +72,9 @@ public final class ConfigLoader {
         bool("better-auth.email-and-password.auto-sign-in", b::autoSignIn);
         bool("better-auth.database.auto-migrate", b::autoMigrate);
         value("better-auth.database").ifPresent(b::database);
+        bool("better-auth.advanced.disable-csrf-check", b::disableCsrfCheck);
+        bool("better-auth.session.fresh-change-password", b::freshChangePassword);
+        bool("better-auth.user.delete-user.enabled", b::deleteUserEnabled);
         BetterAuthConfig config = b.build();
         warn(config);
         return config;

@@ -6,7 +6,12 @@ import io.betterauth.jakarta.spi.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-/** Better Auth errors as {@code {"message","code"}} with their status (and any cookies they clear). */
+/**
+ * Better Auth errors as {@code {"message","code"}} with their status (and any cookies they clear). Annotated
+ * {@code @Provider} so an app's own JAX-RS application also answers {@link io.betterauth.jakarta.web.RequireSession}
+ * failures this way; it maps only this library's exception, so it cannot change how the app's errors look.
+ */
+@jakarta.ws.rs.ext.Provider
 public class AuthExceptionMapper implements ExceptionMapper<AuthException> {
 
     @Override

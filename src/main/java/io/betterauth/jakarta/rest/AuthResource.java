@@ -23,7 +23,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.betterauth.jakarta.core.ApiResult;
+import io.betterauth.jakarta.core.ErrorCode;
+import io.betterauth.jakarta.core.JsJson;
+import io.betterauth.jakarta.core.OriginCheck;
+import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.core.SessionApi;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Better Auth's session endpoints under {@code /api/auth}: {@code get-session}, {@code sign-up/email},
@@ -62,12 +75,22 @@ public class AuthResource {
 
     private Response getSession(boolean post, String disableCookieCache, String disableRefresh) {
         mounted();
+        if (post) {
+            try {
+                origins().check(originRequest());
+            } catch (AuthException e) {
+                Response r = HttpAuthResponses.of(e);
+                r.getHeaders().putSingle("Cache-Control", "no-store");
+                r.getHeaders().putSingle("Pragma", "no-cache");
+                return r;
+            }
+        }
         GetSessionOptions options = new GetSessionOptions(post, GetSessionOptions.queryBoolean(disableRefresh),
                 GetSessionOptions.queryBoolean(disableCookieCache));
         Response response;
         try {
             SessionLookup lookup = runtime.services().sessions().resolve(cookies(), options);
-            response = HttpAuthResponses.build(200, lookup.toJson(), lookup.setCookies(), java.util.Map.of());
+            response = HttpAuthResponses.build(200, lookup.toJson(), lookup.setCookies(), Map.of());
         } catch (AuthException e) {
             response = HttpAuthResponses.of(e);
         }
@@ -82,6 +105,7 @@ public class AuthResource {
     public Response signUp(String body) {
         mounted();
         RequestBody parsed = RequestBodies.parse(request.getContentType(), body, JSON_OR_FORM);
+        checkSignInOrigin(parsed);
         AuthResult result = runtime.services().emailPassword()
                 .signUp(parsed, ClientAddress.of(request, runtime.services().config()), cookies());
         return HttpAuthResponses.of(result);
@@ -92,6 +116,7 @@ public class AuthResource {
     public Response signIn(String body) {
         mounted();
         RequestBody parsed = RequestBodies.parse(request.getContentType(), body, JSON_OR_FORM);
+        checkSignInOrigin(parsed);
         AuthResult result = runtime.services().emailPassword()
                 .signIn(parsed, ClientAddress.of(request, runtime.services().config()), cookies());
         return HttpAuthResponses.of(result);
@@ -102,8 +127,145 @@ public class AuthResource {
     public Response signOut(String body) {
         mounted();
         RequestBodies.parse(request.getContentType(), body, JSON_ONLY);
+        origins().check(originRequest());
         List<String> cleared = runtime.services().sessions().signOut(cookies());
-        return HttpAuthResponses.build(200, "{\"success\":true}", cleared, java.util.Map.of());
+        return HttpAuthResponses.build(200, "{\"success\":true}", cleared, Map.of());
+    }
+
+    @GET
+    @Path("list-sessions")
+    public Response listSessions(@QueryParam("disableCookieCache") String disableCookieCache,
+                                 @QueryParam("disableRefresh") String disableRefresh) {
+        mounted();
+        ApiResult<List<Session>> result = api().listSessions(cookies(), new GetSessionOptions(false,
+                GetSessionOptions.queryBoolean(disableRefresh), GetSessionOptions.queryBoolean(disableCookieCache)));
+        List<Object> out = new ArrayList<>();
+        result.value().forEach(session -> out.add(session.toJson()));
+        return HttpAuthResponses.build(200, JsJson.stringify(out), result.setCookies(), Map.of());
+    }
+
+    @POST
+    @Path("revoke-session")
+    public Response revokeSession(String body) {
+        RequestBody parsed = stateChanging(body);
+        String token = parsed.requiredString("token");
+        parsed.validate();
+        return status(api().revokeSession(cookies(), token));
+    }
+
+    @POST
+    @Path("revoke-sessions")
+    public Response revokeSessions(String body) {
+        stateChanging(body);
+        return status(api().revokeSessions(cookies()));
+    }
+
+    @POST
+    @Path("revoke-other-sessions")
+    public Response revokeOtherSessions(String body) {
+        stateChanging(body);
+        return status(api().revokeOtherSessions(cookies()));
+    }
+
+    @POST
+    @Path("update-session")
+    public Response updateSession(String body) {
+        RequestBody parsed = stateChanging(body);
+        Map<String, Object> fields = new LinkedHashMap<>(parsed.json());
+        ApiResult<Session> result = api().updateSession(cookies(), fields);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("session", result.value().toJson());
+        return HttpAuthResponses.build(200, JsJson.stringify(out), result.setCookies(), Map.of());
+    }
+
+    @POST
+    @Path("change-password")
+    public Response changePassword(String body) {
+        RequestBody parsed = stateChanging(body);
+        String newPassword = parsed.requiredString("newPassword");
+        String currentPassword = parsed.requiredString("currentPassword");
+        Boolean revokeOthers = parsed.optionalBoolean("revokeOtherSessions");
+        parsed.validate();
+        ApiResult<SessionApi.PasswordChange> result = api().changePassword(cookies(),
+                ClientAddress.of(request, runtime.services().config()), currentPassword, newPassword,
+                Boolean.TRUE.equals(revokeOthers));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token", result.value().token());
+        out.put("user", result.value().user().toJson());
+        return HttpAuthResponses.build(200, JsJson.stringify(out), result.setCookies(), Map.of());
+    }
+
+    @POST
+    @Path("update-user")
+    public Response updateUser(String body) {
+        RequestBody parsed = stateChanging(body);
+        JsonObject json = parsed.json();
+        JsonValue email = json.get("email");
+        if (email != null && email.getValueType() != JsonValue.ValueType.NULL
+                && email.getValueType() != JsonValue.ValueType.FALSE
+                && !(email instanceof JsonString s && s.getString().isEmpty())) {
+            throw new AuthException(ErrorCode.EMAIL_CAN_NOT_BE_UPDATED);
+        }
+        String name = parsed.optionalString("name");
+        Optional<String> image = null;
+        if (json.containsKey("image")) {
+            image = json.isNull("image") ? Optional.empty() : Optional.ofNullable(parsed.optionalString("image"));
+        }
+        parsed.validate();
+        return status(api().updateUser(cookies(), name, image));
+    }
+
+    @POST
+    @Path("delete-user")
+    public Response deleteUser(String body) {
+        RequestBody parsed = stateChanging(body);
+        String password = parsed.optionalString("password");
+        parsed.optionalString("callbackURL");
+        parsed.validate();
+        ApiResult<Boolean> result = api().deleteUser(cookies(), password);
+        return HttpAuthResponses.build(200, "{\"success\":true,\"message\":\"User deleted\"}", result.setCookies(),
+                Map.of());
+    }
+
+    private SessionApi api() {
+        return runtime.services().api();
+    }
+
+    private OriginCheck origins() {
+        return runtime.services().originCheck();
+    }
+
+    /** Body parsing (415/400), then the origin check (403), in Better Auth's order. */
+    private RequestBody stateChanging(String body) {
+        mounted();
+        RequestBody parsed = RequestBodies.parse(request.getContentType(), body, JSON_ONLY);
+        origins().check(originRequest());
+        return parsed;
+    }
+
+    private void checkSignInOrigin(RequestBody parsed) {
+        OriginCheck.Request origin = originRequest();
+        origins().checkSignIn(origin);
+        JsonValue callback = parsed.json().get("callbackURL");
+        if (callback != null && callback.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(callback instanceof JsonString s)) {
+                throw new AuthException(400, null, "Invalid callbackURL: expected a string", List.of());
+            }
+            origins().checkCallbackUrl(s.getString(), origin);
+        }
+    }
+
+    private OriginCheck.Request originRequest() {
+        int port = request.getServerPort();
+        String scheme = request.getScheme();
+        boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        String requestOrigin = scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+        return new OriginCheck.Request(request.getMethod(), request.getHeader("Cookie") != null,
+                request::getHeader, requestOrigin);
+    }
+
+    private static Response status(ApiResult<Boolean> result) {
+        return HttpAuthResponses.build(200, "{\"status\":true}", result.setCookies(), Map.of());
     }
 
     private RequestCookies cookies() {

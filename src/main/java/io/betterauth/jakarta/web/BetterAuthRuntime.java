@@ -5,6 +5,8 @@ import io.betterauth.jakarta.core.ConfigLoader;
 import io.betterauth.jakarta.core.ConfigSource;
 import io.betterauth.jakarta.core.EmailPasswordAuth;
 import io.betterauth.jakarta.core.IdGenerator;
+import io.betterauth.jakarta.core.OriginCheck;
+import io.betterauth.jakarta.core.SessionApi;
 import io.betterauth.jakarta.core.PasswordHasher;
 import io.betterauth.jakarta.core.SessionCookies;
 import io.betterauth.jakarta.core.SessionManager;
@@ -42,7 +44,7 @@ public class BetterAuthRuntime {
 
     /** Everything built from one configuration; replaced as a whole, never field by field. */
     public record Services(BetterAuthConfig config, SessionManager sessions, EmailPasswordAuth emailPassword,
-                           SessionCookies cookies) {
+                           SessionCookies cookies, SessionApi api, OriginCheck originCheck) {
     }
 
     @Inject
@@ -96,8 +98,10 @@ public class BetterAuthRuntime {
         IdGenerator ids = new IdGenerator();
         SessionCookies cookies = new SessionCookies(config);
         SessionManager sessions = new SessionManager(config, sessionStore, userStore, cookies, ids, Clock.systemUTC());
-        EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, userStore, sessions, new PasswordHasher(), ids);
-        return new Services(config, sessions, emailPassword, cookies);
+        PasswordHasher hasher = new PasswordHasher();
+        EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, userStore, sessions, hasher, ids);
+        SessionApi api = new SessionApi(config, sessions, sessionStore, userStore, hasher);
+        return new Services(config, sessions, emailPassword, cookies, api, new OriginCheck(config));
     }
 
     private static List<ConfigSource> sources(ServletContext context) {

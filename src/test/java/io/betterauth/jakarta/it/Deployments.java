@@ -50,7 +50,10 @@ public final class Deployments {
                         "META-INF/microprofile-config.properties");
     }
 
-    private static String webXml(Map<String, String> config) {
+    private static String webXml(Map<String, String> scenario) {
+        Map<String, String> config = new java.util.TreeMap<>(scenario);
+        // Tests reach the server at 127.0.0.1:<random port> and send that as their Origin.
+        config.putIfAbsent("better-auth.trusted-origins", "http://127.0.0.1:*");
         String params = config.entrySet().stream()
                 .map(e -> "  <context-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
                         + "</param-value></context-param>")

@@ -1,0 +1,223 @@
+package io.betterauth.jakarta.core;
+
+import io.betterauth.jakarta.spi.SessionStore;
+import io.betterauth.jakarta.spi.UserStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Better Auth's session-management endpoints as Java methods (spec §4.2–4.12): list, revoke one, revoke the
+ * others, revoke all, update the session, change the password, update and delete the user. Each takes the
+ * request's cookies, applies Better Auth's middleware (a session is required: 401; sensitive endpoints read the
+ * store, never a cached copy; fresh ones: 403 {@code SESSION_NOT_FRESH}) and returns a typed result with the
+ * cookies to set. The JAX-RS resources and the injectable {@code BetterAuthApi} are thin adapters over it.
+ */
+public final class SessionApi {
+
+    /** What change-password answers: the replacement session's token (when others were revoked) and the user. */
+    public record PasswordChange(String token, User user) {
+    }
+
+    private final BetterAuthConfig config;
+    private final SessionManager manager;
+    private final SessionStore sessions;
+    private final UserStore users;
+    private final PasswordHasher hasher;
+
+    public SessionApi(BetterAuthConfig config, SessionManager manager, SessionStore sessions, UserStore users,
+                      PasswordHasher hasher) {
+        this.config = config;
+        this.manager = manager;
+        this.sessions = sessions;
+        this.users = users;
+        this.hasher = hasher;
+    }
+
+    /**
+     * Better Auth's {@code sessionMiddleware}: the caller's session or 401 {@code UNAUTHORIZED}. The query can only
+     * make the lookup stricter; {@code sensitive} forces a store read.
+     */
+    public ApiResult<SessionAndUser> requireSession(RequestCookies cookies, GetSessionOptions query, boolean sensitive) {
+        GetSessionOptions options = new GetSessionOptions(false, query.disableRefresh(),
+                query.disableCookieCache() || sensitive);
+        SessionLookup lookup;
+        try {
+            lookup = manager.resolve(cookies, options);
+        } catch (AuthException e) {
+            throw new AuthException(ErrorCode.UNAUTHORIZED, e.setCookies());
+        }
+        if (lookup.current() == null) {
+            throw new AuthException(ErrorCode.UNAUTHORIZED, lookup.setCookies());
+        }
+        return new ApiResult<>(lookup.current(), lookup.setCookies());
+    }
+
+    /** {@code freshSessionMiddleware}: 403 {@code SESSION_NOT_FRESH} once {@code freshAge} has passed since sign-in. */
+    public void requireFresh(SessionAndUser current) {
+        if (!isFresh(current.session())) {
+            throw new AuthException(ErrorCode.SESSION_NOT_FRESH);
+        }
+    }
+
+    /** Fresh means created less than {@code freshAge} ago (Better Auth ≥ 1.6 measures from {@code createdAt}). */
+    public boolean isFresh(Session session) {
+        long freshAge = config.session().freshAge();
+        return freshAge == 0
+                || Duration.between(session.createdAt(), manager.now()).compareTo(Duration.ofSeconds(freshAge)) < 0;
+    }
+
+    /** {@code GET /list-sessions}: the caller's live sessions (fresh session required). */
+    public ApiResult<List<Session>> listSessions(RequestCookies cookies, GetSessionOptions query) {
+        ApiResult<SessionAndUser> auth = requireSession(cookies, query, false);
+        requireFresh(auth.value());
+        Instant now = manager.now();
+        List<Session> live = sessions.listByUser(auth.value().user().id()).stream()
+                .filter(s -> s.expiresAt().isAfter(now))
+                .toList();
+        return new ApiResult<>(live, auth.setCookies());
+    }
+
+    /**
+     * {@code POST /revoke-session}: deletes the session with this token only when it belongs to the caller; the
+     * answer is the same either way, so it reveals nothing about other users' tokens.
+     */
+    public ApiResult<Boolean> revokeSession(RequestCookies cookies, String token) {
+        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
+        List<String> setCookies = new ArrayList<>(auth.setCookies());
+        Optional<Session> target = sessions.findByToken(token);
+        if (target.isPresent() && target.get().userId().equals(auth.value().user().id())) {
+            sessions.delete(token);
+            if (token.equals(auth.value().session().token())) {
+                setCookies = new ArrayList<>(manager.cookies().deleteAll(cookies));
+            }
+        }
+        return new ApiResult<>(true, setCookies);
+    }
+
+    /** {@code POST /revoke-other-sessions}: every live session of the caller but the current one. */
+    public ApiResult<Boolean> revokeOtherSessions(RequestCookies cookies) {
+        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
+        Instant now = manager.now();
+        String current = auth.value().session().token();
+        for (Session s : sessions.listByUser(auth.value().user().id())) {
+            if (s.expiresAt().isAfter(now) && !s.token().equals(current)) {
+                sessions.delete(s.token());
+            }
+        }
+        return new ApiResult<>(true, auth.setCookies());
+    }
+
+    /** {@code POST /revoke-sessions}: every session of the caller, the current one included; cookies cleared. */
+    public ApiResult<Boolean> revokeSessions(RequestCookies cookies) {
+        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
+        sessions.deleteByUser(auth.value().user().id());
+        return new ApiResult<>(true, manager.cookies().deleteAll(cookies));
+    }
+
+    /**
+     * {@code POST /update-session}: only declared additional session fields may change; core fields are ignored,
+     * and with nothing left Better Auth answers 400 {@code {"message":"No fields to update"}}.
+     */
+    public ApiResult<Session> updateSession(RequestCookies cookies, Map<String, Object> fields) {
+        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, false);
+        // No additional session fields are declared yet, so nothing a client sends is updatable.
+        throw noFieldsToUpdate(auth.setCookies());
+    }
+
+    /**
+     * {@code POST /change-password}: verifies the current password (the new one is hashed first, so timing does
+     * not tell which check failed), stores the new hash and, with {@code revokeOtherSessions}, replaces every
+     * session of the user with one new session for the caller.
+     */
+    public ApiResult<PasswordChange> changePassword(RequestCookies cookies, ClientInfo client, String currentPassword,
+                                                    String newPassword, boolean revokeOtherSessions) {
+        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
+        if (config.freshChangePassword()) {
+            requireFresh(auth.value());
+        }
+        BetterAuthConfig.EmailAndPassword limits = config.emailAndPassword();
+        if (newPassword.length() < limits.minPasswordLength()) {
+            throw new AuthException(ErrorCode.PASSWORD_TOO_SHORT);
+        }
+        if (newPassword.length() > limits.maxPasswordLength() || currentPassword.length() > limits.maxPasswordLength()) {
+            throw new AuthException(ErrorCode.PASSWORD_TOO_LONG);
+        }
+        User user = auth.value().user();
+        Account credential = users.findCredentialAccount(user.id())
+                .filter(a -> a.password() != null)
+                .orElseThrow(() -> new AuthException(ErrorCode.CREDENTIAL_ACCOUNT_NOT_FOUND));
+        String newHash = hasher.hash(newPassword);
+        if (!hasher.verify(currentPassword, credential.password())) {
+            throw new AuthException(ErrorCode.INVALID_PASSWORD);
+        }
+        if (revokeOtherSessions) {
+            sessions.deleteByUser(user.id());
+        }
+        users.updatePassword(user.id(), newHash, manager.now());
+        if (!revokeOtherSessions) {
+            return new ApiResult<>(new PasswordChange(null, user), auth.setCookies());
+        }
+        Session replacement = manager.create(user, false, client);
+        List<String> setCookies = manager.sessionCookies(replacement, manager.cookies().dontRemember(cookies), cookies);
+        return new ApiResult<>(new PasswordChange(replacement.token(), user), setCookies);
+    }
+
+    /**
+     * {@code POST /update-user}: changes {@code name} and/or {@code image} ({@code null} clears the image), tells
+     * the session store so cached copies of the user are refreshed everywhere, and re-sends the session cookie.
+     *
+     * @param name  the new name, or {@code null} to keep it
+     * @param image the new image; {@link Optional#empty()} to clear it, {@code null} to keep it
+     */
+    public ApiResult<Boolean> updateUser(RequestCookies cookies, String name, Optional<String> image) {
+        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, false);
+        if (name == null && image == null) {
+            throw noFieldsToUpdate(auth.setCookies());
+        }
+        User current = auth.value().user();
+        User changed = new User(current.id(), name != null ? name : current.name(), current.email(),
+                current.emailVerified(), image != null ? image.orElse(null) : current.image(), current.createdAt(),
+                manager.now());
+        User updated = users.update(changed).orElse(changed);
+        sessions.userUpdated(updated);
+        Session session = auth.value().session();
+        return new ApiResult<>(true, manager.sessionCookies(session, manager.cookies().dontRemember(cookies), cookies));
+    }
+
+    /**
+     * {@code POST /delete-user} (when enabled): with a password, that password must be right; without one the
+     * session must be fresh (else 400 {@code SESSION_EXPIRED}, Better Auth's own rule). Deletes the user, their
+     * accounts and sessions, and clears the cookies.
+     */
+    public ApiResult<Boolean> deleteUser(RequestCookies cookies, String password) {
+        if (!config.deleteUserEnabled()) {
+            throw new AuthException(404, null, "Not Found", List.of());
+        }
+        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
+        User user = auth.value().user();
+        if (password != null && !password.isEmpty()) {
+            if (password.length() > config.emailAndPassword().maxPasswordLength()) {
+                throw new AuthException(ErrorCode.PASSWORD_TOO_LONG);
+            }
+            Account credential = users.findCredentialAccount(user.id())
+                    .filter(a -> a.password() != null)
+                    .orElseThrow(() -> new AuthException(ErrorCode.CREDENTIAL_ACCOUNT_NOT_FOUND));
+            if (!hasher.verify(password, credential.password())) {
+                throw new AuthException(ErrorCode.INVALID_PASSWORD);
+            }
+        } else if (!isFresh(auth.value().session())) {
+            throw new AuthException(ErrorCode.SESSION_EXPIRED);
+        }
+        sessions.deleteByUser(user.id());
+        users.delete(user.id());
+        return new ApiResult<>(true, manager.cookies().deleteAll(cookies));
+    }
+
+    private static AuthException noFieldsToUpdate(List<String> setCookies) {
+        return new AuthException(400, null, "No fields to update", setCookies);
+    }
+}

@@ -1,0 +1,88 @@
+package io.betterauth.jakarta.web;
+
+import io.betterauth.jakarta.core.ApiResult;
+import io.betterauth.jakarta.core.GetSessionOptions;
+import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.core.SessionAndUser;
+import io.betterauth.jakarta.core.SessionApi;
+import io.betterauth.jakarta.core.SessionLookup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server-side API, Better Auth's {@code auth.api.*} for Java: inject it anywhere and call it with the current
+ * request. Each method applies the same rules as the HTTP endpoint (a session is required, sensitive calls read
+ * the store, fresh calls check {@code freshAge}) and returns a typed {@link ApiResult} whose cookies go on the
+ * response with {@link #writeCookies}. Errors are {@link io.betterauth.jakarta.core.AuthException}s with Better
+ * Auth's status and code.
+ *
+ * <pre>{@code
+ * @Inject BetterAuthApi auth;
+ * ApiResult<List<Session>> devices = auth.listSessions(request, GetSessionOptions.DEFAULT);
+ * auth.writeCookies(devices, response);
+ * }</pre>
+ */
+@ApplicationScoped
+public class BetterAuthApi {
+
+    @Inject
+    BetterAuthRuntime runtime;
+
+    private SessionApi api() {
+        return runtime.services().api();
+    }
+
+    /** {@code getSession}: the caller's session (refreshed when due), or empty. */
+    public ApiResult<Optional<SessionAndUser>> getSession(HttpServletRequest request, GetSessionOptions options) {
+        SessionLookup lookup = runtime.services().sessions().resolve(SessionResolver.cookies(request), options);
+        return new ApiResult<>(lookup.session(), lookup.setCookies());
+    }
+
+    /** {@code listSessions}: the caller's live sessions; requires a fresh session. */
+    public ApiResult<List<Session>> listSessions(HttpServletRequest request, GetSessionOptions options) {
+        return api().listSessions(SessionResolver.cookies(request), options);
+    }
+
+    /** {@code revokeSession}: revokes one of the caller's sessions by token (another user's token is ignored). */
+    public ApiResult<Boolean> revokeSession(HttpServletRequest request, String token) {
+        return api().revokeSession(SessionResolver.cookies(request), token);
+    }
+
+    /** {@code revokeOtherSessions}: signs out every other device of the caller. */
+    public ApiResult<Boolean> revokeOtherSessions(HttpServletRequest request) {
+        return api().revokeOtherSessions(SessionResolver.cookies(request));
+    }
+
+    /** {@code revokeSessions}: signs the caller out everywhere, this device included. */
+    public ApiResult<Boolean> revokeSessions(HttpServletRequest request) {
+        return api().revokeSessions(SessionResolver.cookies(request));
+    }
+
+    /** {@code updateSession}: sets declared additional session fields. */
+    public ApiResult<Session> updateSession(HttpServletRequest request, Map<String, Object> fields) {
+        return api().updateSession(SessionResolver.cookies(request), fields);
+    }
+
+    /** {@code changePassword}, optionally replacing every session of the user with a new one for the caller. */
+    public ApiResult<SessionApi.PasswordChange> changePassword(HttpServletRequest request, String currentPassword,
+                                                               String newPassword, boolean revokeOtherSessions) {
+        return api().changePassword(SessionResolver.cookies(request),
+                ClientAddress.of(request, runtime.services().config()), currentPassword, newPassword,
+                revokeOtherSessions);
+    }
+
+    /** Adds a result's cookies to the response (call before the response is committed). */
+    public void writeCookies(ApiResult<?> result, HttpServletResponse response) {
+        for (String line : result.setCookies()) {
+            response.addHeader("Set-Cookie", line);
+        }
+        if (!result.setCookies().isEmpty()) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+    }
+}

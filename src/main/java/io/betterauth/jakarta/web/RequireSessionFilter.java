@@ -1,0 +1,61 @@
+package io.betterauth.jakarta.web;
+
+import io.betterauth.jakarta.core.AuthException;
+import io.betterauth.jakarta.core.ErrorCode;
+import io.betterauth.jakarta.core.SessionAndUser;
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The servlet-side {@link RequireSession}: map it in {@code web.xml} to the paths that need a session (init
+ * parameter {@code fresh=true} for a fresh one). Answers 401 {@code UNAUTHORIZED} or 403 {@code SESSION_NOT_FRESH}
+ * in Better Auth's JSON shape instead of calling the servlet.
+ */
+public class RequireSessionFilter implements Filter {
+
+    @Inject
+    SessionResolver resolver;
+    @Inject
+    BetterAuthRuntime runtime;
+
+    private boolean fresh;
+
+    @Override
+    public void init(FilterConfig config) {
+        fresh = Boolean.parseBoolean(config.getInitParameter("fresh"));
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        SessionState state = resolver.resolve(request);
+        resolver.writeCookies(state, response);
+        try {
+            Optional<SessionAndUser> current = state.current();
+            if (current.isEmpty()) {
+                throw new AuthException(ErrorCode.UNAUTHORIZED);
+            }
+            if (fresh) {
+                runtime.services().api().requireFresh(current.get());
+            }
+        } catch (AuthException e) {
+            response.setStatus(e.status());
+            response.setContentType("application/json");
+            response.getOutputStream().write(e.toJson().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        chain.doFilter(req, res);
+    }
+}

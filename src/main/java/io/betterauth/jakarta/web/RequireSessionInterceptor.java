@@ -1,0 +1,45 @@
+package io.betterauth.jakarta.web;
+
+import io.betterauth.jakarta.core.AuthException;
+import io.betterauth.jakarta.core.ErrorCode;
+import io.betterauth.jakarta.core.SessionAndUser;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Enforces {@link RequireSession} with the request's already resolved session (no second lookup). Errors are
+ * {@link AuthException}s, which the library's exception mapper answers in Better Auth's JSON shape.
+ */
+@RequireSession
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 200)
+public class RequireSessionInterceptor {
+
+    @Inject
+    HttpServletRequest request;
+    @Inject
+    SessionResolver resolver;
+    @Inject
+    BetterAuthRuntime runtime;
+
+    @AroundInvoke
+    public Object check(InvocationContext call) throws Exception {
+        RequireSession rule = call.getMethod().getAnnotation(RequireSession.class);
+        if (rule == null) {
+            rule = call.getMethod().getDeclaringClass().getAnnotation(RequireSession.class);
+        }
+        if (rule == null) {
+            rule = call.getTarget().getClass().getAnnotation(RequireSession.class);
+        }
+        SessionAndUser current = resolver.resolve(request).current()
+                .orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+        if (rule != null && rule.fresh()) {
+            runtime.services().api().requireFresh(current);
+        }
+        return call.proceed();
+    }
+}

@@ -1,0 +1,100 @@
+package io.betterauth.jakarta.core;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Ported from Better Auth's origin-check.test.ts (spec §7.3). */
+class OriginCheckTest {
+
+    final OriginCheck check = new OriginCheck(BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+            .baseUrl("http://localhost:3000").trustedOrigins(List.of("https://trusted.example", "*.my-site.com",
+                    "https://*.preview.example", "myapp://")).build());
+
+    static OriginCheck.Request post(boolean cookies, String... headers) {
+        Map<String, String> h = new HashMap<>();
+        for (int i = 0; i < headers.length; i += 2) {
+            h.put(headers[i], headers[i + 1]);
+        }
+        return new OriginCheck.Request("POST", cookies, name -> h.get(name.toLowerCase()), "http://localhost:3000");
+    }
+
+    static void rejected(Runnable r, String code) {
+        assertThatThrownBy(r::run).isInstanceOfSatisfying(AuthException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(code);
+            org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(403);
+        });
+    }
+
+    @Test
+    void cookieBearingPostWithoutOrigin_isMissingOrNullOrigin() {
+        rejected(() -> check.check(post(true)), "MISSING_OR_NULL_ORIGIN");
+        rejected(() -> check.check(post(true, "origin", "null")), "MISSING_OR_NULL_ORIGIN");
+    }
+
+    @Test
+    void untrustedOrigin_isInvalidOrigin() {
+        rejected(() -> check.check(post(true, "origin", "http://evil.com")), "INVALID_ORIGIN");
+        rejected(() -> check.check(post(true, "origin", "http://localhost:3001")), "INVALID_ORIGIN");
+        rejected(() -> check.check(post(true, "referer", "http://evil.com/page")), "INVALID_ORIGIN");
+    }
+
+    @Test
+    void baseUrlTrustedAndWildcardOrigins_pass() {
+        for (String origin : new String[] {"http://localhost:3000", "https://trusted.example", "https://app.my-site.com",
+                "https://pr-12.preview.example"}) {
+            assertThatCode(() -> check.check(post(true, "origin", origin))).as(origin).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> check.check(post(true, "referer", "http://localhost:3000/some/page"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void requestsWithoutCookies_andSafeMethods_areNotChecked() {
+        assertThatCode(() -> check.check(post(false, "origin", "http://evil.com"))).doesNotThrowAnyException();
+        assertThatCode(() -> check.check(new OriginCheck.Request("GET", true, h -> null, "http://localhost:3000")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void originNullWithSameOriginFetchMetadata_isInferredFromTheRequest() {
+        assertThatCode(() -> check.check(post(true, "origin", "null", "sec-fetch-site", "same-origin")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void signIn_blocksCrossSiteNavigation_andChecksOriginsWithoutCookies() {
+        rejected(() -> check.checkSignIn(post(false, "sec-fetch-site", "cross-site", "sec-fetch-mode", "navigate")),
+                "CROSS_SITE_NAVIGATION_LOGIN_BLOCKED");
+        rejected(() -> check.checkSignIn(post(false, "origin", "http://evil.com")), "INVALID_ORIGIN");
+        assertThatCode(() -> check.checkSignIn(post(false, "sec-fetch-site", "same-origin", "sec-fetch-mode", "navigate",
+                "origin", "http://localhost:3000"))).doesNotThrowAnyException();
+        assertThatCode(() -> check.checkSignIn(post(false, "sec-fetch-site", "cross-site", "sec-fetch-mode", "cors",
+                "origin", "https://trusted.example"))).doesNotThrowAnyException();
+        // a non-browser client: no cookies, no metadata, no origin
+        assertThatCode(() -> check.checkSignIn(post(false))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void callbackUrls_mustBeTrustedOrSafeRelativePaths() {
+        OriginCheck.Request r = post(false);
+        assertThatCode(() -> check.checkCallbackUrl("/dashboard?tab=1", r)).doesNotThrowAnyException();
+        assertThatCode(() -> check.checkCallbackUrl("https://trusted.example/welcome", r)).doesNotThrowAnyException();
+        assertThatCode(() -> check.checkCallbackUrl("myapp://callback", r)).doesNotThrowAnyException();
+        for (String bad : new String[] {"//evil.com", "/\\evil.com", "/%2f%2fevil.com", "https://evil.com/x", "javascript:alert(1)"}) {
+            rejected(() -> check.checkCallbackUrl(bad, r), "INVALID_CALLBACK_URL");
+        }
+    }
+
+    @Test
+    void disableCsrfCheck_switchesEverythingOff() {
+        OriginCheck off = new OriginCheck(BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+                .baseUrl("http://localhost:3000").disableCsrfCheck(true).build());
+        assertThatCode(() -> off.check(post(true, "origin", "http://evil.com"))).doesNotThrowAnyException();
+        assertThatCode(() -> off.checkSignIn(post(false, "sec-fetch-site", "cross-site", "sec-fetch-mode", "navigate")))
+                .doesNotThrowAnyException();
+    }
+}
