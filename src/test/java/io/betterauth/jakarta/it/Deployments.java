@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.it;
 
+import io.betterauth.jakarta.it.app.GuardedResource;
 import io.betterauth.jakarta.it.app.MeResource;
 import io.betterauth.jakarta.it.app.SessionClockServlet;
 import io.betterauth.jakarta.it.app.TestApi;
@@ -43,7 +44,7 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(library())
                 .addAsLibraries(runtime)
-                .addClasses(TestApi.class, MeResource.class, SessionClockServlet.class)
+                .addClasses(TestApi.class, MeResource.class, GuardedResource.class, SessionClockServlet.class)
                 .setWebXML(new StringAsset(webXml(config)))
                 .addAsResource(new StringAsset(microProfileConfig.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"))),
@@ -70,7 +71,20 @@ public final class Deployments {
                     <servlet-name>whoami</servlet-name>
                     <url-pattern>/whoami</url-pattern>
                     <url-pattern>/protected/whoami</url-pattern>
+                    <url-pattern>/guarded/whoami</url-pattern>
+                    <url-pattern>/guarded-fresh/whoami</url-pattern>
                   </servlet-mapping>
+                  <filter>
+                    <filter-name>guard</filter-name>
+                    <filter-class>io.betterauth.jakarta.web.RequireSessionFilter</filter-class>
+                  </filter>
+                  <filter-mapping><filter-name>guard</filter-name><url-pattern>/guarded/*</url-pattern></filter-mapping>
+                  <filter>
+                    <filter-name>fresh-guard</filter-name>
+                    <filter-class>io.betterauth.jakarta.web.RequireSessionFilter</filter-class>
+                    <init-param><param-name>fresh</param-name><param-value>true</param-value></init-param>
+                  </filter>
+                  <filter-mapping><filter-name>fresh-guard</filter-name><url-pattern>/guarded-fresh/*</url-pattern></filter-mapping>
                   <security-constraint>
                     <web-resource-collection>
                       <web-resource-name>protected</web-resource-name>

@@ -37,6 +37,12 @@ public final class Http {
 
     public HttpResponse<String> post(String path, String contentType, String body, String cookie)
             throws IOException, InterruptedException {
+        return post(path, contentType, body, cookie, origin());
+    }
+
+    /** A POST with the given {@code Origin} header, or none when {@code origin} is null. */
+    public HttpResponse<String> post(String path, String contentType, String body, String cookie, String origin)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -45,7 +51,9 @@ public final class Http {
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
-        b.header("Origin", origin());
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

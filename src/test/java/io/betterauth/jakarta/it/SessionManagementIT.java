@@ -1,0 +1,189 @@
+package io.betterauth.jakarta.it;
+
+import static io.betterauth.jakarta.it.Http.cookiePair;
+import static io.betterauth.jakarta.it.Http.setCookies;
+import static io.betterauth.jakarta.it.SessionLifecycleIT.assertError;
+import static io.betterauth.jakarta.it.SessionLifecycleIT.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Session management on Payara Micro: two users with several devices each, revocation rules, change-password,
+ * update-user, freshness, the origin check, and the {@code @RequireSession} annotation, its servlet filter and the
+ * injectable Java API in an app's own code.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SessionManagementIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("management", Map.of(
+                "better-auth.secret", Deployments.SECRET,
+                "better-auth.url", "http://localhost:8080"));
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Http http;
+
+    String signUp(String email) throws Exception {
+        HttpResponse<String> r = http.postJson("/api/auth/sign-up/email",
+                "{\"name\":\"U\",\"email\":\"" + email + "\",\"password\":\"test123456\"}", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return cookiePair(r, "better-auth.session_token");
+    }
+
+    String signIn(String email, String password) throws Exception {
+        HttpResponse<String> r = http.postJson("/api/auth/sign-in/email",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return cookiePair(r, "better-auth.session_token");
+    }
+
+    static String token(String cookie) {
+        int eq = cookie.indexOf('=');
+        return cookie.substring(eq + 1, cookie.indexOf('.', eq));
+    }
+
+    boolean signedIn(String cookie) throws Exception {
+        return !"null".equals(http.get("/api/auth/get-session", cookie).body());
+    }
+
+    JsonArray list(String cookie) throws Exception {
+        HttpResponse<String> r = http.get("/api/auth/list-sessions", cookie);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Json.createReader(new StringReader(r.body())).readArray();
+    }
+
+    void age(String cookie, long seconds) throws Exception {
+        assertThat(http.post("/test/age-session?token=" + token(cookie) + "&seconds=" + seconds, null, null, null).body())
+                .isEqualTo("1");
+    }
+
+    @Test
+    void twoUsersSeveralDevices_revocationRules() throws Exception {
+        http = new Http(url);
+        String a = "a-" + System.nanoTime() + "@example.com";
+        String b = "b-" + System.nanoTime() + "@example.com";
+        String a1 = signUp(a);
+        String a2 = signIn(a, "test123456");
+        String a3 = signIn(a, "test123456");
+        String b1 = signUp(b);
+        String b2 = signIn(b, "test123456");
+
+        JsonArray sessions = list(a1);
+        assertThat(sessions).hasSize(3);
+        assertThat(sessions.getValuesAs(JsonValue::asJsonObject)).extracting(o -> o.getString("token"))
+                .containsExactlyInAnyOrder(token(a1), token(a2), token(a3));
+        assertThat(http.get("/api/guarded/devices", a1).body()).isEqualTo("3"); // the injectable Java API
+
+        // A revoking B's token deletes nothing and answers exactly as a real revoke does
+        HttpResponse<String> foreign = http.postJson("/api/auth/revoke-session", "{\"token\":\"" + token(b1) + "\"}", a1);
+        HttpResponse<String> own = http.postJson("/api/auth/revoke-session", "{\"token\":\"" + token(a3) + "\"}", a1);
+        assertThat(foreign.statusCode()).isEqualTo(own.statusCode()).isEqualTo(200);
+        assertThat(foreign.body()).isEqualTo(own.body()).isEqualTo("{\"status\":true}");
+        assertThat(setCookies(foreign)).isEqualTo(setCookies(own)).isEmpty();
+        assertThat(signedIn(b1)).isTrue();
+        assertThat(signedIn(a3)).isFalse();
+        assertError(http.postJson("/api/auth/revoke-session", "{}", a1), 400,
+                "{\"message\":\"[body.token] Invalid input: expected string, received undefined\",\"code\":\"VALIDATION_ERROR\"}");
+
+        // revoke-other keeps exactly the current session
+        assertThat(http.postJson("/api/auth/revoke-other-sessions", "{}", a1).body()).isEqualTo("{\"status\":true}");
+        assertThat(signedIn(a1)).isTrue();
+        assertThat(signedIn(a2)).isFalse();
+        assertThat(list(a1)).hasSize(1);
+
+        // change-password with revokeOtherSessions: only the caller's new session survives
+        HttpResponse<String> changed = http.postJson("/api/auth/change-password",
+                "{\"currentPassword\":\"test123456\",\"newPassword\":\"another-password\",\"revokeOtherSessions\":true}", b1);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        String newToken = json(changed).getString("token");
+        assertThat(json(changed).getJsonObject("user").getString("email")).isEqualTo(b);
+        String b3 = cookiePair(changed, "better-auth.session_token");
+        assertThat(token(b3)).isEqualTo(newToken);
+        assertThat(signedIn(b1)).isFalse();
+        assertThat(signedIn(b2)).isFalse();
+        assertThat(signedIn(b3)).isTrue();
+        assertThat(list(b3)).hasSize(1);
+        assertError(http.postJson("/api/auth/sign-in/email", "{\"email\":\"" + b + "\",\"password\":\"test123456\"}", null),
+                401, "{\"message\":\"Invalid email or password\",\"code\":\"INVALID_EMAIL_OR_PASSWORD\"}");
+        assertError(http.postJson("/api/auth/change-password",
+                "{\"currentPassword\":\"wrong-password\",\"newPassword\":\"another-password-2\"}", b3),
+                400, "{\"message\":\"Invalid password\",\"code\":\"INVALID_PASSWORD\"}");
+
+        // update-user
+        assertThat(http.postJson("/api/auth/update-user", "{\"name\":\"Renamed\"}", a1).body()).isEqualTo("{\"status\":true}");
+        assertThat(json(http.get("/api/auth/get-session", a1)).getJsonObject("user").getString("name")).isEqualTo("Renamed");
+        assertError(http.postJson("/api/auth/update-user", "{\"email\":\"x@example.com\"}", a1), 400,
+                "{\"message\":\"Email can not be updated\",\"code\":\"EMAIL_CAN_NOT_BE_UPDATED\"}");
+        assertError(http.postJson("/api/auth/update-session", "{\"token\":\"x\"}", a1), 400, "{\"message\":\"No fields to update\"}");
+
+        // revoke-sessions: everything, cookies cleared
+        HttpResponse<String> all = http.postJson("/api/auth/revoke-sessions", "{}", a1);
+        assertThat(all.body()).isEqualTo("{\"status\":true}");
+        assertThat(setCookies(all)).contains("better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
+        assertThat(signedIn(a1)).isFalse();
+        assertError(http.get("/api/auth/list-sessions", a1), 401, "{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}");
+    }
+
+    @Test
+    void freshness_annotations_andTheServletFilter() throws Exception {
+        http = new Http(url);
+        String email = "fresh-" + System.nanoTime() + "@example.com";
+        String cookie = signUp(email);
+
+        assertError(http.get("/api/guarded", null), 401, "{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}");
+        assertThat(http.get("/api/guarded", cookie).body()).isEqualTo("hello " + email);
+        assertThat(http.get("/api/guarded/fresh", cookie).body()).isEqualTo("fresh " + email);
+        assertError(http.get("/guarded/whoami", null), 401, "{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}");
+        assertThat(http.get("/guarded/whoami", cookie).statusCode()).isEqualTo(200);
+        assertThat(http.get("/guarded-fresh/whoami", cookie).statusCode()).isEqualTo(200);
+        assertThat(list(cookie)).hasSize(1);
+
+        age(cookie, 86401); // signed in more than freshAge (1 day) ago
+        String notFresh = "{\"message\":\"Session is not fresh\",\"code\":\"SESSION_NOT_FRESH\"}";
+        assertError(http.get("/api/auth/list-sessions", cookie), 403, notFresh);
+        assertError(http.postJson("/api/auth/change-password",
+                "{\"currentPassword\":\"test123456\",\"newPassword\":\"another-password\"}", cookie), 403, notFresh);
+        assertError(http.get("/api/guarded/fresh", cookie), 403, notFresh);
+        assertError(http.get("/guarded-fresh/whoami", cookie), 403, notFresh);
+        assertThat(http.get("/api/guarded", cookie).statusCode()).isEqualTo(200); // still signed in
+        assertThat(http.get("/guarded/whoami", cookie).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void crossOriginPostsWithACookie_areRejected_sameOriginAndTrustedPass() throws Exception {
+        http = new Http(url);
+        String cookie = signUp("origin-" + System.nanoTime() + "@example.com");
+        assertError(http.post("/api/auth/revoke-other-sessions", "application/json", "{}", cookie, "http://evil.example"),
+                403, "{\"message\":\"Invalid origin\",\"code\":\"INVALID_ORIGIN\"}");
+        assertError(http.post("/api/auth/sign-out", "application/json", "{}", cookie, null),
+                403, "{\"message\":\"Missing or null Origin\",\"code\":\"MISSING_OR_NULL_ORIGIN\"}");
+        assertThat(signedIn(cookie)).isTrue();
+        // the configured base URL's origin and the trusted pattern both pass
+        assertThat(http.post("/api/auth/revoke-other-sessions", "application/json", "{}", cookie, "http://localhost:8080")
+                .statusCode()).isEqualTo(200);
+        assertThat(http.post("/api/auth/sign-out", "application/json", "{}", cookie, http.origin()).statusCode()).isEqualTo(200);
+        assertThat(signedIn(cookie)).isFalse();
+        // a cross-site navigation cannot sign anyone in
+        assertThat(http.post("/api/auth/sign-in/email", "application/x-www-form-urlencoded",
+                "email=x%40example.com&password=test123456", null, "http://evil.example").statusCode()).isEqualTo(403);
+    }
+}
