@@ -194,6 +194,38 @@ class SessionApiTest {
     }
 
     @Test
+    void shouldUpdateAccountsUpdatedAt_whenChangingPassword() {
+        RequestCookies device = signUp("acct@example.com");
+        String userId = sessions.findByToken(token(device)).orElseThrow().userId();
+        Instant before = users.findCredentialAccount(userId).orElseThrow().updatedAt();
+        clock.advance(Duration.ofSeconds(30));
+        api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false);
+        assertThat(users.findCredentialAccount(userId).orElseThrow().updatedAt()).isEqualTo(before.plusSeconds(30));
+    }
+
+    @Test
+    void updateSession_pluginAuthorityFields_are400() { // "updateSession plugin authority fields"
+        RequestCookies device = signUp("authority@example.com");
+        for (String field : new String[] {"activeOrganizationId", "activeTeamId", "impersonatedBy"}) {
+            fails(() -> api.updateSession(device, Map.of(field, "x")), 400, null);
+        }
+    }
+
+    @Test
+    void updateSession_onARevokedRow_is401() { // "update-session cookie cache revocation" (stateful)
+        RequestCookies device = signUp("gone@example.com");
+        sessions.delete(token(device));
+        fails(() -> api.updateSession(device, Map.of("theme", "dark")), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void forcedStrictSessionValidation_changePasswordOnARevokedRow_is401() {
+        RequestCookies device = signUp("strict@example.com");
+        sessions.delete(token(device));
+        fails(() -> api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 401, "UNAUTHORIZED");
+    }
+
+    @Test
     void shouldRevokeOtherSessions_onChangePassword_leavingOnlyTheCallersNewSession() { // T-24
         RequestCookies caller = signUp("cp@example.com");
         RequestCookies other = signIn("cp@example.com", "test123456");

@@ -116,6 +116,15 @@ class SessionManagerTest {
     }
 
     @Test
+    void shouldNotExceedThe400DayBrowserMaxAgeCeilingOnSessionRefresh() { // T-09
+        SessionManager m = manager(b -> b.expiresIn(60L * 60 * 24 * 500).updateAge(0));
+        Session s = m.create(alice, false, ClientInfo.UNKNOWN);
+        clock.advance(Duration.ofSeconds(1));
+        SessionLookup refreshed = m.resolve(browser(m.sessionCookies(s, false, RequestCookies.empty())), GetSessionOptions.DEFAULT);
+        assertThat(refreshed.setCookies()).singleElement().asString().contains("; Max-Age=34560000;");
+    }
+
+    @Test
     void updateAgeZero_refreshesOnEveryRequest() {
         SessionManager m = manager(b -> b.updateAge(0));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
