@@ -330,6 +330,259 @@ async function main() {
     const after = await B.client.getSession();
     assert.equal(after.data, null);
   });
+
+  await sessionManagement(password);
+}
+
+/** The session token a device's jar holds, read with better-call's own reader (null if none, false if forged). */
+async function jarToken(dev) {
+  return dev.jar.has(SESSION_TOKEN) ? realGetSignedCookie(dev.jar.header(), SESSION_TOKEN) : null;
+}
+
+/** Test-only time travel (the WAR's SessionClockServlet): createdAt/expiresAt moved back by `seconds`. */
+async function ageSession(token, seconds) {
+  const response = await fetch(`${base}/test/age-session?token=${encodeURIComponent(token)}&seconds=${seconds}`, {
+    method: "POST",
+    redirect: "manual",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  assert.equal(response.status, 200, `age-session: ${response.status} ${await response.clone().text()}`);
+  assert.equal(await response.text(), "1", "age-session updated one row");
+}
+
+/** A plain POST (no client, no jar) with exactly these headers and `{}` as its JSON body. */
+async function rawPost(path, headers) {
+  const response = await fetch(`${authBase}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: "{}",
+    redirect: "manual",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, text, json, setCookies: response.headers.getSetCookie() };
+}
+
+/** Session management (list, revoke, update, change-password, freshness, origin) through the official client. */
+async function sessionManagement(oldPassword) {
+  const email = `Manage-${Date.now()}-${process.pid}@Example.com`;
+  const newPassword = "interop-password-456";
+  const A = device("MA");
+  const B = device("MB");
+  const C = device("MC");
+  const D = device("MD");
+  let userId;
+  let tokenA;
+  let tokenB;
+  let tokenC;
+  let tokenD;
+
+  await check("sessions: sign-up on A, sign-in on B and C", async () => {
+    const up = await A.client.signUp.email({ name: "Manager", email, password: oldPassword });
+    assert.equal(up.error, null, `sign-up failed: ${JSON.stringify(up.error)}`);
+    tokenA = up.data.token;
+    userId = up.data.user.id;
+    const b = await B.client.signIn.email({ email, password: oldPassword });
+    assert.equal(b.error, null, `B sign-in failed: ${JSON.stringify(b.error)}`);
+    tokenB = b.data.token;
+    const c = await C.client.signIn.email({ email, password: oldPassword });
+    assert.equal(c.error, null, `C sign-in failed: ${JSON.stringify(c.error)}`);
+    tokenC = c.data.token;
+    assert.equal(new Set([tokenA, tokenB, tokenC]).size, 3, "three different tokens");
+    assert.equal(await jarToken(A), tokenA);
+    assert.equal(await jarToken(B), tokenB);
+    assert.equal(await jarToken(C), tokenC);
+  });
+
+  await check("sessions: listSessions on A returns the 3 sessions, tokens as in the jars, dates revived", async () => {
+    const { data, error } = await A.client.listSessions();
+    assert.equal(error, null, `list-sessions failed: ${JSON.stringify(error)}`);
+    assert.ok(Array.isArray(data), `an array: ${JSON.stringify(data)}`);
+    assert.equal(data.length, 3, JSON.stringify(data));
+    const jarTokens = [await jarToken(A), await jarToken(B), await jarToken(C)];
+    assert.deepEqual(data.map((s) => s.token).sort(), [...jarTokens].sort());
+    assert.equal(new Set(data.map((s) => s.id)).size, 3, "distinct ids");
+    for (const s of data) {
+      assert.equal(s.userId, userId);
+      for (const field of ["expiresAt", "createdAt", "updatedAt"]) {
+        assert.ok(s[field] instanceof Date, `${field} revived as a Date, got ${JSON.stringify(s[field])}`);
+      }
+      assert.ok(s.expiresAt.getTime() > Date.now(), "only live sessions");
+      assert.equal(typeof s.ipAddress, "string");
+      assert.equal(typeof s.userAgent, "string");
+    }
+  });
+
+  await check("sessions: A revokes C's token -> {status:true}, C's getSession null and its cookie cleared", async () => {
+    const { data, error } = await A.client.revokeSession({ token: tokenC });
+    assert.equal(error, null, `revoke-session failed: ${JSON.stringify(error)}`);
+    assert.deepEqual(data, { status: true });
+    assert.equal(await jarToken(A), tokenA, "A keeps its own cookie");
+    const c = await C.client.getSession();
+    assert.equal(c.error, null);
+    assert.equal(c.data, null);
+    assert.equal(C.jar.has(SESSION_TOKEN), false, `C's jar: ${C.jar.header()}`);
+    const a = await A.client.getSession();
+    assert.equal(a.data?.session?.token, tokenA);
+  });
+
+  await check("sessions: A revoking another user's (D's) token -> {status:true}, D still signed in", async () => {
+    const up = await D.client.signUp.email({ name: "Other", email: `Other-${Date.now()}-${process.pid}@Example.com`, password: oldPassword });
+    assert.equal(up.error, null, `D sign-up failed: ${JSON.stringify(up.error)}`);
+    tokenD = up.data.token;
+    assert.notEqual(up.data.user.id, userId);
+    const { data, error } = await A.client.revokeSession({ token: tokenD });
+    assert.equal(error, null, `revoke-session failed: ${JSON.stringify(error)}`);
+    assert.deepEqual(data, { status: true });
+    const d = await D.client.getSession();
+    assert.equal(d.error, null);
+    assert.ok(d.data, "D still has a session");
+    assert.equal(d.data.session.token, tokenD);
+    assert.equal(await jarToken(D), tokenD);
+    const a = await A.client.getSession();
+    assert.equal(a.data?.session?.token, tokenA, "A is untouched too");
+  });
+
+  await check("sessions: revokeOtherSessions from A -> B null, A alive and alone", async () => {
+    const { data, error } = await A.client.revokeOtherSessions();
+    assert.equal(error, null, `revoke-other-sessions failed: ${JSON.stringify(error)}`);
+    assert.deepEqual(data, { status: true });
+    assert.equal(await jarToken(A), tokenA, "A's cookie untouched");
+    const b = await B.client.getSession();
+    assert.equal(b.error, null);
+    assert.equal(b.data, null);
+    assert.equal(B.jar.has(SESSION_TOKEN), false, `B's jar: ${B.jar.header()}`);
+    const a = await A.client.getSession();
+    assert.equal(a.error, null);
+    assert.equal(a.data?.session?.token, tokenA);
+    const list = await A.client.listSessions();
+    assert.equal(list.error, null, JSON.stringify(list.error));
+    assert.deepEqual(list.data.map((s) => s.token), [tokenA]);
+  });
+
+  await check("sessions: updateUser({name}) on A -> {status:true}, getSession shows the new name", async () => {
+    const { data, error } = await A.client.updateUser({ name: "Renamed Manager" });
+    assert.equal(error, null, `update-user failed: ${JSON.stringify(error)}`);
+    assert.deepEqual(data, { status: true });
+    assert.equal(await jarToken(A), tokenA, "same session after update-user");
+    const a = await A.client.getSession();
+    assert.equal(a.error, null);
+    assert.equal(a.data.user.name, "Renamed Manager");
+    assert.equal(a.data.user.id, userId);
+    assert.ok(a.data.user.updatedAt instanceof Date);
+  });
+
+  await check("sessions: updateSession({token}) -> 400 \"No fields to update\" (core fields are ignored)", async () => {
+    const { data, error } = await A.client.updateSession({ token: "x" });
+    assert.equal(data, null);
+    assert.ok(error, "an error");
+    assert.equal(error.status, 400);
+    assert.equal(error.message, "No fields to update");
+    assert.equal(error.code, undefined, "Better Auth sends no code with this message");
+    assert.equal(await jarToken(A), tokenA, "A's cookie untouched");
+    const a = await A.client.getSession();
+    assert.equal(a.data?.session?.token, tokenA, "the token was not changed to x");
+  });
+
+  await check("sessions: changePassword({revokeOtherSessions:true}) on A -> new token in A's jar, B null", async () => {
+    const b = await B.client.signIn.email({ email, password: oldPassword });
+    assert.equal(b.error, null, `B sign-in failed: ${JSON.stringify(b.error)}`);
+    tokenB = b.data.token;
+    assert.equal((await B.client.getSession()).data?.session?.token, tokenB);
+    const { data, error } = await A.client.changePassword({ currentPassword: oldPassword, newPassword, revokeOtherSessions: true });
+    assert.equal(error, null, `change-password failed: ${JSON.stringify(error)}`);
+    assert.match(data.token, /^[a-zA-Z0-9]{32}$/);
+    assert.notEqual(data.token, tokenA);
+    assert.notEqual(data.token, tokenB);
+    assert.equal(data.user.id, userId);
+    assert.equal(data.user.name, "Renamed Manager");
+    assert.ok(data.user.updatedAt instanceof Date);
+    assert.equal(await jarToken(A), data.token, `A's jar follows the Set-Cookie: ${A.jar.header()}`);
+    const oldA = tokenA;
+    tokenA = data.token;
+    const a = await A.client.getSession();
+    assert.equal(a.error, null);
+    assert.equal(a.data?.session?.token, tokenA);
+    const bAfter = await B.client.getSession();
+    assert.equal(bAfter.error, null);
+    assert.equal(bAfter.data, null, "B was revoked");
+    const replay = await serializeSignedCookie(SESSION_TOKEN, oldA, secret, signedCookieOptions);
+    const r = await rawGetSession(replay.split(";")[0]);
+    assert.equal(r.body, "null", "A's previous session is gone too");
+    const list = await A.client.listSessions();
+    assert.equal(list.error, null, JSON.stringify(list.error));
+    assert.deepEqual(list.data.map((s) => s.token), [tokenA], "only the caller's new session remains");
+  });
+
+  await check("sessions: after change-password the old password fails 401, the new one works", async () => {
+    const E = device("ME");
+    const bad = await E.client.signIn.email({ email, password: oldPassword });
+    assert.equal(bad.data, null);
+    assert.equal(bad.error?.status, 401);
+    assert.equal(bad.error.code, "INVALID_EMAIL_OR_PASSWORD");
+    assert.equal(E.jar.header(), "");
+    const good = await E.client.signIn.email({ email, password: newPassword });
+    assert.equal(good.error, null, `sign-in with the new password failed: ${JSON.stringify(good.error)}`);
+    assert.equal(good.data.user.id, userId);
+    assert.equal(await jarToken(E), good.data.token);
+    const out = await E.client.signOut();
+    assert.deepEqual(out.data, { success: true });
+  });
+
+  await check("sessions: a stale session (createdAt 86401 s ago) -> listSessions 403 SESSION_NOT_FRESH", async () => {
+    await ageSession(tokenA, 86401);
+    const { data, error } = await A.client.listSessions();
+    assert.equal(data, null);
+    assert.ok(error, "an error");
+    assert.equal(error.status, 403);
+    assert.equal(error.code, "SESSION_NOT_FRESH");
+    assert.equal(error.message, "Session is not fresh");
+    const a = await A.client.getSession();
+    assert.equal(a.error, null);
+    assert.equal(a.data?.session?.token, tokenA, "a stale session is still a session");
+    assert.ok(Date.now() - a.data.session.createdAt.getTime() >= 86401_000, "createdAt moved back");
+  });
+
+  await check("sessions: a cookie-bearing POST from another origin -> 403 INVALID_ORIGIN, without Origin -> MISSING_OR_NULL_ORIGIN", async () => {
+    const cookie = A.jar.header();
+    const evil = await rawPost("/revoke-other-sessions", { cookie, origin: "http://evil.example" });
+    assert.equal(evil.status, 403, evil.text);
+    assert.equal(evil.json?.code, "INVALID_ORIGIN", evil.text);
+    assert.equal(evil.json.message, "Invalid origin");
+    assert.deepEqual(evil.setCookies, []);
+    const none = await rawPost("/revoke-other-sessions", { cookie });
+    assert.equal(none.status, 403, none.text);
+    assert.equal(none.json?.code, "MISSING_OR_NULL_ORIGIN", none.text);
+    assert.equal(none.json.message, "Missing or null Origin");
+    assert.deepEqual(none.setCookies, []);
+    const a = await A.client.getSession();
+    assert.equal(a.data?.session?.token, tokenA, "A is still signed in");
+  });
+
+  await check("sessions: revokeSessions on a fresh device -> every session null and its jar emptied", async () => {
+    const F = device("MF");
+    const f = await F.client.signIn.email({ email, password: newPassword, rememberMe: false });
+    assert.equal(f.error, null, `F sign-in failed: ${JSON.stringify(f.error)}`);
+    assert.ok(F.jar.has(SESSION_TOKEN) && F.jar.has(DONT_REMEMBER), F.jar.header());
+    const { data, error } = await F.client.revokeSessions();
+    assert.equal(error, null, `revoke-sessions failed: ${JSON.stringify(error)}`);
+    assert.deepEqual(data, { status: true });
+    assert.equal(F.jar.has(SESSION_TOKEN), false, `F's jar after revoke-sessions: ${F.jar.header()}`);
+    assert.equal(F.jar.has(DONT_REMEMBER), false, `F's jar after revoke-sessions: ${F.jar.header()}`);
+    assert.equal((await F.client.getSession()).data, null);
+    const a = await A.client.getSession();
+    assert.equal(a.error, null);
+    assert.equal(a.data, null, "A's (stale) session was revoked too");
+    assert.equal(A.jar.has(SESSION_TOKEN), false);
+    const d = await D.client.getSession();
+    assert.equal(d.data?.session?.token, tokenD, "another user's session survives");
+  });
 }
 
 const overall = setTimeout(() => {

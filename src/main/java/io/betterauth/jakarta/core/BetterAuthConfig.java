@@ -23,12 +23,18 @@ import java.util.List;
  * @param disableCsrfCheck   switches the origin and Fetch-Metadata checks off (Better Auth's {@code disableCSRFCheck})
  * @param freshChangePassword change-password requires a fresh session (ours; Better Auth does not check)
  * @param deleteUserEnabled  {@code /delete-user} answers (Better Auth's {@code user.deleteUser.enabled})
+ * @param sessionsPageEnabled the library's "active sessions" page is served (ours; not in Better Auth)
+ * @param sessionsPagePath   where that page answers, relative to the application's context path
+ * @param cookieCache        the {@code session_data} cookie cache
+ * @param secrets            Better Auth's versioned secrets ({@code "2:new,1:old"}, first is current), or null
  */
 public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, Session session, Cookies cookies,
                                EmailAndPassword emailAndPassword, List<String> ipAddressHeaders,
                                boolean disableIpTracking, boolean autoMigrate, String database,
-                               boolean disableCsrfCheck, boolean freshChangePassword, boolean deleteUserEnabled) {
+                               boolean disableCsrfCheck, boolean freshChangePassword, boolean deleteUserEnabled,
+                               boolean sessionsPageEnabled, String sessionsPagePath, CookieCache cookieCache,
+                               String secrets) {
 
     /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
@@ -41,8 +47,9 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                     + "BETTER_AUTH_SECRET) to a random value of at least 32 characters, for example the output of "
                     + "'openssl rand -base64 32', or set better-auth.dev-mode=true for local development only.");
         }
-        if (!"jpa".equals(database) && !"memory".equals(database)) {
-            throw new ConfigurationException("better-auth.database must be 'jpa' or 'memory', not '" + database + "'");
+        if (!"jpa".equals(database) && !"memory".equals(database) && !"none".equals(database)) {
+            throw new ConfigurationException(
+                    "better-auth.database must be 'jpa', 'memory' or 'none', not '" + database + "'");
         }
         if (baseUrl != null) {
             URI uri = URI.create(baseUrl);
@@ -64,6 +71,29 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
      */
     public record Session(long expiresIn, long updateAge, long freshAge, boolean disableSessionRefresh,
                           boolean deferSessionRefresh) {
+    }
+
+    /**
+     * The {@code session_data} cookie cache (Better Auth's {@code session.cookieCache}).
+     *
+     * @param enabled      write and read the cache; forced on in stateless mode
+     * @param maxAge       the cache cookie's lifetime in seconds (300; {@code expiresIn} in stateless mode)
+     * @param strategy     {@code compact}, {@code jwt} or {@code jwe} ({@code jwe} in stateless mode)
+     * @param version      caches of another version are ignored
+     * @param refreshCache stateless only: re-issue the cache (and token cookie) once 80 % of its lifetime passed
+     */
+    public record CookieCache(boolean enabled, long maxAge, CookieCacheStrategy strategy, String version,
+                              boolean refreshCache) {
+    }
+
+    /** True without any store: sessions live in the cookie cache alone ({@code better-auth.database=none}). */
+    public boolean stateless() {
+        return "none".equals(database);
+    }
+
+    /** Every secret that signs or encrypts, current first. */
+    public SecretRing secretRing() {
+        return secrets == null || secrets.isBlank() ? SecretRing.single(secret) : SecretRing.parse(secrets, secret);
     }
 
     /**
@@ -139,6 +169,14 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private boolean disableCsrfCheck;
         private boolean freshChangePassword = true;
         private boolean deleteUserEnabled;
+        private boolean sessionsPageEnabled = true;
+        private String sessionsPagePath = "/better-auth/sessions";
+        private Boolean cookieCacheEnabled;
+        private Long cookieCacheMaxAge;
+        private CookieCacheStrategy cookieCacheStrategy;
+        private String cookieCacheVersion = "1";
+        private Boolean refreshCache;
+        private String secrets;
 
         private Builder() {
         }
@@ -178,12 +216,34 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder disableCsrfCheck(boolean v) { disableCsrfCheck = v; return this; }
         public Builder freshChangePassword(boolean v) { freshChangePassword = v; return this; }
         public Builder deleteUserEnabled(boolean v) { deleteUserEnabled = v; return this; }
+        public Builder sessionsPageEnabled(boolean v) { sessionsPageEnabled = v; return this; }
+        public Builder sessionsPagePath(String v) { sessionsPagePath = v; return this; }
+        public Builder cookieCacheEnabled(boolean v) { cookieCacheEnabled = v; return this; }
+        public Builder cookieCacheMaxAge(long v) { cookieCacheMaxAge = v; return this; }
+        public Builder cookieCacheStrategy(CookieCacheStrategy v) { cookieCacheStrategy = v; return this; }
+        public Builder cookieCacheVersion(String v) { cookieCacheVersion = v; return this; }
+        public Builder refreshCache(boolean v) { refreshCache = v; return this; }
+        /** Better Auth's {@code secrets}: {@code "2:new,1:old"}, the first entry current. */
+        public Builder secrets(String v) { secrets = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
+            if ((effectiveSecret == null || effectiveSecret.isEmpty()) && secrets != null && !secrets.isBlank()) {
+                effectiveSecret = SecretRing.parse(secrets, null).current().value();
+            }
             if ((effectiveSecret == null || effectiveSecret.isEmpty()) && devMode) {
                 effectiveSecret = DEFAULT_SECRET;
             }
+            // Stateless mode (no store): Better Auth turns the cache on as jwe, living as long as the session, with
+            // refreshCache; with a store, refreshCache is forced off.
+            boolean stateless = "none".equals(database);
+            CookieCache cache = new CookieCache(
+                    stateless || Boolean.TRUE.equals(cookieCacheEnabled),
+                    cookieCacheMaxAge != null && cookieCacheMaxAge > 0 ? cookieCacheMaxAge : stateless ? expiresIn : 300,
+                    cookieCacheStrategy != null ? cookieCacheStrategy
+                            : stateless ? CookieCacheStrategy.JWE : CookieCacheStrategy.COMPACT,
+                    cookieCacheVersion,
+                    stateless && (refreshCache == null || refreshCache));
             return new BetterAuthConfig(effectiveSecret, devMode, baseUrl, basePath, trustedOrigins,
                     new Session(expiresIn, updateAge, freshAge, disableSessionRefresh, deferSessionRefresh),
                     new Cookies(cookiePrefix, useSecureCookies, crossSubDomainEnabled, crossSubDomainDomain,
@@ -191,7 +251,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                     new EmailAndPassword(emailAndPasswordEnabled, disableSignUp, minPasswordLength,
                             maxPasswordLength, autoSignIn),
                     ipAddressHeaders, disableIpTracking, autoMigrate, database, disableCsrfCheck,
-                    freshChangePassword, deleteUserEnabled);
+                    freshChangePassword, deleteUserEnabled, sessionsPageEnabled, sessionsPagePath, cache, secrets);
         }
     }
 }

@@ -75,6 +75,14 @@ public final class ConfigLoader {
         bool("better-auth.advanced.disable-csrf-check", b::disableCsrfCheck);
         bool("better-auth.session.fresh-change-password", b::freshChangePassword);
         bool("better-auth.user.delete-user.enabled", b::deleteUserEnabled);
+        bool("better-auth.sessions-page.enabled", b::sessionsPageEnabled);
+        value("better-auth.sessions-page.path").ifPresent(b::sessionsPagePath);
+        bool("better-auth.session.cookie-cache.enabled", b::cookieCacheEnabled);
+        number("better-auth.session.cookie-cache.max-age", b::cookieCacheMaxAge);
+        parsed("better-auth.session.cookie-cache.strategy", CookieCacheStrategy::parse).ifPresent(b::cookieCacheStrategy);
+        value("better-auth.session.cookie-cache.version").ifPresent(b::cookieCacheVersion);
+        bool("better-auth.session.cookie-cache.refresh-cache", b::refreshCache);
+        value("better-auth.secrets").ifPresent(b::secrets);
         BetterAuthConfig config = b.build();
         warn(config);
         return config;

@@ -74,7 +74,7 @@ public final class EmailPasswordAuth {
         Session session = createSession(user, dontRemember, client, ErrorCode.FAILED_TO_CREATE_SESSION, 400);
         response.put("token", session.token());
         response.put("user", user.toJson());
-        return AuthResult.ok(JsJson.stringify(response), sessions.sessionCookies(session, dontRemember, cookies));
+        return AuthResult.ok(JsJson.stringify(response), sessions.sessionCookies(new SessionAndUser(session, user), dontRemember, cookies));
     }
 
     public AuthResult signIn(RequestBody body, ClientInfo client, RequestCookies cookies) {
@@ -110,7 +110,7 @@ public final class EmailPasswordAuth {
         response.put("token", session.token());
         response.put("url", callbackUrl == null ? JsJson.Undefined.INSTANCE : callbackUrl);
         response.put("user", user.get().toJson());
-        List<String> setCookies = sessions.sessionCookies(session, dontRemember, cookies);
+        List<String> setCookies = sessions.sessionCookies(new SessionAndUser(session, user.get()), dontRemember, cookies);
         Map<String, String> headers = callbackUrl == null ? Map.of() : Map.of("Location", callbackUrl);
         return new AuthResult(200, JsJson.stringify(response), setCookies, headers);
     }

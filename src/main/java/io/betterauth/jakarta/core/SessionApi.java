@@ -162,7 +162,7 @@ public final class SessionApi {
             return new ApiResult<>(new PasswordChange(null, user), auth.setCookies());
         }
         Session replacement = manager.create(user, false, client);
-        List<String> setCookies = manager.sessionCookies(replacement, manager.cookies().dontRemember(cookies), cookies);
+        List<String> setCookies = manager.sessionCookies(new SessionAndUser(replacement, user), manager.cookies().dontRemember(cookies), cookies);
         return new ApiResult<>(new PasswordChange(replacement.token(), user), setCookies);
     }
 
@@ -185,7 +185,7 @@ public final class SessionApi {
         User updated = users.update(changed).orElse(changed);
         sessions.userUpdated(updated);
         Session session = auth.value().session();
-        return new ApiResult<>(true, manager.sessionCookies(session, manager.cookies().dontRemember(cookies), cookies));
+        return new ApiResult<>(true, manager.sessionCookies(new SessionAndUser(session, updated), manager.cookies().dontRemember(cookies), cookies));
     }
 
     /**

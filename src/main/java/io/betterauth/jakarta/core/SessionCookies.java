@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 public final class SessionCookies {
 
+    /** The current secret's signer first, then older secrets of the ring (accepted, never used to sign). */
+    private final List<SignedCookie> signers;
     private final SignedCookie signer;
+    private final BetterAuthConfig.CookieCache cache;
+    private final CookieCacheCodec cacheCodec;
     private final String sessionTokenName;
     private final String sessionDataName;
     private final String dontRememberName;
@@ -21,7 +25,15 @@ public final class SessionCookies {
     private final long expiresIn;
 
     public SessionCookies(BetterAuthConfig config) {
-        this.signer = new SignedCookie(config.secret());
+        SecretRing ring = config.secretRing();
+        List<SignedCookie> all = new ArrayList<>();
+        for (SecretRing.Secret secret : ring.all()) {
+            all.add(new SignedCookie(secret.value()));
+        }
+        this.signers = List.copyOf(all);
+        this.signer = signers.get(0);
+        this.cache = config.cookieCache();
+        this.cacheCodec = CookieCacheCodec.create(cache.strategy(), ring);
         BetterAuthConfig.Cookies c = config.cookies();
         boolean secure = secure(config);
         String securePrefix = secure ? "__Secure-" : "";
@@ -68,14 +80,69 @@ public final class SessionCookies {
         return dontRememberName;
     }
 
-    /** The verified session token from the request, or empty for a missing, unsigned or forged cookie. */
+    /**
+     * The verified session token from the request, or empty for a missing, unsigned or forged cookie. A cookie
+     * signed with an older secret of {@code better-auth.secrets} is accepted too (Better Auth would log the user
+     * out); {@link #signedWithCurrentSecret} tells the caller to re-issue it.
+     */
     public Optional<String> sessionToken(RequestCookies cookies) {
-        return cookies.get(sessionTokenName).flatMap(signer::verify);
+        return cookies.get(sessionTokenName).flatMap(this::verify);
+    }
+
+    /** Whether the request's session token cookie carries the current secret's signature. */
+    public boolean signedWithCurrentSecret(RequestCookies cookies) {
+        return cookies.get(sessionTokenName).flatMap(signer::verify).isPresent();
     }
 
     /** Whether the request carries a validly signed {@code dont_remember} cookie. */
     public boolean dontRemember(RequestCookies cookies) {
-        return cookies.get(dontRememberName).flatMap(signer::verify).isPresent();
+        return cookies.get(dontRememberName).flatMap(this::verify).isPresent();
+    }
+
+    private Optional<String> verify(String signedValue) {
+        for (SignedCookie s : signers) {
+            Optional<String> value = s.verify(signedValue);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean cacheEnabled() {
+        return cache.enabled();
+    }
+
+    /**
+     * {@code setCookieCache}: the {@code session_data} cookie (chunked when large) holding the session and user, or
+     * nothing when the cache is off. A don't-remember session gets a browser-session cache cookie.
+     */
+    public List<String> cacheCookies(SessionAndUser current, boolean dontRemember, RequestCookies request, long nowMs) {
+        if (!cache.enabled()) {
+            return List.of();
+        }
+        CookieAttributes attributes = base.withMaxAge(dontRemember ? null : cache.maxAge());
+        String value = cacheCodec.encode(SessionData.of(current, nowMs, cache.version()), nowMs,
+                cache.strategy().lifetimeSeconds(attributes.maxAge()));
+        return CookieChunks.write(sessionDataName, value, attributes, request).setCookies();
+    }
+
+    /**
+     * The request's cache, when it decodes, verifies, is unexpired, is of the configured version and belongs to
+     * this session token (spec §3.7); anything else is a miss.
+     */
+    public Optional<DecodedCache> readCache(RequestCookies request, String token, long nowMs) {
+        return CookieChunks.read(sessionDataName, request)
+                .flatMap(value -> cacheCodec.decode(value, nowMs))
+                .filter(d -> !d.expiredAt(nowMs))
+                .filter(d -> d.data().session().token().equals(token))
+                .filter(d -> d.data().effectiveVersion().equals(cache.version()))
+                .filter(d -> !d.data().session().expiresAt().isBefore(java.time.Instant.ofEpochMilli(nowMs)));
+    }
+
+    /** Expires the cache cookie and its chunks (a cache that failed a check). */
+    public List<String> expireCache(RequestCookies request) {
+        return CookieChunks.expireAll(sessionDataName, base, request);
     }
 
     /** {@code session_token} with {@code Max-Age=expiresIn}, or no Max-Age for a don't-remember session. */

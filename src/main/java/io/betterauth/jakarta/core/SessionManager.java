@@ -59,37 +59,52 @@ public final class SessionManager {
     }
 
     /**
-     * {@code setSessionCookie}: the signed token cookie, the {@code dont_remember} cookie for such sessions, and
-     * the expiry of a stale {@code dont_remember} the request still carries.
+     * {@code setSessionCookie}: the signed token cookie, the {@code dont_remember} cookie for such sessions (or the
+     * expiry of a stale one the request still carries), and the cache cookie when the cache is on.
      */
-    public List<String> sessionCookies(Session session, boolean dontRemember, RequestCookies request) {
-        List<String> lines = new ArrayList<>(2);
-        lines.add(cookies.sessionToken(session.token(), dontRemember));
+    public List<String> sessionCookies(SessionAndUser current, boolean dontRemember, RequestCookies request) {
+        List<String> lines = new ArrayList<>(3);
+        lines.add(cookies.sessionToken(current.session().token(), dontRemember));
         if (dontRemember) {
             lines.add(cookies.dontRememberCookie());
         } else if (cookies.dontRemember(request)) {
             lines.add(cookies.expire(cookies.dontRememberName()));
         }
+        lines.addAll(cookies.cacheCookies(current, dontRemember, request, now().toEpochMilli()));
         return lines;
     }
 
-    /** Resolves the request's session exactly as {@code GET|POST /get-session} does. */
+    /** Resolves the request's session exactly as {@code GET|POST /get-session} does (spec §4.1, §3.7, §3.8). */
     public SessionLookup resolve(RequestCookies request, GetSessionOptions options) {
         boolean defer = config.session().deferSessionRefresh();
         if (options.post() && !defer) {
             throw new AuthException(ErrorCode.METHOD_NOT_ALLOWED_DEFER_SESSION_REQUIRED);
         }
-        List<String> setCookies = new ArrayList<>();
-        // Without a cookie cache configured, leftover cache cookies are expired (Better Auth 1.7.25).
-        for (String name : cookies.sessionDataCookies(request)) {
-            setCookies.add(cookies.expire(name));
-        }
+        boolean cacheOn = cookies.cacheEnabled();
         Optional<String> token = cookies.sessionToken(request);
+        List<String> setCookies = new ArrayList<>();
+        if (token.isEmpty() && cacheOn) {
+            return SessionLookup.none(setCookies);
+        }
+        if (!cacheOn) {
+            // Leftover cache cookies are expired when no cache is configured (Better Auth 1.7.25).
+            for (String name : cookies.sessionDataCookies(request)) {
+                setCookies.add(cookies.expire(name));
+            }
+        }
         if (token.isEmpty()) {
             return SessionLookup.none(setCookies);
         }
-        boolean dontRemember = cookies.dontRemember(request);
         Instant now = now();
+        boolean dontRemember = cookies.dontRemember(request);
+        if (cacheOn && !options.disableCookieCache() && !cookies.sessionDataCookies(request).isEmpty()) {
+            Optional<DecodedCache> cached = cookies.readCache(request, token.get(), now.toEpochMilli());
+            if (cached.isPresent()) {
+                return fromCache(cached.get(), dontRemember, request, options, setCookies);
+            }
+            // A cache that fails any check is a miss, never a logout: expire it and read the store.
+            setCookies.addAll(cookies.expireCache(request));
+        }
         Optional<SessionAndUser> found = sessions.findWithUser(token.get(), users);
         if (found.isEmpty() || found.get().session().expiresAt().isBefore(now)) {
             if (found.isPresent() && (!defer || options.post())) {
@@ -97,18 +112,20 @@ public final class SessionManager {
             }
             return SessionLookup.none(cookies.deleteAll(request));
         }
-        Session session = found.get().session();
-        Optional<User> user = Optional.of(found.get().user());
+        SessionAndUser current = found.get();
         if (dontRemember || options.disableRefresh()) {
-            return new SessionLookup(found.get(), setCookies, null);
+            return new SessionLookup(current, setCookies, null);
         }
+        Session session = current.session();
         boolean dueForRefresh = !session.expiresAt()
                 .minusSeconds(config.session().expiresIn())
                 .plusSeconds(config.session().updateAge())
                 .isAfter(now);
         boolean needsRefresh = dueForRefresh && !config.session().disableSessionRefresh();
         if (defer && !options.post()) {
-            return new SessionLookup(new SessionAndUser(session, user.get()), setCookies, needsRefresh);
+            setCookies.addAll(cookies.cacheCookies(current, false, request, now.toEpochMilli()));
+            reissueOldSignature(current, false, request, setCookies);
+            return new SessionLookup(current, setCookies, needsRefresh);
         }
         if (needsRefresh) {
             Optional<Session> updated = sessions.updateExpiry(token.get(),
@@ -116,10 +133,43 @@ public final class SessionManager {
             if (updated.isEmpty()) {
                 throw new AuthException(ErrorCode.FAILED_TO_GET_SESSION, cookies.deleteAll(request));
             }
-            setCookies.addAll(sessionCookies(updated.get(), false, request));
-            return new SessionLookup(new SessionAndUser(updated.get(), user.get()), setCookies, null);
+            SessionAndUser refreshed = new SessionAndUser(updated.get(), current.user());
+            setCookies.addAll(sessionCookies(refreshed, false, request));
+            return new SessionLookup(refreshed, setCookies, null);
         }
-        return new SessionLookup(new SessionAndUser(session, user.get()), setCookies, null);
+        setCookies.addAll(cookies.cacheCookies(current, false, request, now.toEpochMilli()));
+        reissueOldSignature(current, false, request, setCookies);
+        return new SessionLookup(current, setCookies, null);
+    }
+
+    /**
+     * The cache branch of get-session: the cached session as it is, except that a stateless deployment re-issues
+     * the cache and the token cookie once 80 % of the cache's lifetime has passed (without extending the session's
+     * own expiry), and a cache or token signed with an older secret is re-issued with the current one.
+     */
+    private SessionLookup fromCache(DecodedCache cached, boolean dontRemember, RequestCookies request,
+                                    GetSessionOptions options, List<String> setCookies) {
+        SessionAndUser current = cached.data().sessionAndUser();
+        long nowMs = now().toEpochMilli();
+        BetterAuthConfig.CookieCache cache = config.cookieCache();
+        boolean refreshDue = cache.refreshCache()
+                && cached.expiresAtMs() - nowMs < (long) Math.floor(cache.maxAge() * 0.2) * 1000
+                && !options.disableRefresh() && !config.session().disableSessionRefresh();
+        if (refreshDue || !cached.currentSecret()) {
+            setCookies.addAll(cookies.cacheCookies(current, !refreshDue && dontRemember, request, nowMs));
+            setCookies.add(cookies.sessionToken(current.session().token(), dontRemember));
+        } else {
+            reissueOldSignature(current, dontRemember, request, setCookies);
+        }
+        return new SessionLookup(current, setCookies, null);
+    }
+
+    /** A token cookie signed with an older secret of the ring is re-sent with the current secret's signature. */
+    private void reissueOldSignature(SessionAndUser current, boolean dontRemember, RequestCookies request,
+                                     List<String> setCookies) {
+        if (!cookies.signedWithCurrentSecret(request)) {
+            setCookies.add(cookies.sessionToken(current.session().token(), dontRemember));
+        }
     }
 
     /** {@code /sign-out}: deletes the presented session (if any) and expires every session cookie. */

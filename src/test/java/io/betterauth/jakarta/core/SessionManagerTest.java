@@ -53,7 +53,7 @@ class SessionManagerTest {
         Session s = m.create(alice, false, new ClientInfo("203.0.113.9", "JUnit"));
         assertThat(s.expiresAt()).isEqualTo(T0.plusSeconds(604800));
         assertThat(s.token()).matches("[a-zA-Z0-9]{32}");
-        List<String> cookies = m.sessionCookies(s, false, RequestCookies.empty());
+        List<String> cookies = m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty());
         assertThat(cookies).singleElement().asString()
                 .startsWith("better-auth.session_token=" + s.token() + ".")
                 .endsWith("%3D; Max-Age=604800; Path=/; HttpOnly; SameSite=Lax");
@@ -83,7 +83,7 @@ class SessionManagerTest {
     void slidingRefresh_followsBetterAuthsUpdateAgeTest() { // session-api.test.ts "should update session when update age is reached"
         SessionManager m = manager(b -> b.expiresIn(120).updateAge(60));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
-        RequestCookies cookies = browser(m.sessionCookies(s, false, RequestCookies.empty()));
+        RequestCookies cookies = browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()));
 
         clock.advance(Duration.ofSeconds(59));
         SessionLookup early = m.resolve(cookies, GetSessionOptions.DEFAULT);
@@ -120,7 +120,7 @@ class SessionManagerTest {
         SessionManager m = manager(b -> b.expiresIn(60L * 60 * 24 * 500).updateAge(0));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
         clock.advance(Duration.ofSeconds(1));
-        SessionLookup refreshed = m.resolve(browser(m.sessionCookies(s, false, RequestCookies.empty())), GetSessionOptions.DEFAULT);
+        SessionLookup refreshed = m.resolve(browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty())), GetSessionOptions.DEFAULT);
         assertThat(refreshed.setCookies()).singleElement().asString().contains("; Max-Age=34560000;");
     }
 
@@ -128,7 +128,7 @@ class SessionManagerTest {
     void updateAgeZero_refreshesOnEveryRequest() {
         SessionManager m = manager(b -> b.updateAge(0));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
-        RequestCookies cookies = browser(m.sessionCookies(s, false, RequestCookies.empty()));
+        RequestCookies cookies = browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()));
         Instant previous = s.expiresAt();
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofMinutes(5));
@@ -143,7 +143,7 @@ class SessionManagerTest {
         SessionManager m = manager(b -> b.updateAge(0));
         Session s = m.create(alice, true, ClientInfo.UNKNOWN);
         assertThat(s.expiresAt()).isEqualTo(T0.plusSeconds(86400));
-        List<String> set = m.sessionCookies(s, true, RequestCookies.empty());
+        List<String> set = m.sessionCookies(new SessionAndUser(s, alice), true, RequestCookies.empty());
         assertThat(set).hasSize(2);
         assertThat(set.get(0)).doesNotContain("Max-Age");
         assertThat(set.get(1)).startsWith("better-auth.dont_remember=true.");
@@ -158,13 +158,13 @@ class SessionManagerTest {
     void disableRefreshQuery_andDisableSessionRefreshConfig_preventTheWrite() {
         SessionManager m = manager(b -> b.updateAge(0));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
-        RequestCookies cookies = browser(m.sessionCookies(s, false, RequestCookies.empty()));
+        RequestCookies cookies = browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()));
         clock.advance(Duration.ofMinutes(1));
         assertThat(m.resolve(cookies, new GetSessionOptions(false, true, false)).setCookies()).isEmpty();
         SessionManager noRefresh = manager(b -> b.updateAge(0).disableSessionRefresh(true));
         Session other = noRefresh.create(alice, false, ClientInfo.UNKNOWN);
         clock.advance(Duration.ofMinutes(1));
-        SessionLookup lookup = noRefresh.resolve(browser(noRefresh.sessionCookies(other, false, RequestCookies.empty())),
+        SessionLookup lookup = noRefresh.resolve(browser(noRefresh.sessionCookies(new SessionAndUser(other, alice), false, RequestCookies.empty())),
                 GetSessionOptions.DEFAULT);
         assertThat(lookup.current().session().expiresAt()).isEqualTo(other.expiresAt());
         assertThat(writes).hasValue(0);
@@ -183,7 +183,7 @@ class SessionManagerTest {
     void deferredRefresh_getReportsNeedsRefreshWithoutWriting_postRefreshes() {
         SessionManager m = manager(b -> b.updateAge(0).deferSessionRefresh(true));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
-        RequestCookies cookies = browser(m.sessionCookies(s, false, RequestCookies.empty()));
+        RequestCookies cookies = browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()));
         clock.advance(Duration.ofSeconds(1));
         SessionLookup get = m.resolve(cookies, GetSessionOptions.DEFAULT);
         assertThat(get.needsRefresh()).isTrue();
@@ -200,7 +200,7 @@ class SessionManagerTest {
     void deferredRefresh_freshSessionReportsFalse() {
         SessionManager m = manager(b -> b.deferSessionRefresh(true));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
-        SessionLookup get = m.resolve(browser(m.sessionCookies(s, false, RequestCookies.empty())), GetSessionOptions.DEFAULT);
+        SessionLookup get = m.resolve(browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty())), GetSessionOptions.DEFAULT);
         assertThat(get.needsRefresh()).isFalse();
     }
 
@@ -208,7 +208,7 @@ class SessionManagerTest {
     void deferredRefresh_expiredSessionIsDeletedOnlyByPost() {
         SessionManager m = manager(b -> b.deferSessionRefresh(true).expiresIn(60));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
-        RequestCookies cookies = browser(m.sessionCookies(s, false, RequestCookies.empty()));
+        RequestCookies cookies = browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()));
         clock.advance(Duration.ofSeconds(61));
         assertThat(m.resolve(cookies, GetSessionOptions.DEFAULT).toJson()).isEqualTo("null");
         assertThat(deletes).hasValue(0);
@@ -231,7 +231,7 @@ class SessionManagerTest {
     void sessionRevokedDuringRefresh_is401AndClearsCookies() {
         SessionManager m = manager(b -> b.updateAge(0));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
-        RequestCookies cookies = browser(m.sessionCookies(s, false, RequestCookies.empty()));
+        RequestCookies cookies = browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()));
         clock.advance(Duration.ofSeconds(1));
         vanishOnUpdate = true;
         assertThatThrownBy(() -> m.resolve(cookies, GetSessionOptions.DEFAULT))
@@ -246,7 +246,7 @@ class SessionManagerTest {
     void leftoverCacheCookies_areExpiredWhenNoCacheIsConfigured() {
         SessionManager m = manager(b -> { });
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
-        String token = m.sessionCookies(s, false, RequestCookies.empty()).get(0).split(";")[0];
+        String token = m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()).get(0).split(";")[0];
         SessionLookup lookup = m.resolve(RequestCookies.parse(token
                 + "; better-auth.session_data=abc; better-auth.session_data.0=x; better-auth.session_data.x=y"),
                 GetSessionOptions.DEFAULT);
@@ -260,7 +260,7 @@ class SessionManagerTest {
     void signOut_deletesTheRowAndExpiresEveryCookie() {
         SessionManager m = manager(b -> { });
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
-        RequestCookies cookies = RequestCookies.parse(m.sessionCookies(s, false, RequestCookies.empty()).get(0).split(";")[0]
+        RequestCookies cookies = RequestCookies.parse(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()).get(0).split(";")[0]
                 + "; better-auth.session_data=abc");
         assertThat(m.signOut(cookies)).containsExactly(
                 "better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax",
@@ -274,7 +274,7 @@ class SessionManagerTest {
     void httpsBaseUrl_givesSecurePrefixedCookies() {
         SessionManager m = manager(b -> b.baseUrl("https://app.example.com"));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
-        assertThat(m.sessionCookies(s, false, RequestCookies.empty()).get(0))
+        assertThat(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()).get(0))
                 .startsWith("__Secure-better-auth.session_token=")
                 .endsWith("; Max-Age=604800; Path=/; HttpOnly; Secure; SameSite=Lax");
     }
