@@ -72,6 +72,7 @@ public final class SessionApi {
 
     /** {@code GET /list-sessions}: the caller's live sessions (fresh session required). */
     public ApiResult<List<Session>> listSessions(RequestCookies cookies, GetSessionOptions query) {
+        requireStore();
         ApiResult<SessionAndUser> auth = requireSession(cookies, query, false);
         requireFresh(auth.value());
         Instant now = manager.now();
@@ -86,6 +87,7 @@ public final class SessionApi {
      * answer is the same either way, so it reveals nothing about other users' tokens.
      */
     public ApiResult<Boolean> revokeSession(RequestCookies cookies, String token) {
+        requireStore();
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
         List<String> setCookies = new ArrayList<>(auth.setCookies());
         Optional<Session> target = sessions.findByToken(token);
@@ -100,6 +102,7 @@ public final class SessionApi {
 
     /** {@code POST /revoke-other-sessions}: every live session of the caller but the current one. */
     public ApiResult<Boolean> revokeOtherSessions(RequestCookies cookies) {
+        requireStore();
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
         Instant now = manager.now();
         String current = auth.value().session().token();
@@ -113,6 +116,7 @@ public final class SessionApi {
 
     /** {@code POST /revoke-sessions}: every session of the caller, the current one included; cookies cleared. */
     public ApiResult<Boolean> revokeSessions(RequestCookies cookies) {
+        requireStore();
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
         sessions.deleteByUser(auth.value().user().id());
         return new ApiResult<>(true, manager.cookies().deleteAll(cookies));
@@ -215,6 +219,17 @@ public final class SessionApi {
         sessions.deleteByUser(user.id());
         users.delete(user.id());
         return new ApiResult<>(true, manager.cookies().deleteAll(cookies));
+    }
+
+    /**
+     * Without a store (stateless mode) a server knows only the caller's own cookie: it cannot list other devices
+     * or revoke them, so these endpoints say so instead of pretending.
+     */
+    private void requireStore() {
+        if (config.stateless()) {
+            throw new AuthException(501, "STATELESS_SESSIONS", "Listing and revoking devices needs a session store; "
+                    + "better-auth.database is none (stateless sessions)", List.of());
+        }
     }
 
     private static AuthException noFieldsToUpdate(List<String> setCookies) {

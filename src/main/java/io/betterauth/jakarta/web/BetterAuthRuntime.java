@@ -84,7 +84,8 @@ public class BetterAuthRuntime {
         if (appSessionStore.isResolvable() && appUserStore.isResolvable()) {
             sessionStore = appSessionStore.get();
             userStore = appUserStore.get();
-        } else if ("memory".equals(config.database())) {
+        } else if ("memory".equals(config.database()) || config.stateless()) {
+            // Stateless mode keeps users (and sessions until a restart) in memory, as Better Auth's memory adapter.
             sessionStore = new InMemorySessionStore();
             userStore = new InMemoryUserStore();
         } else {
