@@ -1,0 +1,179 @@
+package io.betterauth.jakarta.store.secondary;
+
+import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.core.SessionAndUser;
+import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.spi.SessionStore;
+import io.betterauth.jakarta.spi.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sessions in secondary storage and in the database, Better Auth 1.7.25's two database modes:
+ *
+ * <ul>
+ *   <li><b>{@code storeSessionInDatabase}</b> ({@code preserve = false}): writes go to the database row first, then
+ *       to the secondary key. Reads ask secondary storage first and, when the key is missing, fall back to the
+ *       database (a key that is present but unreadable or revoked is no session: no fallback, as in Better Auth).
+ *       Deletes remove both. {@link #listByUser} reads the database, as Better Auth does in this mode.</li>
+ *   <li><b>{@code storeSessionInDatabase + preserveSessionInDatabase}</b> ({@code preserve = true}): writes go to
+ *       both; reads use secondary storage only (no fallback, so a revoked session is never resurrected from its
+ *       row); deletes remove the key and keep the row, ended: a row that was still live gets {@code expiresAt} and
+ *       {@code updatedAt} set to now (Better Auth's {@code endPreservedSessions}: {@code updateMany({expiresAt: now})}
+ *       whose adapter stamps {@code updatedAt} through the column's {@code onUpdate}); rows already ended are left
+ *       alone.</li>
+ * </ul>
+ *
+ * <p>A failure of either store propagates ({@link io.betterauth.jakarta.spi.StoreUnavailableException} → 503); a
+ * secondary-storage failure is not hidden by reading the database. When writing the new session's key fails, its
+ * row is deleted again (the client never received the token), so no half-created session is left behind.
+ */
+public final class TieredSessionStore implements SessionStore {
+
+    private final SessionStore secondary;
+    private final SessionStore database;
+    private final boolean preserve;
+    private final Clock clock;
+
+    /**
+     * @param secondary the secondary-storage store, normally a {@link SecondaryStorageSessionStore} (then a present
+     *                  but unreadable or revoked key is told apart from a missing one)
+     * @param database  the session table
+     * @param preserve  {@code preserveSessionInDatabase}
+     * @param clock     "now" for ending preserved rows
+     */
+    public TieredSessionStore(SessionStore secondary, SessionStore database, boolean preserve, Clock clock) {
+        this.secondary = Objects.requireNonNull(secondary, "secondary");
+        this.database = Objects.requireNonNull(database, "database");
+        this.preserve = preserve;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** {@code storeSessionInDatabase: true}. */
+    public static TieredSessionStore storeSessionInDatabase(SessionStore secondary, SessionStore database,
+                                                            Clock clock) {
+        return new TieredSessionStore(secondary, database, false, clock);
+    }
+
+    /** {@code storeSessionInDatabase: true, preserveSessionInDatabase: true}. */
+    public static TieredSessionStore preserveSessionInDatabase(SessionStore secondary, SessionStore database,
+                                                               Clock clock) {
+        return new TieredSessionStore(secondary, database, true, clock);
+    }
+
+    public boolean preserve() {
+        return preserve;
+    }
+
+    @Override
+    public void create(Session session) {
+        database.create(session);
+        try {
+            secondary.create(session);
+        } catch (RuntimeException e) {
+            try {
+                database.delete(session.token());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Session> findByToken(String token) {
+        if (secondary instanceof SecondaryStorageSessionStore s) {
+            SecondaryStorageSessionStore.Lookup l = s.lookup(token);
+            if (l.found()) {
+                return Optional.of(l.stored().session());
+            }
+            return fallsBack(l) ? database.findByToken(token) : Optional.empty();
+        }
+        Optional<Session> cached = secondary.findByToken(token);
+        return cached.isPresent() || preserve ? cached : database.findByToken(token);
+    }
+
+    @Override
+    public Optional<SessionAndUser> findWithUser(String token, UserStore users) {
+        if (secondary instanceof SecondaryStorageSessionStore s) {
+            SecondaryStorageSessionStore.Lookup l = s.lookup(token);
+            if (l.found()) {
+                return Optional.of(new SessionAndUser(l.stored().session(), l.stored().user()));
+            }
+            return fallsBack(l) ? database.findWithUser(token, users) : Optional.empty();
+        }
+        Optional<SessionAndUser> cached = secondary.findWithUser(token, users);
+        return cached.isPresent() || preserve ? cached : database.findWithUser(token, users);
+    }
+
+    private boolean fallsBack(SecondaryStorageSessionStore.Lookup l) {
+        return !preserve && l.state() == SecondaryStorageSessionStore.State.MISSING;
+    }
+
+    /**
+     * {@code storeSessionInDatabase}: the row decides (empty when it is gone); the key follows when present.
+     * {@code preserve}: the key decides (an ended or revoked session is not revived in its row); the row follows.
+     */
+    @Override
+    public Optional<Session> updateExpiry(String token, Instant expiresAt, Instant updatedAt) {
+        if (preserve) {
+            if (secondary.findByToken(token).isEmpty()) {
+                return Optional.empty();
+            }
+            database.updateExpiry(token, expiresAt, updatedAt);
+            return secondary.updateExpiry(token, expiresAt, updatedAt);
+        }
+        Optional<Session> row = database.updateExpiry(token, expiresAt, updatedAt);
+        if (row.isPresent()) {
+            secondary.updateExpiry(token, expiresAt, updatedAt);
+        }
+        return row;
+    }
+
+    @Override
+    public void delete(String token) {
+        secondary.delete(token);
+        if (preserve) {
+            Instant now = now();
+            database.findByToken(token)
+                    .filter(s -> s.expiresAt().isAfter(now))
+                    .ifPresent(s -> database.updateExpiry(token, now, now));
+        } else {
+            database.delete(token);
+        }
+    }
+
+    @Override
+    public List<Session> listByUser(String userId) {
+        return preserve ? secondary.listByUser(userId) : database.listByUser(userId);
+    }
+
+    @Override
+    public void deleteByUser(String userId) {
+        if (preserve) {
+            Instant now = now();
+            for (Session s : database.listByUser(userId)) {
+                if (s.expiresAt().isAfter(now)) {
+                    database.updateExpiry(s.token(), now, now);
+                }
+            }
+        } else {
+            database.deleteByUser(userId);
+        }
+        secondary.deleteByUser(userId);
+    }
+
+    @Override
+    public void userUpdated(User user) {
+        database.userUpdated(user);
+        secondary.userUpdated(user);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

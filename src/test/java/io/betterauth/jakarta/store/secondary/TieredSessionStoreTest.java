@@ -1,0 +1,241 @@
+package io.betterauth.jakarta.store.secondary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.betterauth.jakarta.core.Account;
+import io.betterauth.jakarta.core.IdGenerator;
+import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.core.SessionAndUser;
+import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.spi.SecondaryStorage;
+import io.betterauth.jakarta.spi.StoreUnavailableException;
+import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
+import io.betterauth.jakarta.store.memory.InMemorySessionStore;
+import io.betterauth.jakarta.store.memory.InMemoryUserStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The two database modes: {@code storeSessionInDatabase}, with and without {@code preserveSessionInDatabase}. */
+class TieredSessionStoreTest {
+
+    static final Instant NOW = Instant.parse("2030-01-01T10:20:30.456Z");
+    static final Duration WEEK = Duration.ofDays(7);
+
+    final IdGenerator ids = new IdGenerator();
+    final MutableClock clock = new MutableClock(NOW);
+    final InMemorySecondaryStorage memory = new InMemorySecondaryStorage(clock);
+    final InMemoryUserStore users = new InMemoryUserStore();
+    final InMemorySessionStore database = new InMemorySessionStore();
+    final SecondaryStorageSessionStore secondary = new SecondaryStorageSessionStore(memory, users, clock);
+    final TieredSessionStore inDatabase = TieredSessionStore.storeSessionInDatabase(secondary, database, clock);
+    final TieredSessionStore preserve = TieredSessionStore.preserveSessionInDatabase(secondary, database, clock);
+
+    User newUser() {
+        User u = new User(ids.generate(), "Test User", ids.generate(8).toLowerCase() + "@example.com", false, null,
+                NOW, NOW);
+        users.create(u, new Account(ids.generate(), u.id(), Account.CREDENTIAL_PROVIDER, u.id(), "00:11", NOW, NOW));
+        return u;
+    }
+
+    Session session(User u) {
+        return new Session(ids.generate(), ids.generate(), u.id(), clock.instant().plus(WEEK), clock.instant(),
+                clock.instant(), "", "");
+    }
+
+    @Test
+    void create_writesTheRowAndTheKey() {
+        User u = newUser();
+        Session s = session(u);
+        inDatabase.create(s);
+        assertThat(database.findByToken(s.token())).contains(s);
+        assertThat(secondary.findByToken(s.token())).contains(s);
+    }
+
+    @Test
+    void storeSessionInDatabase_fallsBackToTheRow_whenTheKeyIsMissing() {
+        User u = newUser();
+        Session s = session(u);
+        inDatabase.create(s);
+        memory.delete(s.token()); // evicted, or written before secondary storage was configured
+        assertThat(inDatabase.findByToken(s.token())).contains(s);
+        assertThat(inDatabase.findWithUser(s.token(), users)).contains(new SessionAndUser(s, u));
+    }
+
+    @Test
+    void storeSessionInDatabase_doesNotFallBack_whenTheKeyIsUnreadableOrRevoked() {
+        User u = newUser();
+        Session garbled = session(u);
+        inDatabase.create(garbled);
+        memory.set(garbled.token(), "{not json", WEEK);
+        assertThat(inDatabase.findByToken(garbled.token())).isEmpty();
+        assertThat(inDatabase.findWithUser(garbled.token(), users)).isEmpty();
+
+        Session revoked = session(u);
+        inDatabase.create(revoked);
+        clock.advance(Duration.ofSeconds(1));
+        memory.set("revoked-sessions-before-" + u.id(), Long.toString(clock.millis()), WEEK);
+        assertThat(inDatabase.findByToken(revoked.token())).isEmpty();
+        assertThat(inDatabase.findWithUser(revoked.token(), users)).isEmpty();
+    }
+
+    @Test
+    void storeSessionInDatabase_deletesBoth_andListsFromTheDatabase() {
+        User u = newUser();
+        Session a = session(u);
+        Session b = session(u);
+        inDatabase.create(a);
+        inDatabase.create(b);
+        memory.delete(b.token());
+        assertThat(inDatabase.listByUser(u.id())).containsExactly(a, b);
+        inDatabase.delete(a.token());
+        assertThat(database.findByToken(a.token())).isEmpty();
+        assertThat(memory.get(a.token())).isEmpty();
+        assertThat(inDatabase.findByToken(a.token())).isEmpty();
+        inDatabase.deleteByUser(u.id());
+        assertThat(database.listByUser(u.id())).isEmpty();
+        assertThat(inDatabase.findByToken(b.token())).isEmpty();
+        assertThat(memory.keys()).containsExactly("revoked-sessions-before-" + u.id());
+    }
+
+    @Test
+    void storeSessionInDatabase_updateExpiry_followsTheRow() {
+        User u = newUser();
+        Session s = session(u);
+        inDatabase.create(s);
+        clock.advance(Duration.ofDays(1));
+        Instant later = clock.instant();
+        Session slid = inDatabase.updateExpiry(s.token(), later.plus(WEEK), later).orElseThrow();
+        assertThat(slid).isEqualTo(s.withExpiry(later.plus(WEEK), later));
+        assertThat(database.findByToken(s.token())).contains(slid);
+        assertThat(secondary.findByToken(s.token())).contains(slid);
+
+        database.delete(s.token());
+        assertThat(inDatabase.updateExpiry(s.token(), later.plus(WEEK), later)).isEmpty();
+    }
+
+    @Test
+    void preserve_readsSecondaryOnly_soADeletedSessionIsNotResurrected() {
+        User u = newUser();
+        Session s = session(u);
+        preserve.create(s);
+        memory.delete(s.token());
+        assertThat(database.findByToken(s.token())).isPresent();
+        assertThat(preserve.findByToken(s.token())).isEmpty();
+        assertThat(preserve.findWithUser(s.token(), users)).isEmpty();
+    }
+
+    @Test
+    void preserve_delete_keepsTheRow_endedNow_onlyWhenItWasLive() {
+        User u = newUser();
+        Session s = session(u);
+        preserve.create(s);
+        clock.advance(Duration.ofMinutes(1));
+        Instant signOut = clock.instant();
+        preserve.delete(s.token());
+        assertThat(memory.keys()).isEmpty();
+        assertThat(preserve.findByToken(s.token())).isEmpty();
+        assertThat(database.findByToken(s.token())).contains(s.withExpiry(signOut, signOut));
+
+        clock.advance(Duration.ofMinutes(1));
+        preserve.delete(s.token()); // a repeated delete leaves the ended row alone
+        assertThat(database.findByToken(s.token())).contains(s.withExpiry(signOut, signOut));
+    }
+
+    @Test
+    void preserve_deleteByUser_endsEveryLiveRow_andRevokesTheKeys() {
+        User u = newUser();
+        Session ended = session(u);
+        preserve.create(ended);
+        clock.advance(Duration.ofMinutes(1));
+        Instant firstEnd = clock.instant();
+        preserve.delete(ended.token());
+        Session a = session(u);
+        Session b = session(u);
+        preserve.create(a);
+        preserve.create(b);
+        clock.advance(Duration.ofMinutes(1));
+        Instant revokedAt = clock.instant();
+        preserve.deleteByUser(u.id());
+        assertThat(preserve.listByUser(u.id())).isEmpty();
+        assertThat(preserve.findByToken(a.token())).isEmpty();
+        assertThat(database.findByToken(a.token())).contains(a.withExpiry(revokedAt, revokedAt));
+        assertThat(database.findByToken(b.token())).contains(b.withExpiry(revokedAt, revokedAt));
+        assertThat(database.findByToken(ended.token())).contains(ended.withExpiry(firstEnd, firstEnd));
+        assertThat(memory.keys()).containsExactly("revoked-sessions-before-" + u.id());
+    }
+
+    @Test
+    void preserve_updateExpiry_ofARevokedSession_doesNotReviveItsRow() {
+        User u = newUser();
+        Session s = session(u);
+        preserve.create(s);
+        clock.advance(Duration.ofMinutes(1));
+        Instant end = clock.instant();
+        preserve.delete(s.token());
+        assertThat(preserve.updateExpiry(s.token(), end.plus(WEEK), end)).isEmpty();
+        assertThat(database.findByToken(s.token())).contains(s.withExpiry(end, end));
+    }
+
+    @Test
+    void preserve_updateExpiry_slidesBoth_andListsFromSecondary() {
+        User u = newUser();
+        Session s = session(u);
+        preserve.create(s);
+        clock.advance(Duration.ofDays(1));
+        Instant later = clock.instant();
+        Session slid = preserve.updateExpiry(s.token(), later.plus(WEEK), later).orElseThrow();
+        assertThat(database.findByToken(s.token())).contains(slid);
+        assertThat(preserve.findByToken(s.token())).contains(slid);
+        assertThat(preserve.listByUser(u.id())).containsExactly(slid);
+    }
+
+    @Test
+    void userUpdated_refreshesTheCachedUser() {
+        User u = newUser();
+        Session s = session(u);
+        inDatabase.create(s);
+        User renamed = new User(u.id(), "Renamed", u.email(), false, null, NOW, NOW.plusSeconds(5));
+        inDatabase.userUpdated(renamed);
+        assertThat(inDatabase.findWithUser(s.token(), users)).contains(new SessionAndUser(s, renamed));
+    }
+
+    @Test
+    void whenTheKeyCannotBeWritten_theRowIsRemovedAgain_andTheFailureSurfaces() {
+        SecondaryStorage down = new SecondaryStorage() {
+            @Override
+            public Optional<String> get(String key) {
+                throw new StoreUnavailableException("down", null);
+            }
+
+            @Override
+            public void set(String key, String value, Duration ttl) {
+                throw new StoreUnavailableException("down", null);
+            }
+
+            @Override
+            public void delete(String key) {
+                throw new StoreUnavailableException("down", null);
+            }
+        };
+        TieredSessionStore store = TieredSessionStore.storeSessionInDatabase(
+                new SecondaryStorageSessionStore(down, users, clock), database, clock);
+        User u = newUser();
+        Session s = session(u);
+        assertThatThrownBy(() -> store.create(s)).isInstanceOf(StoreUnavailableException.class);
+        assertThat(database.findByToken(s.token())).isEmpty();
+        // Reads do not hide the outage behind the database either.
+        assertThatThrownBy(() -> store.findByToken(s.token())).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
+    void aMissingUser_leavesNeitherRowNorKey() {
+        User ghost = new User(ids.generate(), "Ghost", "ghost@example.com", false, null, NOW, NOW);
+        Session s = session(ghost);
+        assertThatThrownBy(() -> inDatabase.create(s)).isInstanceOf(IllegalStateException.class);
+        assertThat(database.findByToken(s.token())).isEmpty();
+        assertThat(memory.keys()).isEmpty();
+    }
+}
