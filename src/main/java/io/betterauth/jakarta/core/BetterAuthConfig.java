@@ -27,6 +27,7 @@ import java.util.List;
  * @param sessionsPagePath   where that page answers, relative to the application's context path
  * @param cookieCache        the {@code session_data} cookie cache
  * @param secrets            Better Auth's versioned secrets ({@code "2:new,1:old"}, first is current), or null
+ * @param secondaryStorage   where sessions live besides (or instead of) the session table
  */
 public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, Session session, Cookies cookies,
@@ -34,7 +35,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                                boolean disableIpTracking, boolean autoMigrate, String database,
                                boolean disableCsrfCheck, boolean freshChangePassword, boolean deleteUserEnabled,
                                boolean sessionsPageEnabled, String sessionsPagePath, CookieCache cookieCache,
-                               String secrets) {
+                               String secrets, SecondaryStorage secondaryStorage) {
 
     /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
@@ -84,6 +85,17 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
      */
     public record CookieCache(boolean enabled, long maxAge, CookieCacheStrategy strategy, String version,
                               boolean refreshCache) {
+    }
+
+    /**
+     * Better Auth's {@code secondaryStorage} options.
+     *
+     * @param redisUrl                  {@code redis://host:port/db}; null = none (unless the app provides a
+     *                                  {@code SecondaryStorage} bean)
+     * @param storeSessionInDatabase    also keep session rows; the table answers when a key is missing
+     * @param preserveSessionInDatabase keep (end) rows when sessions are deleted; reads use the keys only
+     */
+    public record SecondaryStorage(String redisUrl, boolean storeSessionInDatabase, boolean preserveSessionInDatabase) {
     }
 
     /** True without any store: sessions live in the cookie cache alone ({@code better-auth.database=none}). */
@@ -177,6 +189,9 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private String cookieCacheVersion = "1";
         private Boolean refreshCache;
         private String secrets;
+        private String redisUrl;
+        private boolean storeSessionInDatabase;
+        private boolean preserveSessionInDatabase;
 
         private Builder() {
         }
@@ -225,6 +240,9 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder refreshCache(boolean v) { refreshCache = v; return this; }
         /** Better Auth's {@code secrets}: {@code "2:new,1:old"}, the first entry current. */
         public Builder secrets(String v) { secrets = v; return this; }
+        public Builder redisUrl(String v) { redisUrl = v; return this; }
+        public Builder storeSessionInDatabase(boolean v) { storeSessionInDatabase = v; return this; }
+        public Builder preserveSessionInDatabase(boolean v) { preserveSessionInDatabase = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -251,7 +269,9 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                     new EmailAndPassword(emailAndPasswordEnabled, disableSignUp, minPasswordLength,
                             maxPasswordLength, autoSignIn),
                     ipAddressHeaders, disableIpTracking, autoMigrate, database, disableCsrfCheck,
-                    freshChangePassword, deleteUserEnabled, sessionsPageEnabled, sessionsPagePath, cache, secrets);
+                    freshChangePassword, deleteUserEnabled, sessionsPageEnabled, sessionsPagePath, cache, secrets,
+                    new SecondaryStorage(redisUrl, storeSessionInDatabase || preserveSessionInDatabase,
+                            preserveSessionInDatabase));
         }
     }
 }

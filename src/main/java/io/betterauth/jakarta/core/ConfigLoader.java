@@ -83,6 +83,9 @@ public final class ConfigLoader {
         value("better-auth.session.cookie-cache.version").ifPresent(b::cookieCacheVersion);
         bool("better-auth.session.cookie-cache.refresh-cache", b::refreshCache);
         value("better-auth.secrets").ifPresent(b::secrets);
+        value("better-auth.secondary-storage.redis-url").ifPresent(b::redisUrl);
+        bool("better-auth.session.store-session-in-database", b::storeSessionInDatabase);
+        bool("better-auth.session.preserve-session-in-database", b::preserveSessionInDatabase);
         BetterAuthConfig config = b.build();
         warn(config);
         return config;

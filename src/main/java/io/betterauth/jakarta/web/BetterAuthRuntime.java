@@ -11,7 +11,12 @@ import io.betterauth.jakarta.core.PasswordHasher;
 import io.betterauth.jakarta.core.SessionCookies;
 import io.betterauth.jakarta.core.SessionManager;
 import io.betterauth.jakarta.spi.SessionStore;
+import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.UserStore;
+import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
+import io.betterauth.jakarta.store.secondary.SecondaryStorageSessionStore;
+import io.betterauth.jakarta.store.secondary.TieredSessionStore;
+import jakarta.annotation.PreDestroy;
 import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
@@ -55,6 +60,10 @@ public class BetterAuthRuntime {
     Instance<UserStore> appUserStore;
     @Inject
     Instance<ContainerJpaTransactions> jpa;
+    @Inject
+    Instance<SecondaryStorage> appSecondaryStorage;
+
+    private final List<AutoCloseable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile Services services;
 
@@ -96,6 +105,14 @@ public class BetterAuthRuntime {
             sessionStore = new JpaSessionStore(tx);
             userStore = new JpaUserStore(tx);
         }
+        SecondaryStorage secondary = secondaryStorage(config);
+        if (secondary != null) {
+            SessionStore keys = new SecondaryStorageSessionStore(secondary, userStore, Clock.systemUTC(),
+                    java.time.Duration.ofSeconds(config.session().expiresIn()));
+            BetterAuthConfig.SecondaryStorage mode = config.secondaryStorage();
+            sessionStore = !mode.storeSessionInDatabase() ? keys
+                    : new TieredSessionStore(keys, sessionStore, mode.preserveSessionInDatabase(), Clock.systemUTC());
+        }
         IdGenerator ids = new IdGenerator();
         SessionCookies cookies = new SessionCookies(config);
         SessionManager sessions = new SessionManager(config, sessionStore, userStore, cookies, ids, Clock.systemUTC());
@@ -103,6 +120,31 @@ public class BetterAuthRuntime {
         EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, userStore, sessions, hasher, ids);
         SessionApi api = new SessionApi(config, sessions, sessionStore, userStore, hasher);
         return new Services(config, sessions, emailPassword, cookies, api, new OriginCheck(config));
+    }
+
+    /** An app-provided {@link SecondaryStorage} bean, else Redis when a URL is configured, else none. */
+    private SecondaryStorage secondaryStorage(BetterAuthConfig config) {
+        if (appSecondaryStorage.isResolvable()) {
+            return appSecondaryStorage.get();
+        }
+        String url = config.secondaryStorage().redisUrl();
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        RedisSecondaryStorage redis = new RedisSecondaryStorage(url);
+        closeables.add(redis);
+        return redis;
+    }
+
+    @PreDestroy
+    void close() {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // shutting down: nothing left to do
+            }
+        }
     }
 
     private static List<ConfigSource> sources(ServletContext context) {

@@ -5,6 +5,9 @@ import io.betterauth.jakarta.core.SessionAndUser;
 import io.betterauth.jakarta.core.User;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
+import io.betterauth.jakarta.spi.StoreUnavailableException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,11 +31,16 @@ import java.util.Optional;
  *       alone.</li>
  * </ul>
  *
- * <p>A failure of either store propagates ({@link io.betterauth.jakarta.spi.StoreUnavailableException} → 503); a
- * secondary-storage failure is not hidden by reading the database. When writing the new session's key fails, its
- * row is deleted again (the client never received the token), so no half-created session is left behind.
+ * <p>When secondary storage is unavailable, reads are answered from the database (a revoked session's row is
+ * deleted, or ended in preserve mode, so nothing is resurrected) and a refresh updates the row alone (the stale key
+ * then expires first, and reads fall back to the row). Writes that would leave the two apart in an unsafe way — a
+ * new session, a revocation — fail with {@link StoreUnavailableException} (503) instead, so a revoked session can
+ * never come back when Redis returns. When writing the new session's key fails, its row is deleted again (the
+ * client never received the token), so no half-created session is left behind.
  */
 public final class TieredSessionStore implements SessionStore {
+
+    private static final Logger LOG = System.getLogger(TieredSessionStore.class.getName());
 
     private final SessionStore secondary;
     private final SessionStore database;
@@ -86,6 +94,15 @@ public final class TieredSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> findByToken(String token) {
+        try {
+            return findByTokenTiered(token);
+        } catch (StoreUnavailableException e) {
+            degraded(e);
+            return database.findByToken(token).filter(this::live);
+        }
+    }
+
+    private Optional<Session> findByTokenTiered(String token) {
         if (secondary instanceof SecondaryStorageSessionStore s) {
             SecondaryStorageSessionStore.Lookup l = s.lookup(token);
             if (l.found()) {
@@ -99,6 +116,23 @@ public final class TieredSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionAndUser> findWithUser(String token, UserStore users) {
+        try {
+            return findWithUserTiered(token, users);
+        } catch (StoreUnavailableException e) {
+            degraded(e);
+            return database.findWithUser(token, users).filter(su -> live(su.session()));
+        }
+    }
+
+    private boolean live(Session s) {
+        return s.expiresAt().isAfter(now());
+    }
+
+    private static void degraded(StoreUnavailableException e) {
+        LOG.log(Level.WARNING, "Secondary storage unavailable; answering from the database: " + e.getMessage());
+    }
+
+    private Optional<SessionAndUser> findWithUserTiered(String token, UserStore users) {
         if (secondary instanceof SecondaryStorageSessionStore s) {
             SecondaryStorageSessionStore.Lookup l = s.lookup(token);
             if (l.found()) {
@@ -129,7 +163,12 @@ public final class TieredSessionStore implements SessionStore {
         }
         Optional<Session> row = database.updateExpiry(token, expiresAt, updatedAt);
         if (row.isPresent()) {
-            secondary.updateExpiry(token, expiresAt, updatedAt);
+            try {
+                secondary.updateExpiry(token, expiresAt, updatedAt);
+            } catch (StoreUnavailableException e) {
+                // Safe to skip: the stale key expires before the row, and reads then fall back to the row.
+                degraded(e);
+            }
         }
         return row;
     }

@@ -40,6 +40,18 @@ public class SessionClockServlet extends HttpServlet {
         throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 
+    /** {@code ?userId=}: how many session rows the user has, and how many of them are live. */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String userId = request.getParameter("userId");
+        java.util.List<?> rows = em.createNativeQuery("select \"expiresAt\" from \"session\" where \"userId\" = ?")
+                .setParameter(1, userId).getResultList();
+        Instant now = Instant.now();
+        long live = rows.stream().map(SessionClockServlet::instant).filter(i -> i.isAfter(now)).count();
+        response.setContentType("application/json");
+        response.getWriter().write("{\"rows\":" + rows.size() + ",\"live\":" + live + "}");
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = request.getParameter("token");

@@ -1,0 +1,32 @@
+package io.betterauth.jakarta.it;
+
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The storage-mode scenario with Redis secondary storage: SecondaryOnly. */
+@ExtendWith(ArquillianExtension.class)
+class SecondaryOnlyStorageIT extends SecondaryStorageModesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return war("secondaryonly", Map.of());
+    }
+
+    @Override
+    int[] rowsAfterSignIn() {
+        return new int[] {0,0};
+    }
+
+    @Override
+    int[] rowsAfterRevokeOne() {
+        return new int[] {0,0};
+    }
+
+    @Override
+    int[] rowsAfterRevokeAll() {
+        return new int[] {0,0};
+    }
+}
