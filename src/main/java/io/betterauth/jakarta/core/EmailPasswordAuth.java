@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.core;
 
 import io.betterauth.jakarta.spi.DuplicateEmailException;
+import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.spi.UserStore;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -127,6 +128,8 @@ public final class EmailPasswordAuth {
     private Session createSession(User user, boolean dontRemember, ClientInfo client, ErrorCode failure, int status) {
         try {
             return sessions.create(user, dontRemember, client);
+        } catch (StoreUnavailableException e) {
+            throw e; // an outage is 503, not a rejected sign-in
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Could not create a session", e);
             throw new AuthException(status, failure.name(), failure.message(), List.of());

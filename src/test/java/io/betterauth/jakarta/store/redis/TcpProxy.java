@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback TCP proxy to Redis that a test can stop (Redis "down": connections dropped, port closed), start again
  * on the same port (Redis "back"), or make drop its open connections (Redis restarted between two calls).
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final String targetHost;
     private final int targetPort;
@@ -22,16 +22,16 @@ final class TcpProxy implements AutoCloseable {
     private volatile ServerSocket server;
     private int port;
 
-    TcpProxy(String targetHost, int targetPort) {
+    public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -78,7 +78,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Drops every open connection; keeps listening. */
-    void dropConnections() {
+    public void dropConnections() {
         for (Socket s : sockets) {
             closeQuietly(s);
         }
@@ -86,7 +86,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Stops listening and drops every connection: connecting is refused until {@link #start()}. */
-    synchronized void stop() {
+    public synchronized void stop() {
         ServerSocket s = server;
         if (s != null) {
             try {
