@@ -28,6 +28,8 @@ import java.util.List;
  * @param cookieCache        the {@code session_data} cookie cache
  * @param secrets            Better Auth's versioned secrets ({@code "2:new,1:old"}, first is current), or null
  * @param secondaryStorage   where sessions live besides (or instead of) the session table
+ * @param sessionFields      additional fields of the session table ({@code session.additionalFields})
+ * @param userFields         additional fields of the user table ({@code user.additionalFields})
  */
 public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, Session session, Cookies cookies,
@@ -35,7 +37,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                                boolean disableIpTracking, boolean autoMigrate, String database,
                                boolean disableCsrfCheck, boolean freshChangePassword, boolean deleteUserEnabled,
                                boolean sessionsPageEnabled, String sessionsPagePath, CookieCache cookieCache,
-                               String secrets, SecondaryStorage secondaryStorage) {
+                               String secrets, SecondaryStorage secondaryStorage, AdditionalFields sessionFields,
+                               AdditionalFields userFields) {
 
     /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
@@ -101,6 +104,27 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
     /** True without any store: sessions live in the cookie cache alone ({@code better-auth.database=none}). */
     public boolean stateless() {
         return "none".equals(database);
+    }
+
+    /** The session and user as they may leave the server: without {@code returned:false} additional fields. */
+    public SessionAndUser output(SessionAndUser current) {
+        return new SessionAndUser(output(current.session()), output(current.user()));
+    }
+
+    public io.betterauth.jakarta.core.Session output(io.betterauth.jakarta.core.Session s) {
+        if (sessionFields.isEmpty() || s.additional().isEmpty()) {
+            return s;
+        }
+        return new io.betterauth.jakarta.core.Session(s.id(), s.token(), s.userId(), s.expiresAt(), s.createdAt(), s.updatedAt(), s.ipAddress(),
+                s.userAgent(), sessionFields.returned(s.additional()));
+    }
+
+    public User output(User u) {
+        if (userFields.isEmpty() || u.additional().isEmpty()) {
+            return u;
+        }
+        return new User(u.id(), u.name(), u.email(), u.emailVerified(), u.image(), u.createdAt(), u.updatedAt(),
+                userFields.returned(u.additional()));
     }
 
     /** Every secret that signs or encrypts, current first. */
@@ -192,6 +216,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private String redisUrl;
         private boolean storeSessionInDatabase;
         private boolean preserveSessionInDatabase;
+        private AdditionalFields sessionFields = AdditionalFields.none();
+        private AdditionalFields userFields = AdditionalFields.none();
 
         private Builder() {
         }
@@ -243,6 +269,10 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder redisUrl(String v) { redisUrl = v; return this; }
         public Builder storeSessionInDatabase(boolean v) { storeSessionInDatabase = v; return this; }
         public Builder preserveSessionInDatabase(boolean v) { preserveSessionInDatabase = v; return this; }
+        /** Better Auth's {@code session.additionalFields}. */
+        public Builder sessionFields(AdditionalFields v) { sessionFields = v; return this; }
+        /** Better Auth's {@code user.additionalFields}. */
+        public Builder userFields(AdditionalFields v) { userFields = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -271,7 +301,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                     ipAddressHeaders, disableIpTracking, autoMigrate, database, disableCsrfCheck,
                     freshChangePassword, deleteUserEnabled, sessionsPageEnabled, sessionsPagePath, cache, secrets,
                     new SecondaryStorage(redisUrl, storeSessionInDatabase || preserveSessionInDatabase,
-                            preserveSessionInDatabase));
+                            preserveSessionInDatabase), sessionFields, userFields);
         }
     }
 }

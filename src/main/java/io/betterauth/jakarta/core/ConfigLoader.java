@@ -84,6 +84,8 @@ public final class ConfigLoader {
         bool("better-auth.session.cookie-cache.refresh-cache", b::refreshCache);
         value("better-auth.secrets").ifPresent(b::secrets);
         value("better-auth.secondary-storage.redis-url").ifPresent(b::redisUrl);
+        parsed("better-auth.session.additional-fields", AdditionalFields::parse).ifPresent(b::sessionFields);
+        parsed("better-auth.user.additional-fields", AdditionalFields::parse).ifPresent(b::userFields);
         bool("better-auth.session.store-session-in-database", b::storeSessionInDatabase);
         bool("better-auth.session.preserve-session-in-database", b::preserveSessionInDatabase);
         BetterAuthConfig config = b.build();

@@ -24,6 +24,7 @@ public final class EmailPasswordAuth {
     private static final String DUMMY_HASH =
             "00000000000000000000000000000000:" + "0".repeat(128);
 
+    private final BetterAuthConfig config;
     private final BetterAuthConfig.EmailAndPassword options;
     private final UserStore users;
     private final SessionManager sessions;
@@ -32,6 +33,7 @@ public final class EmailPasswordAuth {
 
     public EmailPasswordAuth(BetterAuthConfig config, UserStore users, SessionManager sessions,
                              PasswordHasher hasher, IdGenerator ids) {
+        this.config = config;
         this.options = config.emailAndPassword();
         this.users = users;
         this.sessions = sessions;
@@ -51,13 +53,14 @@ public final class EmailPasswordAuth {
             throw new AuthException(ErrorCode.EMAIL_PASSWORD_SIGN_UP_DISABLED);
         }
         checkLength(password);
+        Map<String, Object> additional = config.userFields().forCreate(body.json());
         String normalized = email.toLowerCase(Locale.ROOT);
         if (users.findByEmail(normalized).isPresent()) {
             throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
         }
         String hash = hasher.hash(password);
         Instant now = sessions.now();
-        User user = new User(ids.generate(), name, normalized, false, image, now, now);
+        User user = new User(ids.generate(), name, normalized, false, image, now, now, additional);
         Account credential = new Account(ids.generate(), user.id(), Account.CREDENTIAL_PROVIDER, user.id(), hash,
                 now, now);
         try {
@@ -68,13 +71,13 @@ public final class EmailPasswordAuth {
         Map<String, Object> response = new LinkedHashMap<>();
         if (!options.autoSignIn()) {
             response.put("token", null);
-            response.put("user", user.toJson());
+            response.put("user", config.output(user).toJson());
             return AuthResult.ok(JsJson.stringify(response), List.of());
         }
         boolean dontRemember = Boolean.FALSE.equals(rememberMe);
         Session session = createSession(user, dontRemember, client, ErrorCode.FAILED_TO_CREATE_SESSION, 400);
         response.put("token", session.token());
-        response.put("user", user.toJson());
+        response.put("user", config.output(user).toJson());
         return AuthResult.ok(JsJson.stringify(response), sessions.sessionCookies(new SessionAndUser(session, user), dontRemember, cookies));
     }
 
@@ -110,7 +113,7 @@ public final class EmailPasswordAuth {
         response.put("redirect", callbackUrl != null);
         response.put("token", session.token());
         response.put("url", callbackUrl == null ? JsJson.Undefined.INSTANCE : callbackUrl);
-        response.put("user", user.get().toJson());
+        response.put("user", config.output(user.get()).toJson());
         List<String> setCookies = sessions.sessionCookies(new SessionAndUser(session, user.get()), dontRemember, cookies);
         Map<String, String> headers = callbackUrl == null ? Map.of() : Map.of("Location", callbackUrl);
         return new AuthResult(200, JsJson.stringify(response), setCookies, headers);

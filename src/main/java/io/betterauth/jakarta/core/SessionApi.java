@@ -128,8 +128,23 @@ public final class SessionApi {
      */
     public ApiResult<Session> updateSession(RequestCookies cookies, Map<String, Object> fields) {
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, false);
-        // No additional session fields are declared yet, so nothing a client sends is updatable.
-        throw noFieldsToUpdate(auth.setCookies());
+        Map<String, Object> changes = config.sessionFields().forUpdate(jakarta.json.Json.createObjectBuilder(fields).build());
+        if (changes.isEmpty()) {
+            throw noFieldsToUpdate(auth.setCookies());
+        }
+        Session current = auth.value().session();
+        Instant now = manager.now();
+        Optional<Session> updated = sessions.updateAdditional(current.token(), changes, now);
+        if (updated.isEmpty()) {
+            if (!config.stateless()) {
+                throw new AuthException(ErrorCode.FAILED_TO_GET_SESSION, manager.cookies().deleteAll(cookies));
+            }
+            // Stateless: the cookie is the session; the update lives in the re-issued cache.
+            updated = Optional.of(current.withAdditional(changes, now));
+        }
+        SessionAndUser next = new SessionAndUser(updated.get(), auth.value().user());
+        return new ApiResult<>(updated.get(),
+                manager.sessionCookies(next, manager.cookies().dontRemember(cookies), cookies));
     }
 
     /**
@@ -178,14 +193,22 @@ public final class SessionApi {
      * @param image the new image; {@link Optional#empty()} to clear it, {@code null} to keep it
      */
     public ApiResult<Boolean> updateUser(RequestCookies cookies, String name, Optional<String> image) {
+        return updateUser(cookies, name, image, Map.of());
+    }
+
+    /** {@code update-user} with declared additional user fields too (already validated, see {@link AdditionalFields}). */
+    public ApiResult<Boolean> updateUser(RequestCookies cookies, String name, Optional<String> image,
+                                         Map<String, Object> additional) {
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, false);
-        if (name == null && image == null) {
+        if (name == null && image == null && additional.isEmpty()) {
             throw noFieldsToUpdate(auth.setCookies());
         }
         User current = auth.value().user();
+        Map<String, Object> extra = new java.util.LinkedHashMap<>(current.additional());
+        extra.putAll(additional);
         User changed = new User(current.id(), name != null ? name : current.name(), current.email(),
                 current.emailVerified(), image != null ? image.orElse(null) : current.image(), current.createdAt(),
-                manager.now());
+                manager.now(), extra);
         User updated = users.update(changed).orElse(changed);
         sessions.userUpdated(updated);
         Session session = auth.value().session();

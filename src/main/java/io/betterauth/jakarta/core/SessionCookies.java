@@ -18,6 +18,7 @@ public final class SessionCookies {
     private final SignedCookie signer;
     private final BetterAuthConfig.CookieCache cache;
     private final CookieCacheCodec cacheCodec;
+    private final BetterAuthConfig config;
     private final String sessionTokenName;
     private final String sessionDataName;
     private final String dontRememberName;
@@ -34,6 +35,7 @@ public final class SessionCookies {
         this.signer = signers.get(0);
         this.cache = config.cookieCache();
         this.cacheCodec = CookieCacheCodec.create(cache.strategy(), ring);
+        this.config = config;
         BetterAuthConfig.Cookies c = config.cookies();
         boolean secure = secure(config);
         String securePrefix = secure ? "__Secure-" : "";
@@ -122,7 +124,8 @@ public final class SessionCookies {
             return List.of();
         }
         CookieAttributes attributes = base.withMaxAge(dontRemember ? null : cache.maxAge());
-        String value = cacheCodec.encode(SessionData.of(current, nowMs, cache.version()), nowMs,
+        // returned:false fields never reach a cookie
+        String value = cacheCodec.encode(SessionData.of(config.output(current), nowMs, cache.version()), nowMs,
                 cache.strategy().lifetimeSeconds(attributes.maxAge()));
         return CookieChunks.write(sessionDataName, value, attributes, request).setCookies();
     }

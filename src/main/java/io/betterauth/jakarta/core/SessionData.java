@@ -90,7 +90,8 @@ public record SessionData(SessionAndUser sessionAndUser, long updatedAt, String 
     /**
      * Reads a decoded cache payload as Better Auth's {@code parseCookieCachePayload} does (§3.1). {@code nowMs}
      * supplies zod's {@code createdAt}/{@code updatedAt} defaults when those members are absent. Unknown members
-     * (including a JWT's {@code iat}/{@code exp}/{@code jti} and additional fields) are dropped.
+     * at the top level (a JWT's {@code iat}/{@code exp}/{@code jti}) are dropped; unknown members of the session and
+     * the user are their additional fields and are kept.
      *
      * <p>Two deliberate, stricter differences: {@code session.userId} is coerced to a string only from a string,
      * number or boolean (zod's {@code String(x)} would also turn {@code null} into {@code "null"} and a missing
@@ -111,7 +112,8 @@ public record SessionData(SessionAndUser sessionAndUser, long updatedAt, String 
                     dateOrDefault(s.get("createdAt"), now),
                     dateOrDefault(s.get("updatedAt"), now),
                     nullishString(s.get("ipAddress")),
-                    nullishString(s.get("userAgent")));
+                    nullishString(s.get("userAgent")),
+                    AdditionalFields.extras(s, Session.CORE_FIELDS));
             User user = new User(
                     string(u.get("id")),
                     string(u.get("name")),
@@ -119,7 +121,8 @@ public record SessionData(SessionAndUser sessionAndUser, long updatedAt, String 
                     booleanOrFalse(u.get("emailVerified")),
                     nullishString(u.get("image")),
                     dateOrDefault(u.get("createdAt"), now),
-                    dateOrDefault(u.get("updatedAt"), now));
+                    dateOrDefault(u.get("updatedAt"), now),
+                    AdditionalFields.extras(u, User.CORE_FIELDS));
             long updatedAt = number(root.get("updatedAt"));
             JsonValue v = root.get("version");
             String version = v == null ? null : string(v);

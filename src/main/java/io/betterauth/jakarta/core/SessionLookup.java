@@ -25,10 +25,15 @@ public record SessionLookup(SessionAndUser current, List<String> setCookies, Boo
 
     /** The {@code /get-session} body: {@code null}, or {@code {session, user[, needsRefresh]}}. */
     public String toJson() {
+        return toJson(java.util.function.UnaryOperator.identity());
+    }
+
+    /** The body with the session and user seen through {@code view} (e.g. without {@code returned:false} fields). */
+    public String toJson(java.util.function.UnaryOperator<SessionAndUser> view) {
         if (current == null) {
             return "null";
         }
-        Map<String, Object> body = current.toJson();
+        Map<String, Object> body = view.apply(current).toJson();
         if (needsRefresh != null) {
             body.put("needsRefresh", needsRefresh);
         }

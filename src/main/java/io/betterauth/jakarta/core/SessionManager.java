@@ -53,7 +53,7 @@ public final class SessionManager {
         Instant now = now();
         long lifetime = dontRemember ? DONT_REMEMBER_SECONDS : config.session().expiresIn();
         Session session = new Session(ids.generate(), ids.generate(), user.id(), now.plusSeconds(lifetime), now, now,
-                client.ipAddress(), client.userAgent());
+                client.ipAddress(), client.userAgent(), config.sessionFields().defaults());
         sessions.create(session);
         return session;
     }

@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import io.betterauth.jakarta.core.ApiResult;
+import io.betterauth.jakarta.core.BetterAuthConfig;
+import io.betterauth.jakarta.spi.SessionCustomizer;
+import jakarta.enterprise.inject.Instance;
 import io.betterauth.jakarta.core.ErrorCode;
 import io.betterauth.jakarta.core.JsJson;
 import io.betterauth.jakarta.core.OriginCheck;
@@ -54,6 +57,8 @@ public class AuthResource {
 
     @Inject
     BetterAuthRuntime runtime;
+    @Inject
+    Instance<SessionCustomizer> customizer;
     @Context
     HttpServletRequest request;
     @Context
@@ -90,7 +95,13 @@ public class AuthResource {
         Response response;
         try {
             SessionLookup lookup = runtime.services().sessions().resolve(cookies(), options);
-            response = HttpAuthResponses.build(200, lookup.toJson(), lookup.setCookies(), Map.of());
+            BetterAuthConfig config = runtime.services().config();
+            String body = lookup.toJson(config::output);
+            if (lookup.current() != null && customizer.isResolvable()) {
+                // Better Auth's customSession: the bean's answer is the body, whatever its shape.
+                body = JsJson.stringify(customizer.get().customize(config.output(lookup.current())));
+            }
+            response = HttpAuthResponses.build(200, body, lookup.setCookies(), Map.of());
         } catch (AuthException e) {
             response = HttpAuthResponses.of(e);
         }
@@ -139,8 +150,13 @@ public class AuthResource {
         mounted();
         ApiResult<List<Session>> result = api().listSessions(cookies(), new GetSessionOptions(false,
                 GetSessionOptions.queryBoolean(disableRefresh), GetSessionOptions.queryBoolean(disableCookieCache)));
+        BetterAuthConfig config = runtime.services().config();
         List<Object> out = new ArrayList<>();
-        result.value().forEach(session -> out.add(session.toJson()));
+        boolean customize = customizer.isResolvable() && customizer.get().customizesListSessions();
+        for (Session session : result.value()) {
+            Session visible = config.output(session);
+            out.add(customize ? customizer.get().customizeListEntry(visible) : visible.toJson());
+        }
         return HttpAuthResponses.build(200, JsJson.stringify(out), result.setCookies(), Map.of());
     }
 
@@ -174,7 +190,7 @@ public class AuthResource {
         Map<String, Object> fields = new LinkedHashMap<>(parsed.json());
         ApiResult<Session> result = api().updateSession(cookies(), fields);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("session", result.value().toJson());
+        out.put("session", runtime.services().config().output(result.value()).toJson());
         return HttpAuthResponses.build(200, JsJson.stringify(out), result.setCookies(), Map.of());
     }
 
@@ -191,7 +207,7 @@ public class AuthResource {
                 Boolean.TRUE.equals(revokeOthers));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", result.value().token());
-        out.put("user", result.value().user().toJson());
+        out.put("user", runtime.services().config().output(result.value().user()).toJson());
         return HttpAuthResponses.build(200, JsJson.stringify(out), result.setCookies(), Map.of());
     }
 
@@ -212,7 +228,8 @@ public class AuthResource {
             image = json.isNull("image") ? Optional.empty() : Optional.ofNullable(parsed.optionalString("image"));
         }
         parsed.validate();
-        return status(api().updateUser(cookies(), name, image));
+        Map<String, Object> additional = runtime.services().config().userFields().forUpdate(json);
+        return status(api().updateUser(cookies(), name, image, additional));
     }
 
     @POST

@@ -25,6 +25,12 @@ public interface SessionStore {
      */
     Optional<Session> updateExpiry(String token, Instant expiresAt, Instant updatedAt);
 
+    /**
+     * Sets declared additional fields of the session with this token (other fields kept) and stamps
+     * {@code updatedAt}; empty when it no longer exists, in which case nothing is written.
+     */
+    Optional<Session> updateAdditional(String token, java.util.Map<String, Object> changes, Instant updatedAt);
+
     /** Deletes the session with this token; deleting a missing one is not an error. */
     void delete(String token);
 

@@ -17,6 +17,7 @@ import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
 import io.betterauth.jakarta.store.secondary.SecondaryStorageSessionStore;
 import io.betterauth.jakarta.store.secondary.TieredSessionStore;
 import jakarta.annotation.PreDestroy;
+import io.betterauth.jakarta.store.jpa.AdditionalColumns;
 import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
@@ -98,12 +99,10 @@ public class BetterAuthRuntime {
             sessionStore = new InMemorySessionStore();
             userStore = new InMemoryUserStore();
         } else {
-            if (config.autoMigrate()) {
-                installSchema();
-            }
+            char quote = prepareDatabase(config).charAt(0);
             ContainerJpaTransactions tx = jpa.get();
-            sessionStore = new JpaSessionStore(tx);
-            userStore = new JpaUserStore(tx);
+            sessionStore = new JpaSessionStore(tx, new AdditionalColumns(config.sessionFields(), "session", "token", quote));
+            userStore = new JpaUserStore(tx, new AdditionalColumns(config.userFields(), "user", "id", quote));
         }
         SecondaryStorage secondary = secondaryStorage(config);
         if (secondary != null) {
@@ -162,12 +161,27 @@ public class BetterAuthRuntime {
         return sources;
     }
 
-    private static void installSchema() {
+    /**
+     * Creates missing tables and additional-field columns (when auto-migrate is on) in the container's default
+     * data source, and answers the identifier quote of its database for the additional columns' native SQL.
+     */
+    private static String prepareDatabase(BetterAuthConfig config) {
         try {
             DataSource ds = InitialContext.doLookup("java:comp/DefaultDataSource");
-            SchemaInstaller.installIfMissing(ds);
+            try (java.sql.Connection c = ds.getConnection()) {
+                if (config.autoMigrate()) {
+                    SchemaInstaller.installIfMissing(c);
+                    SchemaInstaller.addMissingColumns(c, "session", config.sessionFields());
+                    SchemaInstaller.addMissingColumns(c, "user", config.userFields());
+                }
+                try {
+                    return SchemaInstaller.quote(SchemaInstaller.dialect(c));
+                } catch (IllegalStateException unknownDatabase) {
+                    return "\""; // the SQL standard's quote
+                }
+            }
         } catch (NamingException | SQLException e) {
-            throw new IllegalStateException("Could not create Better Auth's tables in java:comp/DefaultDataSource "
+            throw new IllegalStateException("Could not prepare Better Auth's tables in java:comp/DefaultDataSource "
                     + "(set better-auth.database.auto-migrate=false if you create them yourself)", e);
         }
     }

@@ -247,6 +247,9 @@ class CookieCacheSessionTest {
         @Override public Optional<Session> updateExpiry(String token, Instant expiresAt, Instant updatedAt) {
             return rows.updateExpiry(token, expiresAt, updatedAt);
         }
+        @Override public Optional<Session> updateAdditional(String token, java.util.Map<String, Object> changes, Instant updatedAt) {
+            return rows.updateAdditional(token, changes, updatedAt);
+        }
         @Override public void delete(String token) { rows.delete(token); }
         @Override public List<Session> listByUser(String userId) { return rows.listByUser(userId); }
         @Override public void deleteByUser(String userId) { rows.deleteByUser(userId); }

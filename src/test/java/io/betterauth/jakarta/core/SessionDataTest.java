@@ -55,14 +55,17 @@ class SessionDataTest {
     }
 
     @Test
-    void reader_acceptsAnyMemberOrder_andDropsUnknownMembers() {
+    void reader_acceptsAnyMemberOrder_keepsSessionAndUserExtrasAsAdditionalFields_andDropsOtherMembers() {
         String json = "{\"version\":\"7\",\"extra\":{\"a\":[1,2]},\"updatedAt\":5,"
                 + USER.replace("\"id\":\"u1\",", "\"role\":\"admin\",\"id\":\"u1\",") + ","
                 + SESSION.replace("\"token\":\"tok\",", "\"token\":\"tok\",\"impersonatedBy\":null,") + "}";
         SessionData data = read(json).orElseThrow();
+        java.util.Map<String, Object> impersonatedBy = new java.util.HashMap<>();
+        impersonatedBy.put("impersonatedBy", null);
         assertThat(data.session()).isEqualTo(new Session("s1", "tok", "u1", Instant.parse("2030-01-08T00:00:00Z"),
-                T0, T0, "127.0.0.1", null));
-        assertThat(data.user()).isEqualTo(new User("u1", "N", "n@example.com", false, null, T0, T0));
+                T0, T0, "127.0.0.1", null, impersonatedBy));
+        assertThat(data.user()).isEqualTo(new User("u1", "N", "n@example.com", false, null, T0, T0,
+                java.util.Map.of("role", "admin")));
         assertThat(data.updatedAt()).isEqualTo(5);
         assertThat(data.version()).isEqualTo("7");
     }

@@ -294,6 +294,9 @@ class SessionManagerTest {
             }
             return delegate.updateExpiry(token, expiresAt, updatedAt);
         }
+        @Override public Optional<Session> updateAdditional(String token, java.util.Map<String, Object> changes, Instant updatedAt) {
+            return delegate.updateAdditional(token, changes, updatedAt);
+        }
         @Override public void delete(String token) { deletes.incrementAndGet(); delegate.delete(token); }
         @Override public List<Session> listByUser(String userId) { return delegate.listByUser(userId); }
         @Override public void deleteByUser(String userId) { delegate.deleteByUser(userId); }

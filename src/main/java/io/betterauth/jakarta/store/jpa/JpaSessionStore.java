@@ -1,11 +1,14 @@
 package io.betterauth.jakarta.store.jpa;
 
+import io.betterauth.jakarta.core.AdditionalFields;
 import io.betterauth.jakarta.core.Session;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -13,15 +16,35 @@ import java.util.function.Supplier;
 public final class JpaSessionStore implements SessionStore {
 
     private final JpaTransactions tx;
+    private final AdditionalColumns columns;
 
     public JpaSessionStore(JpaTransactions tx) {
+        this(tx, new AdditionalColumns(AdditionalFields.none(), "session", "token", '"'));
+    }
+
+    /** With the app's additional session fields, stored in their own columns. */
+    public JpaSessionStore(JpaTransactions tx, AdditionalColumns columns) {
         this.tx = tx;
+        this.columns = columns;
+    }
+
+    private Session withColumns(EntityManager em, SessionEntity e) {
+        Session s = e.toSession();
+        if (columns.isEmpty()) {
+            return s;
+        }
+        em.flush();
+        return s.withAdditional(columns.read(em, s.token()), s.updatedAt());
     }
 
     @Override
     public void create(Session session) {
         guarded(() -> tx.inTransaction(em -> {
             em.persist(SessionEntity.of(session));
+            if (!columns.isEmpty()) {
+                em.flush();
+                columns.write(em, session.token(), session.additional());
+            }
             return null;
         }));
     }
@@ -31,7 +54,7 @@ public final class JpaSessionStore implements SessionStore {
         return guarded(() -> tx.inTransaction(em -> em
                 .createQuery("select s from BetterAuthSession s where s.token = :token", SessionEntity.class)
                 .setParameter("token", token)
-                .getResultList().stream().findFirst().map(SessionEntity::toSession)));
+                .getResultList().stream().findFirst().map(e -> withColumns(em, e))));
     }
 
     @Override
@@ -42,7 +65,21 @@ public final class JpaSessionStore implements SessionStore {
                 .getResultList().stream().findFirst()
                 .map(e -> {
                     e.slide(expiresAt, updatedAt);
-                    return e.toSession();
+                    return withColumns(em, e);
+                })));
+    }
+
+    @Override
+    public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
+        return guarded(() -> tx.inTransaction(em -> em
+                .createQuery("select s from BetterAuthSession s where s.token = :token", SessionEntity.class)
+                .setParameter("token", token)
+                .getResultList().stream().findFirst()
+                .map(e -> {
+                    e.touch(updatedAt);
+                    em.flush();
+                    columns.write(em, token, changes);
+                    return withColumns(em, e);
                 })));
     }
 
@@ -60,7 +97,7 @@ public final class JpaSessionStore implements SessionStore {
                 .createQuery("select s from BetterAuthSession s where s.userId = :userId order by s.createdAt, s.id",
                         SessionEntity.class)
                 .setParameter("userId", userId)
-                .getResultList().stream().map(SessionEntity::toSession).toList()));
+                .getResultList().stream().map(e -> withColumns(em, e)).toList()));
     }
 
     @Override

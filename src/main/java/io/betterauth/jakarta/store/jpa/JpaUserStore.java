@@ -14,9 +14,25 @@ import java.util.Optional;
 public final class JpaUserStore implements UserStore {
 
     private final JpaTransactions tx;
+    private final AdditionalColumns columns;
 
     public JpaUserStore(JpaTransactions tx) {
+        this(tx, new AdditionalColumns(io.betterauth.jakarta.core.AdditionalFields.none(), "user", "id", '"'));
+    }
+
+    /** With the app's additional user fields, stored in their own columns. */
+    public JpaUserStore(JpaTransactions tx, AdditionalColumns columns) {
         this.tx = tx;
+        this.columns = columns;
+    }
+
+    private User withColumns(jakarta.persistence.EntityManager em, UserEntity e) {
+        User u = e.toUser();
+        if (columns.isEmpty()) {
+            return u;
+        }
+        em.flush();
+        return u.withAdditional(columns.read(em, u.id()));
     }
 
     @Override
@@ -31,6 +47,9 @@ public final class JpaUserStore implements UserStore {
                 em.persist(UserEntity.of(user));
                 // The account references the user: make sure the user row is written first on every provider.
                 em.flush();
+                if (!columns.isEmpty()) {
+                    columns.write(em, user.id(), user.additional());
+                }
                 if (credential != null) {
                     em.persist(AccountEntity.of(credential));
                 }
@@ -48,7 +67,7 @@ public final class JpaUserStore implements UserStore {
     @Override
     public Optional<User> findById(String id) {
         return guarded(() -> tx.inTransaction(em ->
-                Optional.ofNullable(em.find(UserEntity.class, id)).map(UserEntity::toUser)));
+                Optional.ofNullable(em.find(UserEntity.class, id)).map(e -> withColumns(em, e))));
     }
 
     @Override
@@ -56,7 +75,7 @@ public final class JpaUserStore implements UserStore {
         return guarded(() -> tx.inTransaction(em -> em
                 .createQuery("select u from BetterAuthUser u where u.email = :email", UserEntity.class)
                 .setParameter("email", email)
-                .getResultList().stream().findFirst().map(UserEntity::toUser)));
+                .getResultList().stream().findFirst().map(e -> withColumns(em, e))));
     }
 
     @Override
@@ -74,7 +93,11 @@ public final class JpaUserStore implements UserStore {
         return guarded(() -> tx.inTransaction(em -> Optional.ofNullable(em.find(UserEntity.class, user.id()))
                 .map(e -> {
                     e.updateProfile(user.name(), user.image(), user.updatedAt());
-                    return e.toUser();
+                    if (!columns.isEmpty()) {
+                        em.flush();
+                        columns.write(em, user.id(), user.additional());
+                    }
+                    return withColumns(em, e);
                 })));
     }
 

@@ -58,6 +58,65 @@ public final class SchemaInstaller {
         return true;
     }
 
+    /**
+     * Adds a column for every declared additional field the table lacks ({@code alter table … add column}), with
+     * the type Better Auth's migration would give it. Existing columns are never altered.
+     */
+    public static void addMissingColumns(Connection c, String table, io.betterauth.jakarta.core.AdditionalFields fields)
+            throws SQLException {
+        if (fields.isEmpty()) {
+            return;
+        }
+        DatabaseMetaData meta = c.getMetaData();
+        String dialect = dialect(meta.getDatabaseProductName());
+        String quote = quote(dialect);
+        try (Statement st = c.createStatement()) {
+            for (io.betterauth.jakarta.core.AdditionalField f : fields.all()) {
+                if (!columnExists(c, meta, table, f.fieldName())) {
+                    st.execute("alter table " + quote + table + quote + " add column " + quote + f.fieldName() + quote
+                            + " " + columnType(dialect, f.type()));
+                    LOG.log(Level.INFO, "Added column " + table + "." + f.fieldName());
+                }
+            }
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+    }
+
+    /** The identifier quote of a dialect: a backtick for MariaDB/MySQL, a double quote elsewhere. */
+    public static String quote(String dialect) {
+        return "mysql".equals(dialect) ? "`" : "\"";
+    }
+
+    static String columnType(String dialect, io.betterauth.jakarta.core.AdditionalField.Type type) {
+        return switch (type) {
+            case STRING -> dialect.equals("mysql") ? "text" : dialect.equals("h2") ? "varchar" : "text";
+            case NUMBER -> dialect.equals("postgresql") ? "double precision" : "double";
+            case BOOLEAN -> "boolean";
+            case DATE -> dialect.equals("postgresql") ? "timestamptz" : "timestamp(3)";
+        };
+    }
+
+    private static boolean columnExists(Connection c, DatabaseMetaData meta, String table, String column)
+            throws SQLException {
+        for (String t : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet rs = meta.getColumns(c.getCatalog(), c.getSchema(), t, null)) {
+                while (rs.next()) {
+                    if (rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The dialect of the database behind this connection: {@code postgresql}, {@code mysql} or {@code h2}. */
+    public static String dialect(Connection c) throws SQLException {
+        return dialect(c.getMetaData().getDatabaseProductName());
+    }
+
     static String dialect(String productName) {
         String p = productName.toLowerCase(Locale.ROOT);
         if (p.contains("postgres")) {

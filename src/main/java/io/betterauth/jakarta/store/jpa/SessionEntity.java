@@ -55,6 +55,10 @@ public class SessionEntity {
         updatedAt = newUpdatedAt;
     }
 
+    void touch(Instant newUpdatedAt) {
+        updatedAt = newUpdatedAt;
+    }
+
     Session toSession() {
         return new Session(id, token, userId, expiresAt, createdAt, updatedAt, ipAddress, userAgent);
     }

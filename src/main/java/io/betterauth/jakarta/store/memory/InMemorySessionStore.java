@@ -39,6 +39,13 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
+        Entry updated = byToken.computeIfPresent(token,
+                (t, e) -> new Entry(e.session().withAdditional(changes, updatedAt), e.order()));
+        return Optional.ofNullable(updated).map(Entry::session);
+    }
+
+    @Override
     public void delete(String token) {
         byToken.remove(token);
     }

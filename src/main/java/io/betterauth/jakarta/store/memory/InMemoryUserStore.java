@@ -45,7 +45,8 @@ public final class InMemoryUserStore implements UserStore {
     @Override
     public Optional<User> update(User user) {
         return Optional.ofNullable(byId.computeIfPresent(user.id(), (id, old) ->
-                new User(id, user.name(), old.email(), old.emailVerified(), user.image(), old.createdAt(), user.updatedAt())));
+                new User(id, user.name(), old.email(), old.emailVerified(), user.image(), old.createdAt(), user.updatedAt(),
+                        user.additional())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.store.secondary;
 
 import io.betterauth.jakarta.core.JsJson;
+import io.betterauth.jakarta.core.AdditionalFields;
 import io.betterauth.jakarta.core.Session;
 import io.betterauth.jakarta.core.SessionAndUser;
 import io.betterauth.jakarta.core.User;
@@ -179,6 +180,26 @@ public final class SecondaryStorageSessionStore implements SessionStore {
      * copy, kept) and the list entry. When the new {@code expiresAt} has already passed, the session has ended: its
      * key and entry are removed (Better Auth leaves the old value in place until its TTL runs out).
      */
+    @Override
+    public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
+        Lookup l = lookup(token);
+        if (!l.found()) {
+            return Optional.empty();
+        }
+        Stored st = l.stored();
+        Instant newUpdatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
+        Session updated = st.session().withAdditional(changes, newUpdatedAt);
+        Map<String, Object> sessionJson = new LinkedHashMap<>(st.sessionJson());
+        sessionJson.putAll(changes);
+        sessionJson.put("updatedAt", newUpdatedAt);
+        Optional<Duration> ttl = ttlUntil(updated.expiresAt().toEpochMilli(), clock.millis());
+        if (ttl.isEmpty()) {
+            return Optional.empty();
+        }
+        storage.set(token, value(sessionJson, st.userJson()), ttl.get());
+        return Optional.of(updated);
+    }
+
     @Override
     public Optional<Session> updateExpiry(String token, Instant expiresAt, Instant updatedAt) {
         Objects.requireNonNull(expiresAt, "expiresAt");
@@ -387,9 +408,11 @@ public final class SecondaryStorageSessionStore implements SessionStore {
             }
             Session session = new Session(string(s, "id"), string(s, "token"), string(s, "userId"),
                     date(s, "expiresAt"), date(s, "createdAt"), date(s, "updatedAt"),
-                    optionalString(s, "ipAddress"), optionalString(s, "userAgent"));
+                    optionalString(s, "ipAddress"), optionalString(s, "userAgent"),
+                    AdditionalFields.extras(s, Session.CORE_FIELDS));
             User user = new User(string(u, "id"), string(u, "name"), string(u, "email"), bool(u, "emailVerified"),
-                    optionalString(u, "image"), date(u, "createdAt"), date(u, "updatedAt"));
+                    optionalString(u, "image"), date(u, "createdAt"), date(u, "updatedAt"),
+                    AdditionalFields.extras(u, User.CORE_FIELDS));
             if (!session.token().equals(token) || !user.id().equals(session.userId())) {
                 return Optional.empty();
             }
@@ -594,6 +617,6 @@ public final class SecondaryStorageSessionStore implements SessionStore {
     private static Session truncated(Session s) {
         return new Session(s.id(), s.token(), s.userId(), s.expiresAt().truncatedTo(ChronoUnit.MILLIS),
                 s.createdAt().truncatedTo(ChronoUnit.MILLIS), s.updatedAt().truncatedTo(ChronoUnit.MILLIS),
-                s.ipAddress(), s.userAgent());
+                s.ipAddress(), s.userAgent(), s.additional());
     }
 }

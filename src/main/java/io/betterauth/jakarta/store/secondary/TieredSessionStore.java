@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -169,6 +170,22 @@ public final class TieredSessionStore implements SessionStore {
                 // Safe to skip: the stale key expires before the row, and reads then fall back to the row.
                 degraded(e);
             }
+        }
+        return row;
+    }
+
+    @Override
+    public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
+        if (preserve) {
+            if (secondary.findByToken(token).isEmpty()) {
+                return Optional.empty();
+            }
+            database.updateAdditional(token, changes, updatedAt);
+            return secondary.updateAdditional(token, changes, updatedAt);
+        }
+        Optional<Session> row = database.updateAdditional(token, changes, updatedAt);
+        if (row.isPresent()) {
+            secondary.updateAdditional(token, changes, updatedAt);
         }
         return row;
     }

@@ -208,7 +208,8 @@ class SecondaryStorageSessionStoreTest {
         clock.advance(Duration.ofDays(1));
         Instant later = clock.instant();
         Session updated = store.updateExpiry(s.token(), later.plus(WEEK), later).orElseThrow();
-        assertThat(updated).isEqualTo(s.withExpiry(later.plus(WEEK), later));
+        assertThat(updated).isEqualTo(s.withExpiry(later.plus(WEEK), later)
+                .withAdditional(java.util.Map.of("activeOrganizationId", "org-1"), later));
         assertThat(memory.get(s.token())).contains("{\"session\":{\"id\":\"" + s.id() + "\",\"ipAddress\":"
                 + "\"203.0.113.7\",\"userAgent\":\"agent\",\"expiresAt\":\"2030-01-09T10:20:30.456Z\",\"userId\":\""
                 + u.id() + "\",\"token\":\"" + s.token() + "\",\"createdAt\":\"2030-01-01T10:20:30.456Z\","

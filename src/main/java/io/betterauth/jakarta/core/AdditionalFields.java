@@ -1,0 +1,251 @@
+package io.betterauth.jakarta.core;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The additional fields declared for one table, and Better Auth's rules for them ({@code parseInputData},
+ * {@code filterOutputFields}): only declared fields a client may set are taken from a request, with their types
+ * checked; {@code input:false} fields sent with a value are refused ({@code FIELD_NOT_ALLOWED}); required fields
+ * must be present on create ({@code MISSING_FIELD}) and defaults fill the rest; {@code returned:false} fields never
+ * leave the server (responses, cookie cache).
+ */
+public final class AdditionalFields {
+
+    private static final Pattern ISO = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z$");
+    private static final AdditionalFields NONE = new AdditionalFields(List.of());
+
+    private final List<AdditionalField> fields;
+    private final Map<String, AdditionalField> byName = new LinkedHashMap<>();
+
+    public AdditionalFields(List<AdditionalField> fields) {
+        this.fields = List.copyOf(fields);
+        for (AdditionalField f : this.fields) {
+            byName.put(f.name(), f);
+        }
+    }
+
+    public static AdditionalFields none() {
+        return NONE;
+    }
+
+    /**
+     * Parses the configuration form, Better Auth's {@code additionalFields} object as JSON:
+     * {@code {"activeOrganizationId":{"type":"string","required":false},"theme":{"type":"string","defaultValue":"light"}}}.
+     */
+    public static AdditionalFields parse(String json) {
+        if (json == null || json.isBlank()) {
+            return NONE;
+        }
+        JsonObject o;
+        try (JsonReader r = Json.createReader(new StringReader(json))) {
+            o = r.readObject();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("expected a JSON object like {\"theme\":{\"type\":\"string\"}}");
+        }
+        List<AdditionalField> list = new ArrayList<>();
+        for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+            JsonObject spec = e.getValue().asJsonObject();
+            AdditionalField.Type type = AdditionalField.Type.parse(spec.getString("type", "string"));
+            list.add(new AdditionalField(e.getKey(), type, spec.getBoolean("required", false),
+                    spec.containsKey("defaultValue") ? toJava(spec.get("defaultValue")) : null,
+                    spec.getBoolean("input", true), spec.getBoolean("returned", true),
+                    spec.getString("fieldName", null)));
+        }
+        return new AdditionalFields(list);
+    }
+
+    public List<AdditionalField> all() {
+        return fields;
+    }
+
+    public boolean isEmpty() {
+        return fields.isEmpty();
+    }
+
+    /** {@code update}: the declared, client-settable members of the body; core and unknown members are ignored. */
+    public Map<String, Object> forUpdate(JsonObject body) {
+        return parse(body, false);
+    }
+
+    /** {@code create}: as update, plus required fields and defaults. */
+    public Map<String, Object> forCreate(JsonObject body) {
+        return parse(body, true);
+    }
+
+    /** Defaults for a row created without client input (a new session). */
+    public Map<String, Object> defaults() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (AdditionalField f : fields) {
+            if (f.defaultValue() != null) {
+                out.put(f.name(), f.defaultValue());
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> parse(JsonObject body, boolean create) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (AdditionalField f : fields) {
+            JsonValue v = body.get(f.name());
+            if (!f.input()) {
+                if (v != null && truthy(v)) {
+                    throw new AuthException(400, "FIELD_NOT_ALLOWED", f.name() + " is not allowed to be set", List.of());
+                }
+                if (create && f.defaultValue() != null) {
+                    out.put(f.name(), f.defaultValue());
+                }
+                continue;
+            }
+            if (v == null) {
+                if (create && f.defaultValue() != null) {
+                    out.put(f.name(), f.defaultValue());
+                } else if (create && f.required()) {
+                    throw new AuthException(400, "MISSING_FIELD", f.name() + " is required", List.of());
+                }
+                continue;
+            }
+            try {
+                out.put(f.name(), value(f, v));
+            } catch (IllegalArgumentException e) {
+                problems.add("[body." + f.name() + "] " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AuthException(ErrorCode.VALIDATION_ERROR, String.join("; ", problems));
+        }
+        return out;
+    }
+
+    private static Object value(AdditionalField f, JsonValue v) {
+        if (v.getValueType() == JsonValue.ValueType.NULL) {
+            if (f.required()) {
+                throw new IllegalArgumentException("Invalid input: expected " + f.type().jsonName() + ", received null");
+            }
+            return null;
+        }
+        switch (f.type()) {
+            case STRING:
+                if (v instanceof JsonString s) {
+                    return s.getString();
+                }
+                break;
+            case NUMBER:
+                if (v instanceof JsonNumber n) {
+                    return n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
+                }
+                break;
+            case BOOLEAN:
+                if (v.getValueType() == JsonValue.ValueType.TRUE || v.getValueType() == JsonValue.ValueType.FALSE) {
+                    return v.getValueType() == JsonValue.ValueType.TRUE;
+                }
+                break;
+            case DATE:
+                if (v instanceof JsonString s) {
+                    try {
+                        return Instant.parse(s.getString());
+                    } catch (DateTimeParseException e) {
+                        throw new IllegalArgumentException("Invalid input: expected date, received Invalid Date");
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+        throw new IllegalArgumentException("Invalid input: expected " + f.type().jsonName() + ", received "
+                + received(v));
+    }
+
+    private static String received(JsonValue v) {
+        return switch (v.getValueType()) {
+            case STRING -> "string";
+            case NUMBER -> "number";
+            case TRUE, FALSE -> "boolean";
+            case ARRAY -> "array";
+            case OBJECT -> "object";
+            case NULL -> "null";
+        };
+    }
+
+    private static boolean truthy(JsonValue v) {
+        return switch (v.getValueType()) {
+            case NULL, FALSE -> false;
+            case STRING -> !((JsonString) v).getString().isEmpty();
+            case NUMBER -> ((JsonNumber) v).doubleValue() != 0;
+            default -> true;
+        };
+    }
+
+    /** The map without {@code returned:false} fields: what may leave the server. */
+    public Map<String, Object> returned(Map<String, Object> additional) {
+        if (additional.isEmpty()) {
+            return additional;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        additional.forEach((k, v) -> {
+            AdditionalField f = byName.get(k);
+            if (f == null || f.returned()) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** Members of a stored or cached JSON object that are not core fields, as Java values (ISO dates revived). */
+    public static Map<String, Object> extras(JsonObject o, Set<String> core) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+            if (!core.contains(e.getKey())) {
+                out.put(e.getKey(), toJava(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    /** A JSON value as the Java value {@link JsJson} writes back the same way. */
+    public static Object toJava(JsonValue v) {
+        switch (v.getValueType()) {
+            case NULL:
+                return null;
+            case TRUE:
+                return Boolean.TRUE;
+            case FALSE:
+                return Boolean.FALSE;
+            case NUMBER:
+                JsonNumber n = (JsonNumber) v;
+                return n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
+            case STRING:
+                String s = ((JsonString) v).getString();
+                if (ISO.matcher(s).matches()) {
+                    try {
+                        return Instant.parse(s);
+                    } catch (DateTimeParseException e) {
+                        return s;
+                    }
+                }
+                return s;
+            case ARRAY:
+                List<Object> list = new ArrayList<>();
+                v.asJsonArray().forEach(x -> list.add(toJava(x)));
+                return list;
+            default:
+                Map<String, Object> map = new LinkedHashMap<>();
+                v.asJsonObject().forEach((k, x) -> map.put(k, toJava(x)));
+                return map;
+        }
+    }
+}
