@@ -1,5 +1,7 @@
 package io.betterauth.jakarta.core;
 
+import io.betterauth.jakarta.core.event.UserCreating;
+import io.betterauth.jakarta.core.event.UserEvent;
 import io.betterauth.jakarta.spi.DuplicateEmailException;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.spi.UserStore;
@@ -60,7 +62,10 @@ public final class EmailPasswordAuth {
         }
         String hash = hasher.hash(password);
         Instant now = sessions.now();
-        User user = new User(ids.generate(), name, normalized, false, image, now, now, additional);
+        UserCreating creating = new UserCreating(new User(ids.generate(), name, normalized, false, image, now, now,
+                additional));
+        sessions.events().beforeUserCreate(creating);
+        User user = creating.user();
         Account credential = new Account(ids.generate(), user.id(), Account.CREDENTIAL_PROVIDER, user.id(), hash,
                 now, now);
         try {
@@ -68,6 +73,7 @@ public final class EmailPasswordAuth {
         } catch (DuplicateEmailException e) {
             throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
         }
+        sessions.events().after(new UserEvent(UserEvent.Kind.CREATED, user));
         Map<String, Object> response = new LinkedHashMap<>();
         if (!options.autoSignIn()) {
             response.put("token", null);
@@ -75,7 +81,7 @@ public final class EmailPasswordAuth {
             return AuthResult.ok(JsJson.stringify(response), List.of());
         }
         boolean dontRemember = Boolean.FALSE.equals(rememberMe);
-        Session session = createSession(user, dontRemember, client, ErrorCode.FAILED_TO_CREATE_SESSION, 400);
+        Session session = createSession(user, dontRemember, client, "sign-up", ErrorCode.FAILED_TO_CREATE_SESSION, 400);
         response.put("token", session.token());
         response.put("user", config.output(user).toJson());
         return AuthResult.ok(JsJson.stringify(response), sessions.sessionCookies(new SessionAndUser(session, user), dontRemember, cookies));
@@ -108,7 +114,8 @@ public final class EmailPasswordAuth {
             throw new AuthException(ErrorCode.INVALID_EMAIL_OR_PASSWORD);
         }
         boolean dontRemember = Boolean.FALSE.equals(rememberMe);
-        Session session = createSession(user.get(), dontRemember, client, ErrorCode.FAILED_TO_CREATE_SESSION, 401);
+        Session session = createSession(user.get(), dontRemember, client, "sign-in", ErrorCode.FAILED_TO_CREATE_SESSION,
+                401);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("redirect", callbackUrl != null);
         response.put("token", session.token());
@@ -128,11 +135,12 @@ public final class EmailPasswordAuth {
         }
     }
 
-    private Session createSession(User user, boolean dontRemember, ClientInfo client, ErrorCode failure, int status) {
+    private Session createSession(User user, boolean dontRemember, ClientInfo client, String reason,
+                                  ErrorCode failure, int status) {
         try {
-            return sessions.create(user, dontRemember, client);
-        } catch (StoreUnavailableException e) {
-            throw e; // an outage is 503, not a rejected sign-in
+            return sessions.create(user, dontRemember, client, reason);
+        } catch (StoreUnavailableException | AuthException e) {
+            throw e; // an outage is 503, a listener's rejection its own error: neither is a failed session
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Could not create a session", e);
             throw new AuthException(status, failure.name(), failure.message(), List.of());

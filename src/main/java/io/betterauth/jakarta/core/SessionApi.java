@@ -1,5 +1,10 @@
 package io.betterauth.jakarta.core;
 
+import io.betterauth.jakarta.core.event.SessionEvent;
+import io.betterauth.jakarta.core.event.SessionInfo;
+import io.betterauth.jakarta.core.event.SessionUpdating;
+import io.betterauth.jakarta.core.event.UserEvent;
+import io.betterauth.jakarta.core.event.UserUpdating;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
 import java.time.Duration;
@@ -92,7 +97,7 @@ public final class SessionApi {
         List<String> setCookies = new ArrayList<>(auth.setCookies());
         Optional<Session> target = sessions.findByToken(token);
         if (target.isPresent() && target.get().userId().equals(auth.value().user().id())) {
-            sessions.delete(token);
+            manager.delete(target.get(), "revoke-session");
             if (token.equals(auth.value().session().token())) {
                 setCookies = new ArrayList<>(manager.cookies().deleteAll(cookies));
             }
@@ -108,7 +113,7 @@ public final class SessionApi {
         String current = auth.value().session().token();
         for (Session s : sessions.listByUser(auth.value().user().id())) {
             if (s.expiresAt().isAfter(now) && !s.token().equals(current)) {
-                sessions.delete(s.token());
+                manager.delete(s, "revoke-other-sessions");
             }
         }
         return new ApiResult<>(true, auth.setCookies());
@@ -118,7 +123,7 @@ public final class SessionApi {
     public ApiResult<Boolean> revokeSessions(RequestCookies cookies) {
         requireStore();
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
-        sessions.deleteByUser(auth.value().user().id());
+        manager.deleteAll(auth.value().user().id(), "revoke-sessions");
         return new ApiResult<>(true, manager.cookies().deleteAll(cookies));
     }
 
@@ -134,7 +139,12 @@ public final class SessionApi {
         }
         Session current = auth.value().session();
         Instant now = manager.now();
+        SessionUpdating updating = new SessionUpdating(SessionInfo.of(current), changes);
+        manager.events().beforeSessionUpdate(updating);
+        changes = updating.changes();
         Optional<Session> updated = sessions.updateAdditional(current.token(), changes, now);
+        updated.ifPresent(u -> manager.events().after(
+                new SessionEvent(SessionEvent.Kind.UPDATED, "update-session", SessionInfo.of(u))));
         if (updated.isEmpty()) {
             if (!config.stateless()) {
                 throw new AuthException(ErrorCode.FAILED_TO_GET_SESSION, manager.cookies().deleteAll(cookies));
@@ -174,13 +184,13 @@ public final class SessionApi {
             throw new AuthException(ErrorCode.INVALID_PASSWORD);
         }
         if (revokeOtherSessions) {
-            sessions.deleteByUser(user.id());
+            manager.deleteAll(user.id(), "change-password");
         }
         users.updatePassword(user.id(), newHash, manager.now());
         if (!revokeOtherSessions) {
             return new ApiResult<>(new PasswordChange(null, user), auth.setCookies());
         }
-        Session replacement = manager.create(user, false, client);
+        Session replacement = manager.create(user, false, client, "change-password");
         List<String> setCookies = manager.sessionCookies(new SessionAndUser(replacement, user), manager.cookies().dontRemember(cookies), cookies);
         return new ApiResult<>(new PasswordChange(replacement.token(), user), setCookies);
     }
@@ -209,8 +219,10 @@ public final class SessionApi {
         User changed = new User(current.id(), name != null ? name : current.name(), current.email(),
                 current.emailVerified(), image != null ? image.orElse(null) : current.image(), current.createdAt(),
                 manager.now(), extra);
+        manager.events().beforeUserUpdate(new UserUpdating(changed));
         User updated = users.update(changed).orElse(changed);
         sessions.userUpdated(updated);
+        manager.events().after(new UserEvent(UserEvent.Kind.UPDATED, updated));
         Session session = auth.value().session();
         return new ApiResult<>(true, manager.sessionCookies(new SessionAndUser(session, updated), manager.cookies().dontRemember(cookies), cookies));
     }
@@ -239,8 +251,9 @@ public final class SessionApi {
         } else if (!isFresh(auth.value().session())) {
             throw new AuthException(ErrorCode.SESSION_EXPIRED);
         }
-        sessions.deleteByUser(user.id());
+        manager.deleteAll(user.id(), "delete-user");
         users.delete(user.id());
+        manager.events().after(new UserEvent(UserEvent.Kind.DELETED, user));
         return new ApiResult<>(true, manager.cookies().deleteAll(cookies));
     }
 

@@ -7,7 +7,15 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import io.betterauth.jakarta.core.event.SessionCreating;
+import io.betterauth.jakarta.core.event.SessionDeleting;
+import io.betterauth.jakarta.core.event.SessionEvent;
+import io.betterauth.jakarta.core.event.SessionInfo;
+import io.betterauth.jakarta.core.event.SessionUpdating;
+import io.betterauth.jakarta.spi.AuthEvents;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,9 +36,16 @@ public final class SessionManager {
     private final SessionCookies cookies;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AuthEvents events;
 
     public SessionManager(BetterAuthConfig config, SessionStore sessions, UserStore users, SessionCookies cookies,
                           IdGenerator ids, Clock clock) {
+        this(config, sessions, users, cookies, ids, clock, AuthEvents.NONE);
+    }
+
+    public SessionManager(BetterAuthConfig config, SessionStore sessions, UserStore users, SessionCookies cookies,
+                          IdGenerator ids, Clock clock, AuthEvents events) {
+        this.events = events;
         this.config = config;
         this.sessions = sessions;
         this.users = users;
@@ -48,14 +63,49 @@ public final class SessionManager {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** {@code createSession}: a new row with a fresh token; 24 h for a don't-remember session, else {@code expiresIn}. */
+    public AuthEvents events() {
+        return events;
+    }
+
+    /** {@code createSession} for a sign-in. */
     public Session create(User user, boolean dontRemember, ClientInfo client) {
+        return create(user, dontRemember, client, "sign-in");
+    }
+
+    /**
+     * {@code createSession}: a new row with a fresh token; 24 h for a don't-remember session, else
+     * {@code expiresIn}. Before-listeners may change or reject it; {@code reason} says why it is created.
+     */
+    public Session create(User user, boolean dontRemember, ClientInfo client, String reason) {
         Instant now = now();
         long lifetime = dontRemember ? DONT_REMEMBER_SECONDS : config.session().expiresIn();
         Session session = new Session(ids.generate(), ids.generate(), user.id(), now.plusSeconds(lifetime), now, now,
                 client.ipAddress(), client.userAgent(), config.sessionFields().defaults());
+        SessionCreating creating = new SessionCreating(session, reason);
+        events.beforeSessionCreate(creating);
+        session = creating.proposed();
         sessions.create(session);
+        events.after(new SessionEvent(SessionEvent.Kind.CREATED, reason, SessionInfo.of(session)));
         return session;
+    }
+
+    /** Deletes one session with its before/after events; {@code reason} says why (sign-out, revoke-session, …). */
+    public void delete(Session session, String reason) {
+        events.beforeSessionDelete(new SessionDeleting(SessionInfo.of(session), reason));
+        sessions.delete(session.token());
+        events.after(new SessionEvent(SessionEvent.Kind.REVOKED, reason, SessionInfo.of(session)));
+    }
+
+    /** Deletes every session of the user, with the events of each (a before-listener's rejection deletes none). */
+    public void deleteAll(String userId, String reason) {
+        List<Session> all = sessions.listByUser(userId);
+        for (Session s : all) {
+            events.beforeSessionDelete(new SessionDeleting(SessionInfo.of(s), reason));
+        }
+        sessions.deleteByUser(userId);
+        for (Session s : all) {
+            events.after(new SessionEvent(SessionEvent.Kind.REVOKED, reason, SessionInfo.of(s)));
+        }
     }
 
     /**
@@ -109,6 +159,7 @@ public final class SessionManager {
         if (found.isEmpty() || found.get().session().expiresAt().isBefore(now)) {
             if (found.isPresent() && (!defer || options.post())) {
                 sessions.delete(token.get());
+                events.after(new SessionEvent(SessionEvent.Kind.EXPIRED, "expired", SessionInfo.of(found.get().session())));
             }
             return SessionLookup.none(cookies.deleteAll(request));
         }
@@ -128,8 +179,17 @@ public final class SessionManager {
             return new SessionLookup(current, setCookies, needsRefresh);
         }
         if (needsRefresh) {
-            Optional<Session> updated = sessions.updateExpiry(token.get(),
-                    now.plusSeconds(config.session().expiresIn()), now);
+            Optional<Session> updated;
+            try {
+                Map<String, Object> changes = new LinkedHashMap<>();
+                changes.put("expiresAt", now.plusSeconds(config.session().expiresIn()));
+                changes.put("updatedAt", now);
+                events.beforeSessionUpdate(new SessionUpdating(SessionInfo.of(session), changes));
+                updated = sessions.updateExpiry(token.get(), now.plusSeconds(config.session().expiresIn()), now);
+            } catch (AuthException rejected) {
+                updated = Optional.empty(); // Better Auth: a refresh its update hook refuses signs the device out
+            }
+            updated.ifPresent(u -> events.after(new SessionEvent(SessionEvent.Kind.REFRESHED, "refresh", SessionInfo.of(u))));
             if (updated.isEmpty()) {
                 throw new AuthException(ErrorCode.FAILED_TO_GET_SESSION, cookies.deleteAll(request));
             }
@@ -176,7 +236,7 @@ public final class SessionManager {
     public List<String> signOut(RequestCookies request) {
         Optional<String> token = cookies.sessionToken(request);
         try {
-            token.ifPresent(sessions::delete);
+            token.flatMap(sessions::findByToken).ifPresent(s -> delete(s, "sign-out"));
         } catch (RuntimeException e) {
             // As Better Auth: the failure is logged and the client is still signed out locally.
             LOG.log(Level.ERROR, "Could not delete the session on sign-out", e);

@@ -11,6 +11,7 @@ import io.betterauth.jakarta.core.PasswordHasher;
 import io.betterauth.jakarta.core.SessionCookies;
 import io.betterauth.jakarta.core.SessionManager;
 import io.betterauth.jakarta.spi.SessionStore;
+import io.betterauth.jakarta.spi.AuthEvents;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.UserStore;
 import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
@@ -63,6 +64,8 @@ public class BetterAuthRuntime {
     Instance<ContainerJpaTransactions> jpa;
     @Inject
     Instance<SecondaryStorage> appSecondaryStorage;
+    @Inject
+    Instance<CdiAuthEvents> events;
 
     private final List<AutoCloseable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -114,7 +117,8 @@ public class BetterAuthRuntime {
         }
         IdGenerator ids = new IdGenerator();
         SessionCookies cookies = new SessionCookies(config);
-        SessionManager sessions = new SessionManager(config, sessionStore, userStore, cookies, ids, Clock.systemUTC());
+        SessionManager sessions = new SessionManager(config, sessionStore, userStore, cookies, ids, Clock.systemUTC(),
+                events.isResolvable() ? events.get() : AuthEvents.NONE);
         PasswordHasher hasher = new PasswordHasher();
         EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, userStore, sessions, hasher, ids);
         SessionApi api = new SessionApi(config, sessions, sessionStore, userStore, hasher);

@@ -1,6 +1,12 @@
 package io.betterauth.jakarta.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.betterauth.jakarta.core.AdditionalFields;
+import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.core.User;
 import io.betterauth.jakarta.spi.SessionStore;
+import io.betterauth.jakarta.store.jpa.AdditionalColumns;
 import io.betterauth.jakarta.spi.UserStore;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
@@ -14,6 +20,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -24,9 +31,18 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JpaStoreContract extends StoreContract {
 
+    static final AdditionalFields SESSION_FIELDS = AdditionalFields.parse(
+            "{\"activeOrganizationId\":{\"type\":\"string\"},\"seats\":{\"type\":\"number\"},"
+                    + "\"pinned\":{\"type\":\"boolean\"},\"lastStepUp\":{\"type\":\"date\"}}");
+    static final AdditionalFields USER_FIELDS = AdditionalFields.parse("{\"nickname\":{\"type\":\"string\"}}");
+
     private EntityManagerFactory factory;
+    private String url;
+    private char quote;
     private JpaSessionStore sessions;
     private JpaUserStore users;
+    private JpaSessionStore sessionsWithFields;
+    private JpaUserStore usersWithFields;
 
     /** The JDBC URL of a fresh, empty database or schema. */
     protected abstract String createDatabase() throws SQLException;
@@ -38,8 +54,14 @@ abstract class JpaStoreContract extends StoreContract {
     @BeforeAll
     void start() throws SQLException {
         String url = createDatabase();
+        this.url = url;
+        char quote;
         try (Connection c = DriverManager.getConnection(url, user(), "")) {
             SchemaInstaller.installIfMissing(c);
+            SchemaInstaller.addMissingColumns(c, "session", SESSION_FIELDS);
+            SchemaInstaller.addMissingColumns(c, "user", USER_FIELDS);
+            quote = SchemaInstaller.quote(SchemaInstaller.dialect(c)).charAt(0);
+            this.quote = quote;
         }
         factory = Persistence.createEntityManagerFactory("better-auth-test", Map.of(
                 "jakarta.persistence.jdbc.url", url,
@@ -48,6 +70,9 @@ abstract class JpaStoreContract extends StoreContract {
         ResourceLocalTransactions tx = new ResourceLocalTransactions(factory);
         sessions = new JpaSessionStore(tx);
         users = new JpaUserStore(tx);
+        // The same tables seen by an app that declared additional fields (the contract's stores ignore the columns).
+        sessionsWithFields = new JpaSessionStore(tx, new AdditionalColumns(SESSION_FIELDS, "session", "token", quote));
+        usersWithFields = new JpaUserStore(tx, new AdditionalColumns(USER_FIELDS, "user", "id", quote));
     }
 
     @AfterAll
@@ -56,6 +81,36 @@ abstract class JpaStoreContract extends StoreContract {
             factory.close();
         }
         dropDatabase();
+    }
+
+    /** Additional fields are real columns of Better Auth's tables (issue 6): read them back with plain SQL. */
+    @Test
+    void additionalSessionFields_areStoredInTheirOwnColumns() throws SQLException {
+        User u = newUser(email());
+        Session s = new Session(ids.generate(), ids.generate(), u.id(), T0.plusSeconds(604800), T0, T0, "", "",
+                Map.of("activeOrganizationId", "org-1", "seats", 3L, "pinned", true));
+        sessionsWithFields.create(s);
+        sessionsWithFields.updateAdditional(s.token(), Map.of("activeOrganizationId", "org-2",
+                "lastStepUp", T0.plusSeconds(30)), T0.plusSeconds(60));
+        String q = String.valueOf(quote);
+        try (Connection c = DriverManager.getConnection(url, user(), "");
+             java.sql.PreparedStatement st = c.prepareStatement("select " + q + "activeOrganizationId" + q + ", "
+                     + q + "seats" + q + " from " + q + "session" + q + " where " + q + "token" + q + " = ?")) {
+            st.setString(1, s.token());
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("org-2");
+                assertThat(rs.getLong(2)).isEqualTo(3L);
+            }
+        }
+        Session read = sessionsWithFields.findByToken(s.token()).orElseThrow();
+        assertThat(read.additional()).containsEntry("activeOrganizationId", "org-2").containsEntry("seats", 3L)
+                .containsEntry("pinned", true).containsEntry("lastStepUp", T0.plusSeconds(30));
+        assertThat(read.updatedAt()).isEqualTo(T0.plusSeconds(60));
+        User withNick = new User(u.id(), u.name(), u.email(), false, null, T0, T0.plusSeconds(1), Map.of("nickname", "nick"));
+        usersWithFields.update(withNick);
+        assertThat(usersWithFields.findById(u.id()).orElseThrow().additional()).containsEntry("nickname", "nick");
+        assertThat(sessions.findByToken(s.token()).orElseThrow().additional()).isEmpty(); // undeclared: not read
     }
 
     @Override

@@ -1,0 +1,148 @@
+package io.betterauth.jakarta.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.betterauth.jakarta.core.event.SessionCreating;
+import io.betterauth.jakarta.core.event.SessionEvent;
+import io.betterauth.jakarta.core.event.UserEvent;
+import io.betterauth.jakarta.spi.AuthEvents;
+import io.betterauth.jakarta.store.memory.InMemorySessionStore;
+import io.betterauth.jakarta.store.memory.InMemoryUserStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Additional session and user fields (Better Auth's additionalFields; the session tests' additional-field cases and
+ * sign-up.test.ts' input:false case) and the hooks as events.
+ */
+class AdditionalFieldsAndEventsTest {
+
+    static final String SESSION_FIELDS = "{\"activeOrganizationId\":{\"type\":\"string\",\"required\":false},"
+            + "\"theme\":{\"type\":\"string\",\"defaultValue\":\"light\"},"
+            + "\"riskScore\":{\"type\":\"number\",\"input\":false,\"returned\":false,\"defaultValue\":7}}";
+    static final String USER_FIELDS = "{\"role\":{\"type\":\"string\",\"input\":false,\"defaultValue\":\"member\"},"
+            + "\"nickname\":{\"type\":\"string\"},\"internalNote\":{\"type\":\"string\",\"returned\":false,\"defaultValue\":\"n\"}}";
+
+    final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    final List<Object> events = new ArrayList<>();
+    final InMemorySessionStore sessions = new InMemorySessionStore();
+    final InMemoryUserStore users = new InMemoryUserStore();
+    AuthEvents listener = new AuthEvents() {
+        @Override public void beforeSessionCreate(SessionCreating e) {
+            events.add("before:" + e.reason());
+        }
+        @Override public void after(SessionEvent e) {
+            events.add(e);
+        }
+        @Override public void after(UserEvent e) {
+            events.add(e);
+        }
+    };
+    final BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+            .baseUrl("http://localhost:3000").cookieCacheEnabled(true).updateAge(60)
+            .sessionFields(AdditionalFields.parse(SESSION_FIELDS)).userFields(AdditionalFields.parse(USER_FIELDS)).build();
+    final SessionManager manager = new SessionManager(config, sessions, users, new SessionCookies(config),
+            new IdGenerator(), clock, new DelegatingEvents());
+    final SessionApi api = new SessionApi(config, manager, sessions, users, new PasswordHasher());
+    final EmailPasswordAuth auth = new EmailPasswordAuth(config, users, manager, new PasswordHasher(), new IdGenerator());
+
+    /** Forwards to whatever {@link #listener} is at the time, so a test can swap it. */
+    final class DelegatingEvents implements AuthEvents {
+        @Override public void beforeSessionCreate(SessionCreating e) { listener.beforeSessionCreate(e); }
+        @Override public void after(SessionEvent e) { listener.after(e); }
+        @Override public void after(UserEvent e) { listener.after(e); }
+    }
+
+    RequestCookies signUp(String body) {
+        return SessionManagerTest.browser(auth.signUp(EmailPasswordAuthTest.body(body), ClientInfo.UNKNOWN,
+                RequestCookies.empty()).setCookies());
+    }
+
+    @Test
+    void declaredSessionField_setThroughUpdateSession_isReturnedByGetSession_andByTheCache() {
+        RequestCookies device = signUp("{\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"test123456\"}");
+        ApiResult<Session> r = api.updateSession(device, Map.of("activeOrganizationId", "org-1", "token", "ignored"));
+        assertThat(r.value().additional()).containsEntry("activeOrganizationId", "org-1").containsEntry("theme", "light");
+        RequestCookies after = CookieCacheSessionTest.apply(device, r.setCookies());
+        SessionLookup cached = manager.resolve(after, GetSessionOptions.DEFAULT); // served from the new cache
+        assertThat(cached.toJson(config::output)).contains("\"userId\":").contains("\"theme\":\"light\",\"activeOrganizationId\":\"org-1\",\"id\":\"")
+                .doesNotContain("riskScore");
+        SessionLookup stored = manager.resolve(after, new GetSessionOptions(false, false, true));
+        assertThat(stored.current().session().additional()).containsEntry("riskScore", 7L);
+        assertThat(stored.toJson(config::output)).doesNotContain("riskScore");
+    }
+
+    @Test
+    void undeclaredOrWronglyTypedOrNotInputFields_are400_andTheRowIsUnchanged() {
+        RequestCookies device = signUp("{\"name\":\"B\",\"email\":\"b@example.com\",\"password\":\"test123456\"}");
+        Session before = sessions.findByToken(manager.cookies().sessionToken(device).orElseThrow()).orElseThrow();
+        assertThatThrownBy(() -> api.updateSession(device, Map.of("unknownField", "x")))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.toJson()).isEqualTo("{\"message\":\"No fields to update\"}"));
+        assertThatThrownBy(() -> api.updateSession(device, Map.of("activeOrganizationId", 5)))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.toJson()).isEqualTo("{\"message\":"
+                        + "\"[body.activeOrganizationId] Invalid input: expected string, received number\",\"code\":\"VALIDATION_ERROR\"}"));
+        assertThatThrownBy(() -> api.updateSession(device, Map.of("riskScore", 99)))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.toJson()).isEqualTo(
+                        "{\"message\":\"riskScore is not allowed to be set\",\"code\":\"FIELD_NOT_ALLOWED\"}"));
+        assertThat(sessions.findByToken(before.token())).contains(before);
+    }
+
+    @Test
+    void userFields_inputFalseIsRefusedAtSignUp_defaultsAreApplied_returnedFalseIsHidden() {
+        assertThatThrownBy(() -> signUp("{\"name\":\"C\",\"email\":\"c@example.com\",\"password\":\"test123456\",\"role\":\"admin\"}"))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.toJson()).isEqualTo(
+                        "{\"message\":\"role is not allowed to be set\",\"code\":\"FIELD_NOT_ALLOWED\"}"));
+        AuthResult r = auth.signUp(EmailPasswordAuthTest.body("{\"name\":\"C\",\"email\":\"c@example.com\","
+                + "\"password\":\"test123456\",\"nickname\":\"cc\"}"), ClientInfo.UNKNOWN, RequestCookies.empty());
+        assertThat(r.json()).contains("\"role\":\"member\",\"nickname\":\"cc\",\"id\":\"").doesNotContain("internalNote");
+        assertThat(users.findByEmail("c@example.com").orElseThrow().additional()).containsEntry("internalNote", "n");
+    }
+
+    @Test
+    void events_reportCreateRefreshRevoke_withoutTheToken() {
+        RequestCookies device = signUp("{\"name\":\"D\",\"email\":\"d@example.com\",\"password\":\"test123456\"}");
+        String token = manager.cookies().sessionToken(device).orElseThrow();
+        clock.advance(Duration.ofSeconds(61));
+        manager.resolve(device, new GetSessionOptions(false, false, true)); // refresh
+        api.revokeSessions(device);
+        assertThat(events).filteredOn(String.class::isInstance).containsExactly("before:sign-up");
+        assertThat(events).filteredOn(UserEvent.class::isInstance).extracting(e -> ((UserEvent) e).kind())
+                .containsExactly(UserEvent.Kind.CREATED);
+        assertThat(events).filteredOn(SessionEvent.class::isInstance).extracting(e -> ((SessionEvent) e).kind() + ":" + ((SessionEvent) e).reason())
+                .containsExactly("CREATED:sign-up", "REFRESHED:refresh", "REVOKED:revoke-sessions");
+        assertThat(events.toString()).doesNotContain(token);
+    }
+
+    @Test
+    void aRejectingBeforeListener_stopsTheSignIn_withItsOwnError() {
+        signUp("{\"name\":\"E\",\"email\":\"e@example.com\",\"password\":\"test123456\"}");
+        listener = new AuthEvents() {
+            @Override public void beforeSessionCreate(SessionCreating e) {
+                e.reject(403, "SIGN_IN_BLOCKED", "Sign-in is blocked for this account");
+            }
+        };
+        assertThatThrownBy(() -> auth.signIn(EmailPasswordAuthTest.body("{\"email\":\"e@example.com\",\"password\":\"test123456\"}"),
+                ClientInfo.UNKNOWN, RequestCookies.empty())).isInstanceOfSatisfying(AuthException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.toJson()).isEqualTo("{\"message\":\"Sign-in is blocked for this account\",\"code\":\"SIGN_IN_BLOCKED\"}");
+                });
+        assertThat(sessions.listByUser(users.findByEmail("e@example.com").orElseThrow().id())).hasSize(1); // only sign-up's
+    }
+
+    @Test
+    void aBeforeListener_canChangeTheNewSession() {
+        listener = new AuthEvents() {
+            @Override public void beforeSessionCreate(SessionCreating e) {
+                e.replace(e.proposed().withAdditional(Map.of("activeOrganizationId", "default-org"), e.proposed().updatedAt()));
+            }
+        };
+        RequestCookies device = signUp("{\"name\":\"F\",\"email\":\"f@example.com\",\"password\":\"test123456\"}");
+        assertThat(manager.resolve(device, new GetSessionOptions(false, false, true)).current().session().additional())
+                .containsEntry("activeOrganizationId", "default-org");
+    }
+}
