@@ -43,6 +43,12 @@ public final class Http {
     /** A POST with the given {@code Origin} header, or none when {@code origin} is null. */
     public HttpResponse<String> post(String path, String contentType, String body, String cookie, String origin)
             throws IOException, InterruptedException {
+        return post(path, contentType, body, cookie, origin, java.util.Map.of());
+    }
+
+    /** A POST with extra headers too (e.g. {@code User-Agent}). */
+    public HttpResponse<String> post(String path, String contentType, String body, String cookie, String origin,
+                                     java.util.Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -54,6 +60,7 @@ public final class Http {
         if (origin != null) {
             b.header("Origin", origin);
         }
+        headers.forEach(b::header);
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,0 +1,93 @@
+package io.betterauth.jakarta.it;
+
+import static io.betterauth.jakarta.it.Http.cookiePair;
+import static io.betterauth.jakarta.it.SessionLifecycleIT.assertError;
+import static io.betterauth.jakarta.it.SessionLifecycleIT.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.betterauth.jakarta.it.app.AuthEventRecorder;
+import io.betterauth.jakarta.it.app.OrgSessionCustomizer;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Custom session data in a container: a declared {@code activeOrganizationId} set through update-session and seen
+ * in get-session (through the app's {@code SessionCustomizer}) and the cookie cache; a {@code returned:false} field
+ * that never leaves the server; CDI observers seeing create/revoke and vetoing a sign-in with their own error.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CustomSessionIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("custom", Map.of(
+                "better-auth.secret", Deployments.SECRET,
+                "better-auth.url", "http://localhost:8080",
+                "better-auth.session.cookie-cache.enabled", "true",
+                "better-auth.session.additional-fields", "{&quot;activeOrganizationId&quot;:{&quot;type&quot;:&quot;string&quot;},"
+                        + "&quot;riskScore&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;input&quot;:false,"
+                        + "&quot;returned&quot;:false,&quot;defaultValue&quot;:3}}"))
+                .addClasses(OrgSessionCustomizer.class, AuthEventRecorder.class);
+    }
+
+    @ArquillianResource
+    URL url;
+
+    static String decodeCompact(String setCookiePair) {
+        String value = setCookiePair.substring(setCookiePair.indexOf('=') + 1);
+        return new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void additionalField_customResponse_events_andVeto() throws Exception {
+        Http http = new Http(url);
+        String email = "custom-" + System.nanoTime() + "@example.com";
+        HttpResponse<String> signUp = http.postJson("/api/auth/sign-up/email",
+                "{\"name\":\"C\",\"email\":\"" + email + "\",\"password\":\"test123456\"}", null);
+        String token = cookiePair(signUp, "better-auth.session_token");
+        String userId = json(signUp).getJsonObject("user").getString("id");
+
+        HttpResponse<String> updated = http.postJson("/api/auth/update-session", "{\"activeOrganizationId\":\"org-1\"}", token);
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(json(updated).getJsonObject("session").getString("activeOrganizationId")).isEqualTo("org-1");
+        assertThat(updated.body()).doesNotContain("riskScore");
+        String cache = cookiePair(updated, "better-auth.session_data");
+        assertThat(decodeCompact(cache)).contains("\"activeOrganizationId\":\"org-1\"").doesNotContain("riskScore");
+
+        HttpResponse<String> session = http.get("/api/auth/get-session", token + "; " + cache);
+        assertThat(json(session).getString("organization")).isEqualTo("Org org-1");
+        assertThat(json(session).getJsonObject("user").getString("email")).isEqualTo(email);
+        assertThat(session.body()).doesNotContain("riskScore");
+        assertThat(json(http.get("/api/auth/get-session?disableCookieCache=true", token)).getString("organization"))
+                .isEqualTo("Org org-1");
+
+        assertError(http.postJson("/api/auth/update-session", "{\"unknownField\":1}", token), 400, "{\"message\":\"No fields to update\"}");
+        assertError(http.postJson("/api/auth/update-session", "{\"riskScore\":0.5}", token), 400,
+                "{\"message\":\"riskScore is not allowed to be set\",\"code\":\"FIELD_NOT_ALLOWED\"}");
+        assertError(http.postJson("/api/auth/update-session", "{\"activeOrganizationId\":5}", token), 400,
+                "{\"message\":\"[body.activeOrganizationId] Invalid input: expected string, received number\",\"code\":\"VALIDATION_ERROR\"}");
+        assertThat(json(http.get("/api/auth/get-session?disableCookieCache=true", token)).getString("organization"))
+                .isEqualTo("Org org-1"); // the rejected updates changed nothing
+
+        HttpResponse<String> blocked = http.post("/api/auth/sign-in/email", "application/json",
+                "{\"email\":\"" + email + "\",\"password\":\"test123456\"}", null, http.origin(), Map.of("User-Agent", "Blocked-Agent"));
+        assertError(blocked, 403, "{\"message\":\"Sign-in from this device is blocked by policy\",\"code\":\"SIGN_IN_BLOCKED\"}");
+
+        http.postJson("/api/auth/sign-out", "{}", token);
+        String events = http.get("/api/test-events", null).body();
+        assertThat(events).contains("USER_CREATED:" + userId, "CREATED:sign-up:" + userId, "UPDATED:update-session:" + userId,
+                "REVOKED:sign-out:" + userId);
+        assertThat(events).doesNotContain(token.substring(token.indexOf('=') + 1, token.indexOf('.', token.indexOf('='))));
+    }
+}
