@@ -84,10 +84,23 @@ class CustomSessionIT {
                 "{\"email\":\"" + email + "\",\"password\":\"test123456\"}", null, http.origin(), Map.of("User-Agent", "Blocked-Agent"));
         assertError(blocked, 403, "{\"message\":\"Sign-in from this device is blocked by policy\",\"code\":\"SIGN_IN_BLOCKED\"}");
 
+        // custom-session.test.ts: a refresh under the customizer still sends each cookie as its own Set-Cookie line,
+        // each with its own Max-Age, without double encoding; the disableRefresh query is accepted
+        assertThat(http.post("/test/age-session?token=" + token.substring(token.indexOf('=') + 1, token.indexOf('.', token.indexOf('=')))
+                + "&seconds=86401", null, null, null).body()).isEqualTo("1");
+        HttpResponse<String> noRefresh = http.get("/api/auth/get-session?disableRefresh=true", token);
+        assertThat(json(noRefresh).getString("organization")).isEqualTo("Org org-1");
+        assertThat(Http.setCookies(noRefresh)).noneMatch(l -> l.startsWith("better-auth.session_token="));
+        HttpResponse<String> refreshed = http.get("/api/auth/get-session", token);
+        assertThat(json(refreshed).getString("organization")).isEqualTo("Org org-1");
+        assertThat(Http.setCookies(refreshed)).hasSize(2).noneMatch(l -> l.contains("%25"));
+        assertThat(Http.setCookies(refreshed).get(0)).startsWith(token + ";").contains("; Max-Age=604800;");
+        assertThat(Http.setCookies(refreshed).get(1)).startsWith("better-auth.session_data=").contains("; Max-Age=300;");
+
         http.postJson("/api/auth/sign-out", "{}", token);
         String events = http.get("/api/test-events", null).body();
         assertThat(events).contains("USER_CREATED:" + userId, "CREATED:sign-up:" + userId, "UPDATED:update-session:" + userId,
-                "REVOKED:sign-out:" + userId);
+                "REFRESHED:refresh:" + userId, "REVOKED:sign-out:" + userId);
         assertThat(events).doesNotContain(token.substring(token.indexOf('=') + 1, token.indexOf('.', token.indexOf('='))));
     }
 }
