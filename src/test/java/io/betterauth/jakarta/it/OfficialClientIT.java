@@ -1,17 +1,12 @@
 package io.betterauth.jakarta.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,42 +46,7 @@ class OfficialClientIT {
                 .isDirectory();
         String base = "http://127.0.0.1:" + url.getPort() + url.getPath().replaceAll("/$", "");
 
-        Path logs = Files.createDirectories(Path.of("target", "client-interop"));
-        File out = logs.resolve("stdout.txt").toFile();
-        File err = logs.resolve("stderr.txt").toFile();
-        ProcessBuilder pb = new ProcessBuilder(List.of(System.getProperty("node.executable", "node"),
-                "client-interop.mjs", base))
-                .directory(NODE_DIR.toFile())
-                .redirectOutput(out)
-                .redirectError(err);
-        pb.environment().put("BETTER_AUTH_SECRET", Deployments.SECRET);
-        pb.environment().put("NO_COLOR", "1");
-
-        long start = System.nanoTime();
-        Process node = pb.start();
-        node.getOutputStream().close();
-        boolean finished;
-        try {
-            finished = node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } finally {
-            if (node.isAlive()) {
-                node.descendants().forEach(ProcessHandle::destroyForcibly);
-                node.destroyForcibly();
-                node.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        String output = "\n--- node client-interop.mjs " + base + " (" + millis + " ms) ---\n--- stdout ---\n" + read(out)
-                + "--- stderr ---\n" + read(err);
-        if (!finished) {
-            fail("node did not finish within " + TIMEOUT_SECONDS + " s and was killed" + output);
-        }
-        System.out.println(output);
-        assertThat(node.exitValue()).as("exit code of the Node interop script" + output).isZero();
-        assertThat(read(out)).as(output).containsPattern("client-interop: \\d+ checks passed");
+        NodeScript.run("client-interop", TIMEOUT_SECONDS, Map.of("BETTER_AUTH_SECRET", Deployments.SECRET), base);
     }
 
-    static String read(File f) throws IOException {
-        return f.exists() ? Files.readString(f.toPath(), StandardCharsets.UTF_8) : "";
-    }
 }

@@ -1,17 +1,12 @@
 package io.betterauth.jakarta.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -59,46 +54,10 @@ class SessionsPageIT {
         Path screenshot = Files.createDirectories(Path.of("target")).resolve("sessions-page.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
 
-        Path logs = Files.createDirectories(Path.of("target", "sessions-page"));
-        File out = logs.resolve("stdout.txt").toFile();
-        File err = logs.resolve("stderr.txt").toFile();
-        ProcessBuilder pb = new ProcessBuilder(List.of(System.getProperty("node.executable", "node"),
-                "sessions-page.mjs", base, screenshot.toString()))
-                .directory(NODE_DIR.toFile())
-                .redirectOutput(out)
-                .redirectError(err);
-        pb.environment().put("CHROMIUM_PATH", chromium);
-        pb.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        pb.environment().put("SESSIONS_PAGE_TIMEOUT_MS", String.valueOf((TIMEOUT_SECONDS - 20) * 1000));
-        pb.environment().put("NO_COLOR", "1");
-
-        long start = System.nanoTime();
-        Process node = pb.start();
-        node.getOutputStream().close();
-        boolean finished;
-        try {
-            finished = node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } finally {
-            if (node.isAlive()) {
-                // Chromium runs as node's child: end the whole tree, browser included.
-                node.descendants().forEach(ProcessHandle::destroyForcibly);
-                node.destroyForcibly();
-                node.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        String output = "\n--- node sessions-page.mjs " + base + " (" + millis + " ms) ---\n--- stdout ---\n"
-                + read(out) + "--- stderr ---\n" + read(err);
-        if (!finished) {
-            fail("node did not finish within " + TIMEOUT_SECONDS + " s and was killed" + output);
-        }
-        System.out.println(output);
-        assertThat(node.exitValue()).as("exit code of the browser test" + output).isZero();
-        assertThat(read(out)).as(output).containsPattern("sessions-page: \\d+ checks passed");
-        assertThat(screenshot).as("screenshot" + output).isNotEmptyFile();
+        NodeScript.run("sessions-page", TIMEOUT_SECONDS, Map.of("CHROMIUM_PATH", chromium,
+                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
+                "SESSIONS_PAGE_TIMEOUT_MS", String.valueOf((TIMEOUT_SECONDS - 20) * 1000)), base, screenshot.toString());
+        assertThat(screenshot).as("the page's screenshot").isNotEmptyFile();
     }
 
-    static String read(File f) throws IOException {
-        return f.exists() ? Files.readString(f.toPath(), StandardCharsets.UTF_8) : "";
-    }
 }
