@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,12 +22,18 @@ import java.util.Optional;
  */
 final class CacheJson {
 
+    /**
+     * One reader factory for every parse: {@code Json.createReader} looks the JSON-P provider up through the
+     * {@code ServiceLoader} on each call, which cost more than the rest of a cache decode put together.
+     */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     private CacheJson() {
     }
 
     /** The top-level JSON object in {@code text}, or empty for invalid JSON or another kind of value. */
     static Optional<JsonObject> object(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject())
                     : Optional.empty();
@@ -82,7 +90,7 @@ final class CacheJson {
             return quoted.substring(1, quoted.length() - 1);
         }
         // An escaped name such as "sess\u0069on" is still "session" to JSON.parse.
-        try (JsonReader reader = Json.createReader(new StringReader(quoted))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(quoted))) {
             return ((JsonString) reader.readValue()).getString();
         }
     }

@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.core;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -23,10 +23,24 @@ final class JsBase64 {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Each alphabet as a table from ASCII code to 6-bit value, -1 for characters outside it. */
+    private static final byte[] STANDARD_VALUES = values(STANDARD);
+    private static final byte[] URL_SAFE_VALUES = values(URL_SAFE);
+
+    private static byte[] values(String alphabet) {
+        byte[] table = new byte[128];
+        Arrays.fill(table, (byte) -1);
+        for (int i = 0; i < alphabet.length(); i++) {
+            table[alphabet.charAt(i)] = (byte) i;
+        }
+        return table;
+    }
+
     /** {@code base64Url.decode(text)} (identical to {@code base64.decode}), or {@code null} where it would throw. */
     static byte[] decode(String text) {
-        String alphabet = text.indexOf('-') >= 0 || text.indexOf('_') >= 0 ? URL_SAFE : STANDARD;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 3 / 4 + 1);
+        byte[] values = text.indexOf('-') >= 0 || text.indexOf('_') >= 0 ? URL_SAFE_VALUES : STANDARD_VALUES;
+        byte[] out = new byte[text.length() * 3 / 4 + 1];
+        int length = 0;
         int buffer = 0;
         int bits = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -34,7 +48,7 @@ final class JsBase64 {
             if (c == '=') {
                 break;
             }
-            int value = alphabet.indexOf(c);
+            int value = c < values.length ? values[c] : -1;
             if (value < 0) {
                 return null;
             }
@@ -43,9 +57,9 @@ final class JsBase64 {
             bits += 6;
             if (bits >= 8) {
                 bits -= 8;
-                out.write(buffer >> bits & 0xff);
+                out[length++] = (byte) (buffer >> bits);
             }
         }
-        return out.toByteArray();
+        return Arrays.copyOf(out, length);
     }
 }

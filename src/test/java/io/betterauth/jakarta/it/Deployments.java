@@ -51,6 +51,15 @@ public final class Deployments {
                         "META-INF/microprofile-config.properties");
     }
 
+    /**
+     * A copy of a WAR built by {@link #war(String, Map)} under another name and with another configuration, without
+     * resolving the dependencies again (for tests that deploy one application in several configurations).
+     */
+    public static WebArchive reconfigured(WebArchive war, String name, Map<String, String> config) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war").merge(war)
+                .setWebXML(new StringAsset(webXml(config)));
+    }
+
     private static String webXml(Map<String, String> scenario) {
         Map<String, String> config = new java.util.TreeMap<>(scenario);
         // Tests reach the server at 127.0.0.1:<random port> and send that as their Origin.
