@@ -2,51 +2,114 @@ package io.betterauth.jakarta.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Interoperability with the real Better Auth 1.7.25: the official JS client ({@code better-auth/client}) signs up,
- * signs in on a second device, reads sessions, gets our errors and signs out against this server, and better-call's
- * own cookie signer and reader check our signed cookies both ways. The Node side is
- * {@code src/test/node/client-interop.mjs}; its dependencies are pinned in {@code src/test/node/package-lock.json}
- * and installed by {@code npm ci} in Maven's generate-test-resources phase.
+ * signs in on several devices, reads, lists and revokes sessions, gets our errors and signs out against this server,
+ * and better-call's own cookie signer and reader check our signed cookies both ways. Run once per cookie-cache
+ * strategy and once with Redis as secondary storage:
+ *
+ * <ul>
+ *   <li>{@code /off}: no cookie cache;</li>
+ *   <li>{@code /compact}, {@code /jwt}, {@code /jwe}: the cookie cache with that strategy; the script also checks the
+ *       {@code session_data} cookie's shape and decodes it with Better Auth's own {@code getCookieCache};</li>
+ *   <li>{@code /redis}: {@code redis://127.0.0.1:6379/12} as secondary storage, sessions also in the database; the
+ *       script also reads the session's Redis key, and deletes the keys of its own users and tokens at the end
+ *       (never anything else: other runs may share database 12).</li>
+ * </ul>
+ *
+ * <p>The Node side is {@code src/test/node/client-interop.mjs} (told the configuration by {@code CACHE_STRATEGY}
+ * and {@code STORAGE}); its dependencies are pinned in {@code src/test/node/package-lock.json} and installed by
+ * {@code npm ci} in Maven's generate-test-resources phase. The server is one Payara Micro process
+ * ({@link PayaraMicroProcess}, log in {@code target/payara-client-interop/server.log}) with the five WARs, each on the
+ * container's default (H2) data source; the scripts run one after the other. Nothing is skipped: a missing Redis
+ * fails the {@code redis} run. Tagged {@code payara-only}: it starts Payara Micro itself whatever container profile
+ * the build runs, so the WildFly pass excludes it (Arquillian would start one Payara Micro per deployment).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@Tag("payara-only")
 class OfficialClientIT {
 
     static final Path NODE_DIR = Path.of("src", "test", "node");
     static final long TIMEOUT_SECONDS = 120;
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    static final String REDIS_URL = "redis://127.0.0.1:6379/12";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war("client", Map.of(
-                "better-auth.secret", Deployments.SECRET,
-                "better-auth.url", "http://localhost:8080"));
-    }
+    static PayaraMicroProcess server;
 
-    @ArquillianResource
-    URL url;
-
-    @Test
-    void officialClient_andRealCookieSigner_agreeWithOurServer() throws Exception {
+    @BeforeAll
+    static void startServer() throws Exception {
         assertThat(NODE_DIR.resolve("node_modules").resolve("better-auth").toFile())
                 .as("src/test/node/node_modules is missing: run `npm ci` there (Maven does it in generate-test-resources)")
                 .isDirectory();
-        String base = "http://127.0.0.1:" + url.getPort() + url.getPath().replaceAll("/$", "");
+        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+        configs.put("off", Map.of());
+        for (String strategy : new String[] {"compact", "jwt", "jwe"}) {
+            configs.put(strategy, Map.of("better-auth.session.cookie-cache.enabled", "true",
+                    "better-auth.session.cookie-cache.strategy", strategy));
+        }
+        configs.put("redis", Map.of("better-auth.secondary-storage.redis-url", REDIS_URL,
+                "better-auth.session.store-session-in-database", "true"));
 
-        NodeScript.run("client-interop", TIMEOUT_SECONDS, Map.of("BETTER_AUTH_SECRET", Deployments.SECRET), base);
+        PayaraMicroProcess.Builder builder = PayaraMicroProcess.named("client-interop")
+                .jvmOption("-Duser.timezone=UTC");
+        WebArchive base = null;
+        for (Map.Entry<String, Map<String, String>> c : configs.entrySet()) {
+            Map<String, String> config = new HashMap<>(c.getValue());
+            config.put("better-auth.secret", Deployments.SECRET);
+            config.put("better-auth.url", "http://localhost:8080");
+            // the dependencies are resolved once
+            WebArchive war = base == null ? Deployments.war(c.getKey(), config)
+                    : Deployments.reconfigured(base, c.getKey(), config);
+            if (base == null) {
+                base = war;
+            }
+            builder.deploy("/" + c.getKey(), war);
+        }
+        server = builder.start();
+        try {
+            server.awaitReady(READY_TIMEOUT);
+        } catch (Throwable e) {
+            stopServer();
+            throw e;
+        }
     }
 
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"off", "compact", "jwt", "jwe", "redis"})
+    void officialClient_andRealCookieCode_agreeWithOurServer(String config) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("BETTER_AUTH_SECRET", Deployments.SECRET);
+        if (config.equals("redis")) {
+            try (RedisClient redis = RedisClient.create(REDIS_URL)) {
+                assertThat(redis.ping()).as("Redis at " + REDIS_URL).isEqualTo("PONG");
+            }
+            env.put("CACHE_STRATEGY", "off");
+            env.put("STORAGE", "redis");
+            env.put("REDIS_URL", REDIS_URL);
+        } else {
+            env.put("CACHE_STRATEGY", config);
+            env.put("STORAGE", "database");
+        }
+        NodeScript.run("client-interop", TIMEOUT_SECONDS, env, server.url("/" + config));
+    }
 }
