@@ -30,6 +30,16 @@ import java.util.List;
  * @param secondaryStorage   where sessions live besides (or instead of) the session table
  * @param sessionFields      additional fields of the session table ({@code session.additionalFields})
  * @param userFields         additional fields of the user table ({@code user.additionalFields})
+ * @param absoluteExpiresIn  ours: seconds from {@code createdAt} after which a session ends whatever its activity
+ *                           (0 = off, Better Auth's behaviour)
+ * @param clearSiteData      ours: sign-out and revoke-sessions answer {@code Clear-Site-Data}
+ * @param useHostPrefix      ours: secure cookies without a cross-subdomain {@code Domain} are named {@code __Host-}
+ *                           instead of Better Auth's {@code __Secure-}
+ * @param rateLimit          Better Auth's {@code rateLimit} (per IP and path, before anything else)
+ * @param purge              ours: the scheduled deletion of expired session and verification rows
+ * @param hashTokens         ours: the session store keeps {@code SHA-256(token)}, never the token itself
+ * @param databaseConnection a JDBC database the library connects to itself (resource-local); without a URL, the
+ *                           container's persistence unit on {@code java:comp/DefaultDataSource}
  */
 public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, Session session, Cookies cookies,
@@ -38,7 +48,10 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                                boolean disableCsrfCheck, boolean freshChangePassword, boolean deleteUserEnabled,
                                boolean sessionsPageEnabled, String sessionsPagePath, CookieCache cookieCache,
                                String secrets, SecondaryStorage secondaryStorage, AdditionalFields sessionFields,
-                               AdditionalFields userFields) {
+                               AdditionalFields userFields, long absoluteExpiresIn, boolean clearSiteData,
+                               boolean useHostPrefix, RateLimit rateLimit,
+                               Purge purge, boolean hashTokens,
+                               DatabaseConnection databaseConnection) {
 
     /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
@@ -54,6 +67,10 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         if (!"jpa".equals(database) && !"memory".equals(database) && !"none".equals(database)) {
             throw new ConfigurationException(
                     "better-auth.database must be 'jpa', 'memory' or 'none', not '" + database + "'");
+        }
+        if (absoluteExpiresIn < 0) {
+            throw new ConfigurationException("better-auth.session.absolute-expires-in must be 0 (off) or a number "
+                    + "of seconds, not " + absoluteExpiresIn);
         }
         if (baseUrl != null) {
             URI uri = URI.create(baseUrl);
@@ -99,6 +116,63 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
      * @param preserveSessionInDatabase keep (end) rows when sessions are deleted; reads use the keys only
      */
     public record SecondaryStorage(String redisUrl, boolean storeSessionInDatabase, boolean preserveSessionInDatabase) {
+    }
+
+    /**
+     * Better Auth's {@code rateLimit}: every path gets {@code window}/{@code max}; the special rules
+     * ({@code /sign-in*}, {@code /sign-up*}, {@code /change-password*}, {@code /change-email*}: 10 s / 3) win.
+     *
+     * @param enabled whether requests are counted at all (default: on unless dev mode; Better Auth: production only)
+     * @param window  seconds (10)
+     * @param max     requests per window (100)
+     * @param storage {@code memory} or {@code secondary-storage}; {@code null} = the secondary storage when one is
+     *                configured, else memory (Better Auth's default)
+     */
+    public record RateLimit(boolean enabled, long window, long max, String storage) {
+        public RateLimit {
+            if (window <= 0 || max <= 0) {
+                throw new ConfigurationException("better-auth.rate-limit.window and .max must be positive");
+            }
+            if (storage != null && !"memory".equals(storage) && !"secondary-storage".equals(storage)) {
+                throw new ConfigurationException(
+                        "better-auth.rate-limit.storage must be 'memory' or 'secondary-storage', not '" + storage + "'");
+            }
+        }
+    }
+
+    /**
+     * Ours: the scheduled purge of expired sessions and stale verification rows.
+     *
+     * @param enabled   run it at all (default true; an interval or batch size of 0 also disables it)
+     * @param interval  seconds between runs (3600)
+     * @param batchSize rows deleted per transaction (500)
+     */
+    public record Purge(boolean enabled, long interval, int batchSize) {
+        public boolean active() {
+            return enabled && interval > 0 && batchSize > 0;
+        }
+    }
+
+    /**
+     * A database the library connects to by itself, for containers without JTA or a default data source (Tomcat).
+     * With a URL, the library opens its persistence unit resource-local on it (the JDBC driver and a JPA provider
+     * must be in the application); without one, it uses the container's {@code java:comp/DefaultDataSource}.
+     *
+     * @param url      a JDBC URL such as {@code jdbc:postgresql://db:5432/app}; null = the container's data source
+     * @param user     the database user, or null
+     * @param password the user's password, or null
+     */
+    public record DatabaseConnection(String url, String user, String password) {
+
+        /** True when the library manages its own connections. */
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "DatabaseConnection[url=" + url + ", user=" + user + ", password=" + (password == null ? null : "***") + "]";
+        }
     }
 
     /** True without any store: sessions live in the cookie cache alone ({@code better-auth.database=none}). */
@@ -216,8 +290,22 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private String redisUrl;
         private boolean storeSessionInDatabase;
         private boolean preserveSessionInDatabase;
+        private String databaseUrl;
+        private String databaseUser;
+        private String databasePassword;
         private AdditionalFields sessionFields = AdditionalFields.none();
         private AdditionalFields userFields = AdditionalFields.none();
+        private long absoluteExpiresIn;
+        private boolean clearSiteData;
+        private boolean useHostPrefix;
+        private Boolean rateLimitEnabled;
+        private long rateLimitWindow = 10;
+        private long rateLimitMax = 100;
+        private String rateLimitStorage;
+        private boolean purgeEnabled = true;
+        private long purgeInterval = 3600;
+        private int purgeBatchSize = 500;
+        private boolean hashTokens;
 
         private Builder() {
         }
@@ -269,10 +357,33 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder redisUrl(String v) { redisUrl = v; return this; }
         public Builder storeSessionInDatabase(boolean v) { storeSessionInDatabase = v; return this; }
         public Builder preserveSessionInDatabase(boolean v) { preserveSessionInDatabase = v; return this; }
+        /** A JDBC URL the library connects to itself (resource-local), instead of the container's data source. */
+        public Builder databaseUrl(String v) { databaseUrl = v; return this; }
+        public Builder databaseUser(String v) { databaseUser = v; return this; }
+        public Builder databasePassword(String v) { databasePassword = v; return this; }
         /** Better Auth's {@code session.additionalFields}. */
         public Builder sessionFields(AdditionalFields v) { sessionFields = v; return this; }
         /** Better Auth's {@code user.additionalFields}. */
         public Builder userFields(AdditionalFields v) { userFields = v; return this; }
+        /** Ours: a lifetime from {@code createdAt} that activity cannot extend, seconds; 0 = off. */
+        public Builder absoluteExpiresIn(long v) { absoluteExpiresIn = v; return this; }
+        /** Ours: {@code Clear-Site-Data} on sign-out and revoke-sessions. */
+        public Builder clearSiteData(boolean v) { clearSiteData = v; return this; }
+        /** Ours: {@code __Host-} cookie names when secure and no cross-subdomain domain is configured. */
+        public Builder useHostPrefix(boolean v) { useHostPrefix = v; return this; }
+        /** Better Auth's {@code rateLimit.enabled}; unset = on unless dev mode. */
+        public Builder rateLimitEnabled(boolean v) { rateLimitEnabled = v; return this; }
+        /** Better Auth treats 0 as "use the default" (10 s). */
+        public Builder rateLimitWindow(long v) { rateLimitWindow = v == 0 ? 10 : v; return this; }
+        /** Better Auth treats 0 as "use the default" (100). */
+        public Builder rateLimitMax(long v) { rateLimitMax = v == 0 ? 100 : v; return this; }
+        /** {@code memory} or {@code secondary-storage}; null = Better Auth's choice. */
+        public Builder rateLimitStorage(String v) { rateLimitStorage = v; return this; }
+        public Builder purgeEnabled(boolean v) { purgeEnabled = v; return this; }
+        public Builder purgeInterval(long v) { purgeInterval = v; return this; }
+        public Builder purgeBatchSize(int v) { purgeBatchSize = v; return this; }
+        /** Ours: keep {@code SHA-256(token)} in the session store (not shareable with a Node Better Auth). */
+        public Builder hashTokens(boolean v) { hashTokens = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -301,7 +412,12 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                     ipAddressHeaders, disableIpTracking, autoMigrate, database, disableCsrfCheck,
                     freshChangePassword, deleteUserEnabled, sessionsPageEnabled, sessionsPagePath, cache, secrets,
                     new SecondaryStorage(redisUrl, storeSessionInDatabase || preserveSessionInDatabase,
-                            preserveSessionInDatabase), sessionFields, userFields);
+                            preserveSessionInDatabase), sessionFields, userFields, absoluteExpiresIn, clearSiteData,
+                    useHostPrefix,
+                    new RateLimit(rateLimitEnabled != null ? rateLimitEnabled : !devMode, rateLimitWindow,
+                            rateLimitMax, rateLimitStorage),
+                    new Purge(purgeEnabled, purgeInterval, purgeBatchSize), hashTokens,
+                    new DatabaseConnection(databaseUrl, databaseUser, databasePassword));
         }
     }
 }

@@ -72,6 +72,9 @@ public final class ConfigLoader {
         bool("better-auth.email-and-password.auto-sign-in", b::autoSignIn);
         bool("better-auth.database.auto-migrate", b::autoMigrate);
         value("better-auth.database").ifPresent(b::database);
+        value("better-auth.database.url").ifPresent(b::databaseUrl);
+        value("better-auth.database.user").ifPresent(b::databaseUser);
+        value("better-auth.database.password").ifPresent(b::databasePassword);
         bool("better-auth.advanced.disable-csrf-check", b::disableCsrfCheck);
         bool("better-auth.session.fresh-change-password", b::freshChangePassword);
         bool("better-auth.user.delete-user.enabled", b::deleteUserEnabled);
@@ -88,6 +91,17 @@ public final class ConfigLoader {
         parsed("better-auth.user.additional-fields", AdditionalFields::parse).ifPresent(b::userFields);
         bool("better-auth.session.store-session-in-database", b::storeSessionInDatabase);
         bool("better-auth.session.preserve-session-in-database", b::preserveSessionInDatabase);
+        number("better-auth.session.absolute-expires-in", b::absoluteExpiresIn);
+        bool("better-auth.advanced.clear-site-data", b::clearSiteData);
+        bool("better-auth.advanced.use-host-prefix", b::useHostPrefix);
+        bool("better-auth.session.hash-tokens", b::hashTokens);
+        bool("better-auth.rate-limit.enabled", b::rateLimitEnabled);
+        number("better-auth.rate-limit.window", b::rateLimitWindow);
+        number("better-auth.rate-limit.max", b::rateLimitMax);
+        value("better-auth.rate-limit.storage").ifPresent(b::rateLimitStorage);
+        bool("better-auth.purge.enabled", b::purgeEnabled);
+        number("better-auth.purge.interval", b::purgeInterval);
+        number("better-auth.purge.batch-size", v -> b.purgeBatchSize(Math.toIntExact(v)));
         BetterAuthConfig config = b.build();
         warn(config);
         return config;

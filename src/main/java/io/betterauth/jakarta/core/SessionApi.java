@@ -7,6 +7,8 @@ import io.betterauth.jakarta.core.event.UserEvent;
 import io.betterauth.jakarta.core.event.UserUpdating;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +84,8 @@ public final class SessionApi {
         requireFresh(auth.value());
         Instant now = manager.now();
         List<Session> live = sessions.listByUser(auth.value().user().id()).stream()
-                .filter(s -> s.expiresAt().isAfter(now))
+                .filter(s -> s.expiresAt().isAfter(now) && !manager.absolutelyExpired(s, now))
+                .map(s -> config.hashTokens() ? withoutToken(s) : s)
                 .toList();
         return new ApiResult<>(live, auth.setCookies());
     }
@@ -96,9 +99,16 @@ public final class SessionApi {
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
         List<String> setCookies = new ArrayList<>(auth.setCookies());
         Optional<Session> target = sessions.findByToken(token);
+        if (target.isEmpty() && config.hashTokens()) {
+            // list-sessions showed the id in place of the (unknowable) token: accept it among the caller's own.
+            target = sessions.listByUser(auth.value().user().id()).stream()
+                    .filter(s -> MessageDigest.isEqual(s.id().getBytes(StandardCharsets.UTF_8),
+                            token.getBytes(StandardCharsets.UTF_8)))
+                    .findFirst();
+        }
         if (target.isPresent() && target.get().userId().equals(auth.value().user().id())) {
             manager.delete(target.get(), "revoke-session");
-            if (token.equals(auth.value().session().token())) {
+            if (target.get().id().equals(auth.value().session().id())) {
                 setCookies = new ArrayList<>(manager.cookies().deleteAll(cookies));
             }
         }
@@ -110,9 +120,9 @@ public final class SessionApi {
         requireStore();
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
         Instant now = manager.now();
-        String current = auth.value().session().token();
+        String current = auth.value().session().id();
         for (Session s : sessions.listByUser(auth.value().user().id())) {
-            if (s.expiresAt().isAfter(now) && !s.token().equals(current)) {
+            if (s.expiresAt().isAfter(now) && !s.id().equals(current)) {
                 manager.delete(s, "revoke-other-sessions");
             }
         }
@@ -266,6 +276,15 @@ public final class SessionApi {
             throw new AuthException(501, "STATELESS_SESSIONS", "Listing and revoking devices needs a session store; "
                     + "better-auth.database is none (stateless sessions)", List.of());
         }
+    }
+
+    /**
+     * With {@code better-auth.session.hash-tokens} the store has no usable token to show: list-sessions puts the
+     * session id in its place, which revoke-session accepts (so the official client's revoke still works).
+     */
+    private static Session withoutToken(Session s) {
+        return new Session(s.id(), s.id(), s.userId(), s.expiresAt(), s.createdAt(), s.updatedAt(), s.ipAddress(),
+                s.userAgent(), s.additional());
     }
 
     private static AuthException noFieldsToUpdate(List<String> setCookies) {

@@ -38,10 +38,6 @@ public final class SessionCookies {
         this.config = config;
         BetterAuthConfig.Cookies c = config.cookies();
         boolean secure = secure(config);
-        String securePrefix = secure ? "__Secure-" : "";
-        this.sessionTokenName = securePrefix + c.prefix() + ".session_token";
-        this.sessionDataName = securePrefix + c.prefix() + ".session_data";
-        this.dontRememberName = securePrefix + c.prefix() + ".dont_remember";
         String domain = null;
         if (c.crossSubDomainEnabled()) {
             domain = c.crossSubDomainDomain();
@@ -53,6 +49,12 @@ public final class SessionCookies {
                 domain = URI.create(config.baseUrl()).getHost();
             }
         }
+        // Ours (better-auth.advanced.use-host-prefix, T-06): __Host- when nothing needs a Domain; a __Host- cookie
+        // is always sent Secure with Path=/ and no Domain (SetCookie enforces it).
+        String securePrefix = !secure ? "" : config.useHostPrefix() && domain == null ? "__Host-" : "__Secure-";
+        this.sessionTokenName = securePrefix + c.prefix() + ".session_token";
+        this.sessionDataName = securePrefix + c.prefix() + ".session_data";
+        this.dontRememberName = securePrefix + c.prefix() + ".dont_remember";
         boolean secureAttribute = c.secure() != null ? c.secure() : secure;
         this.base = new CookieAttributes(null, domain, c.path(), c.httpOnly(), secureAttribute, c.sameSite(),
                 c.partitioned());
@@ -152,6 +154,11 @@ public final class SessionCookies {
     public String sessionToken(String token, boolean dontRemember) {
         return SetCookie.serialize(sessionTokenName, signer.sign(token),
                 base.withMaxAge(dontRemember ? null : expiresIn));
+    }
+
+    /** {@code session_token} with the given {@code Max-Age} (an absolute session lifetime caps it). */
+    public String sessionToken(String token, long maxAge) {
+        return SetCookie.serialize(sessionTokenName, signer.sign(token), base.withMaxAge(maxAge));
     }
 
     /** The signed {@code dont_remember=true} cookie, always a browser-session cookie. */

@@ -79,7 +79,7 @@ public final class SessionManager {
     public Session create(User user, boolean dontRemember, ClientInfo client, String reason) {
         Instant now = now();
         long lifetime = dontRemember ? DONT_REMEMBER_SECONDS : config.session().expiresIn();
-        Session session = new Session(ids.generate(), ids.generate(), user.id(), now.plusSeconds(lifetime), now, now,
+        Session session = new Session(ids.generate(), ids.generate(), user.id(), capped(now.plusSeconds(lifetime), now), now, now,
                 client.ipAddress(), client.userAgent(), config.sessionFields().defaults());
         SessionCreating creating = new SessionCreating(session, reason);
         events.beforeSessionCreate(creating);
@@ -114,7 +114,7 @@ public final class SessionManager {
      */
     public List<String> sessionCookies(SessionAndUser current, boolean dontRemember, RequestCookies request) {
         List<String> lines = new ArrayList<>(3);
-        lines.add(cookies.sessionToken(current.session().token(), dontRemember));
+        lines.add(tokenCookie(current.session(), dontRemember));
         if (dontRemember) {
             lines.add(cookies.dontRememberCookie());
         } else if (cookies.dontRemember(request)) {
@@ -149,14 +149,15 @@ public final class SessionManager {
         boolean dontRemember = cookies.dontRemember(request);
         if (cacheOn && !options.disableCookieCache() && !cookies.sessionDataCookies(request).isEmpty()) {
             Optional<DecodedCache> cached = cookies.readCache(request, token.get(), now.toEpochMilli());
-            if (cached.isPresent()) {
+            if (cached.isPresent() && !absolutelyExpired(cached.get().data().session(), now)) {
                 return fromCache(cached.get(), dontRemember, request, options, setCookies);
             }
             // A cache that fails any check is a miss, never a logout: expire it and read the store.
             setCookies.addAll(cookies.expireCache(request));
         }
         Optional<SessionAndUser> found = sessions.findWithUser(token.get(), users);
-        if (found.isEmpty() || found.get().session().expiresAt().isBefore(now)) {
+        if (found.isEmpty() || found.get().session().expiresAt().isBefore(now)
+                || absolutelyExpired(found.get().session(), now)) {
             if (found.isPresent() && (!defer || options.post())) {
                 sessions.delete(token.get());
                 events.after(new SessionEvent(SessionEvent.Kind.EXPIRED, "expired", SessionInfo.of(found.get().session())));
@@ -172,7 +173,10 @@ public final class SessionManager {
                 .minusSeconds(config.session().expiresIn())
                 .plusSeconds(config.session().updateAge())
                 .isAfter(now);
-        boolean needsRefresh = dueForRefresh && !config.session().disableSessionRefresh();
+        Instant refreshedExpiry = capped(now.plusSeconds(config.session().expiresIn()), session.createdAt());
+        // Near the absolute limit the expiry cannot move any more: nothing to refresh (and no write).
+        boolean canExtend = config.absoluteExpiresIn() == 0 || refreshedExpiry.isAfter(session.expiresAt());
+        boolean needsRefresh = dueForRefresh && !config.session().disableSessionRefresh() && canExtend;
         if (defer && !options.post()) {
             setCookies.addAll(cookies.cacheCookies(current, false, request, now.toEpochMilli()));
             reissueOldSignature(current, false, request, setCookies);
@@ -182,10 +186,10 @@ public final class SessionManager {
             Optional<Session> updated;
             try {
                 Map<String, Object> changes = new LinkedHashMap<>();
-                changes.put("expiresAt", now.plusSeconds(config.session().expiresIn()));
+                changes.put("expiresAt", refreshedExpiry);
                 changes.put("updatedAt", now);
                 events.beforeSessionUpdate(new SessionUpdating(SessionInfo.of(session), changes));
-                updated = sessions.updateExpiry(token.get(), now.plusSeconds(config.session().expiresIn()), now);
+                updated = sessions.updateExpiry(token.get(), refreshedExpiry, now);
             } catch (AuthException rejected) {
                 updated = Optional.empty(); // Better Auth: a refresh its update hook refuses signs the device out
             }
@@ -217,7 +221,7 @@ public final class SessionManager {
                 && !options.disableRefresh() && !config.session().disableSessionRefresh();
         if (refreshDue || !cached.currentSecret()) {
             setCookies.addAll(cookies.cacheCookies(current, !refreshDue && dontRemember, request, nowMs));
-            setCookies.add(cookies.sessionToken(current.session().token(), dontRemember));
+            setCookies.add(tokenCookie(current.session(), dontRemember));
         } else {
             reissueOldSignature(current, dontRemember, request, setCookies);
         }
@@ -228,8 +232,37 @@ public final class SessionManager {
     private void reissueOldSignature(SessionAndUser current, boolean dontRemember, RequestCookies request,
                                      List<String> setCookies) {
         if (!cookies.signedWithCurrentSecret(request)) {
-            setCookies.add(cookies.sessionToken(current.session().token(), dontRemember));
+            setCookies.add(tokenCookie(current.session(), dontRemember));
         }
+    }
+
+    /**
+     * Ours ({@code better-auth.session.absolute-expires-in}, T-14): whether the session is at least that old,
+     * measured from {@code createdAt}, so that no activity keeps it alive. Always false when the option is off.
+     */
+    public boolean absolutelyExpired(Session session, Instant now) {
+        long absolute = config.absoluteExpiresIn();
+        return absolute > 0 && !now.isBefore(session.createdAt().plusSeconds(absolute));
+    }
+
+    /** An expiry no later than {@code createdAt + absoluteExpiresIn} (unchanged when the option is off). */
+    private Instant capped(Instant expiresAt, Instant createdAt) {
+        long absolute = config.absoluteExpiresIn();
+        if (absolute <= 0) {
+            return expiresAt;
+        }
+        Instant limit = createdAt.plusSeconds(absolute);
+        return expiresAt.isAfter(limit) ? limit : expiresAt;
+    }
+
+    /** The token cookie; with an absolute lifetime its Max-Age never outlives {@code createdAt + absolute}. */
+    private String tokenCookie(Session session, boolean dontRemember) {
+        long absolute = config.absoluteExpiresIn();
+        if (absolute <= 0 || dontRemember) {
+            return cookies.sessionToken(session.token(), dontRemember);
+        }
+        long left = Math.max(0, java.time.Duration.between(now(), session.createdAt().plusSeconds(absolute)).getSeconds());
+        return cookies.sessionToken(session.token(), Math.min(left, config.session().expiresIn()));
     }
 
     /** {@code /sign-out}: deletes the presented session (if any) and expires every session cookie. */

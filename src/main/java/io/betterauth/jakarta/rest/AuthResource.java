@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import io.betterauth.jakarta.core.ApiResult;
 import io.betterauth.jakarta.core.BetterAuthConfig;
+import io.betterauth.jakarta.core.ClearSiteData;
 import io.betterauth.jakarta.spi.SessionCustomizer;
 import jakarta.enterprise.inject.Instance;
 import io.betterauth.jakarta.core.ErrorCode;
@@ -140,7 +141,8 @@ public class AuthResource {
         RequestBodies.parse(request.getContentType(), body, JSON_ONLY);
         origins().check(originRequest());
         List<String> cleared = runtime.services().sessions().signOut(cookies());
-        return HttpAuthResponses.build(200, "{\"success\":true}", cleared, Map.of());
+        return HttpAuthResponses.build(200, "{\"success\":true}", cleared,
+                ClearSiteData.headers(runtime.services().config()));
     }
 
     @GET
@@ -173,7 +175,9 @@ public class AuthResource {
     @Path("revoke-sessions")
     public Response revokeSessions(String body) {
         stateChanging(body);
-        return status(api().revokeSessions(cookies()));
+        ApiResult<Boolean> result = api().revokeSessions(cookies());
+        return HttpAuthResponses.build(200, "{\"status\":true}", result.setCookies(),
+                ClearSiteData.headers(runtime.services().config()));
     }
 
     @POST

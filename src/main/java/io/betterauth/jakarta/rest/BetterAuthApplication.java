@@ -15,7 +15,7 @@ public class BetterAuthApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AuthResource.class, AuthExceptionMapper.class, WebApplicationExceptionMapper.class,
+        return Set.of(AuthResource.class, RateLimitFilter.class, AuthExceptionMapper.class, WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class);
     }
 

@@ -10,6 +10,9 @@ import io.betterauth.jakarta.core.SessionApi;
 import io.betterauth.jakarta.core.PasswordHasher;
 import io.betterauth.jakarta.core.SessionCookies;
 import io.betterauth.jakarta.core.SessionManager;
+import io.betterauth.jakarta.core.RateLimiter;
+import io.betterauth.jakarta.core.SessionPurger;
+import io.betterauth.jakarta.spi.ExpiredSessionPurge;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.AuthEvents;
 import io.betterauth.jakarta.spi.SecondaryStorage;
@@ -20,6 +23,8 @@ import io.betterauth.jakarta.store.secondary.TieredSessionStore;
 import jakarta.annotation.PreDestroy;
 import io.betterauth.jakarta.store.jpa.AdditionalColumns;
 import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
+import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
+import io.betterauth.jakarta.store.jpa.JpaTransactions;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.SchemaInstaller;
@@ -51,7 +56,8 @@ public class BetterAuthRuntime {
 
     /** Everything built from one configuration; replaced as a whole, never field by field. */
     public record Services(BetterAuthConfig config, SessionManager sessions, EmailPasswordAuth emailPassword,
-                           SessionCookies cookies, SessionApi api, OriginCheck originCheck) {
+                           SessionCookies cookies, SessionApi api, OriginCheck originCheck,
+                           RateLimiter rateLimiter) {
     }
 
     @Inject
@@ -66,6 +72,8 @@ public class BetterAuthRuntime {
     Instance<SecondaryStorage> appSecondaryStorage;
     @Inject
     Instance<CdiAuthEvents> events;
+
+    private static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
 
     private final List<AutoCloseable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -102,11 +110,25 @@ public class BetterAuthRuntime {
             sessionStore = new InMemorySessionStore();
             userStore = new InMemoryUserStore();
         } else {
-            char quote = prepareDatabase(config).charAt(0);
-            ContainerJpaTransactions tx = jpa.get();
+            JpaTransactions tx;
+            char quote;
+            BetterAuthConfig.DatabaseConnection db = config.databaseConnection();
+            if (db.configured()) {
+                // A database of its own (Tomcat: no JTA, no @PersistenceContext); used on any container when set.
+                JdbcPersistenceUnit unit = openUnit(db);
+                quote = prepareDatabase(config, unit::connect, "better-auth.database.url").charAt(0);
+                tx = unit.transactions();
+            } else {
+                quote = prepareDatabase(config,
+                        () -> InitialContext.<DataSource>doLookup(DEFAULT_DATA_SOURCE).getConnection(),
+                        DEFAULT_DATA_SOURCE).charAt(0);
+                tx = jpa.get();
+            }
             sessionStore = new JpaSessionStore(tx, new AdditionalColumns(config.sessionFields(), "session", "token", quote));
             userStore = new JpaUserStore(tx, new AdditionalColumns(config.userFields(), "user", "id", quote));
         }
+        // The table store (before any secondary-storage wrapping) purges expired rows, when it can.
+        ExpiredSessionPurge purgeable = sessionStore instanceof ExpiredSessionPurge p ? p : null;
         SecondaryStorage secondary = secondaryStorage(config);
         if (secondary != null) {
             SessionStore keys = new SecondaryStorageSessionStore(secondary, userStore, Clock.systemUTC(),
@@ -115,6 +137,10 @@ public class BetterAuthRuntime {
             sessionStore = !mode.storeSessionInDatabase() ? keys
                     : new TieredSessionStore(keys, sessionStore, mode.preserveSessionInDatabase(), Clock.systemUTC());
         }
+        if (config.hashTokens()) {
+            // Outermost, so every store underneath (table, Redis keys, the app's own) only sees SHA-256(token).
+            sessionStore = new io.betterauth.jakarta.store.hashed.HashedTokenSessionStore(sessionStore);
+        }
         IdGenerator ids = new IdGenerator();
         SessionCookies cookies = new SessionCookies(config);
         SessionManager sessions = new SessionManager(config, sessionStore, userStore, cookies, ids, Clock.systemUTC(),
@@ -122,7 +148,40 @@ public class BetterAuthRuntime {
         PasswordHasher hasher = new PasswordHasher();
         EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, userStore, sessions, hasher, ids);
         SessionApi api = new SessionApi(config, sessions, sessionStore, userStore, hasher);
-        return new Services(config, sessions, emailPassword, cookies, api, new OriginCheck(config));
+        schedulePurge(config, purgeable);
+        return new Services(config, sessions, emailPassword, cookies, api, new OriginCheck(config),
+                new RateLimiter(config.rateLimit(), secondary, Clock.systemUTC()));
+    }
+
+    /**
+     * Schedules the purge of expired sessions and stale verification rows on the container's managed scheduled
+     * executor (every {@code better-auth.purge.interval} seconds, the first run within a minute); cancelled at
+     * shutdown. Not with {@code preserve-session-in-database}, whose rows are meant to stay.
+     */
+    private void schedulePurge(BetterAuthConfig config, ExpiredSessionPurge store) {
+        BetterAuthConfig.Purge purge = config.purge();
+        if (store == null || !purge.active() || config.secondaryStorage().preserveSessionInDatabase()) {
+            return;
+        }
+        // Looked up rather than @Resource-injected, so a servlet container without Jakarta Concurrency (Tomcat)
+        // still deploys: there the library runs one daemon thread of its own, stopped with the application.
+        java.util.concurrent.ScheduledExecutorService executor;
+        try {
+            executor = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+        } catch (NamingException | RuntimeException e) {
+            java.util.concurrent.ScheduledExecutorService own = java.util.concurrent.Executors
+                    .newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "better-auth-purge");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            closeables.add(own::shutdownNow);
+            executor = own;
+        }
+        SessionPurger purger = new SessionPurger(store, Clock.systemUTC(), purge.batchSize(), 100);
+        java.util.concurrent.ScheduledFuture<?> task = executor.scheduleWithFixedDelay(purger,
+                Math.min(60, purge.interval()), purge.interval(), java.util.concurrent.TimeUnit.SECONDS);
+        closeables.add(0, () -> task.cancel(false)); // first: before the stores it uses close
     }
 
     /** An app-provided {@link SecondaryStorage} bean, else Redis when a URL is configured, else none. */
@@ -165,14 +224,32 @@ public class BetterAuthRuntime {
         return sources;
     }
 
-    /**
-     * Creates missing tables and additional-field columns (when auto-migrate is on) in the container's default
-     * data source, and answers the identifier quote of its database for the additional columns' native SQL.
-     */
-    private static String prepareDatabase(BetterAuthConfig config) {
+    /** Opens a connection to the library's database. */
+    @FunctionalInterface
+    private interface ConnectionOpener {
+        java.sql.Connection open() throws SQLException, NamingException;
+    }
+
+    /** The persistence unit on {@code better-auth.database.url}, closed with the application. */
+    private JdbcPersistenceUnit openUnit(BetterAuthConfig.DatabaseConnection db) {
         try {
-            DataSource ds = InitialContext.doLookup("java:comp/DefaultDataSource");
-            try (java.sql.Connection c = ds.getConnection()) {
+            JdbcPersistenceUnit unit = JdbcPersistenceUnit.open(db.url(), db.user(), db.password());
+            closeables.add(unit);
+            return unit;
+        } catch (SQLException | RuntimeException e) {
+            throw new IllegalStateException("Could not open Better Auth's persistence unit on better-auth.database.url "
+                    + "(the JDBC driver and a JPA provider such as Hibernate must be in the application)", e);
+        }
+    }
+
+    /**
+     * Creates missing tables and additional-field columns (when auto-migrate is on) in the library's database (the
+     * container's default data source, or {@code better-auth.database.url}), and answers the identifier quote of
+     * that database for the additional columns' native SQL.
+     */
+    private static String prepareDatabase(BetterAuthConfig config, ConnectionOpener database, String where) {
+        try {
+            try (java.sql.Connection c = database.open()) {
                 if (config.autoMigrate()) {
                     SchemaInstaller.installIfMissing(c);
                     SchemaInstaller.addMissingColumns(c, "session", config.sessionFields());
@@ -184,9 +261,13 @@ public class BetterAuthRuntime {
                     return "\""; // the SQL standard's quote
                 }
             }
-        } catch (NamingException | SQLException e) {
-            throw new IllegalStateException("Could not prepare Better Auth's tables in java:comp/DefaultDataSource "
-                    + "(set better-auth.database.auto-migrate=false if you create them yourself)", e);
+        } catch (NamingException e) {
+            throw new IllegalStateException("Could not find " + where + ": this container has no default data "
+                    + "source (Tomcat?). Set better-auth.database.url (BETTER_AUTH_DATABASE_URL) to a JDBC URL, or "
+                    + "better-auth.database=memory for development", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare Better Auth's tables in " + where
+                    + " (set better-auth.database.auto-migrate=false if you create them yourself)", e);
         }
     }
 }

@@ -98,6 +98,21 @@ class ConfigLoaderTest {
         assertThat(new SessionCookies(noUrl).sessionTokenName()).isEqualTo("__Secure-better-auth.session_token");
     }
 
+    @Test
+    void databaseUrl_fromTheEnvironment_isTheLibrarysOwnConnection_andItsPasswordIsNeverPrinted() {
+        Map<String, String> env = Map.of("BETTER_AUTH_SECRET", SECRET,
+                "BETTER_AUTH_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/app",
+                "BETTER_AUTH_DATABASE_USER", "app", "BETTER_AUTH_DATABASE_PASSWORD", "s3cret");
+        BetterAuthConfig c = new ConfigLoader(List.of(ConfigSource.environment(env::get))).load();
+        assertThat(c.databaseConnection()).isEqualTo(
+                new BetterAuthConfig.DatabaseConnection("jdbc:postgresql://127.0.0.1:5432/app", "app", "s3cret"));
+        assertThat(c.databaseConnection().configured()).isTrue();
+        assertThat(c.toString()).doesNotContain("s3cret");
+        BetterAuthConfig container = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET))))
+                .load();
+        assertThat(container.databaseConnection().configured()).isFalse();
+    }
+
     static List<String> captureWarnings(Runnable action) {
         Logger logger = Logger.getLogger(ConfigLoader.class.getName());
         List<String> messages = new ArrayList<>();

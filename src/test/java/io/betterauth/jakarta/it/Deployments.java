@@ -17,13 +17,39 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 /**
  * Builds the small WARs the container tests deploy: the library as a real JAR in {@code WEB-INF/lib} (so its
  * {@code web-fragment.xml}, {@code beans.xml} and persistence unit are found as in a user's app), its runtime
- * dependencies, and a {@code web.xml} carrying the scenario's configuration as context parameters.
+ * dependencies, and a {@code web.xml} carrying the scenario's configuration as context parameters. On Tomcat
+ * ({@code -Ptomcat}) each WAR also carries the bundle the profile lists (CDI, JAX-RS, Jakarta Security, JPA), a
+ * {@code WEB-INF/beans.xml}, Weld's {@code META-INF/context.xml} and an in-memory H2 database of its own, as a
+ * Tomcat application would.
  */
 public final class Deployments {
 
     public static final String SECRET = "it-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 
+    /**
+     * Weld's usual Tomcat setup: the BeanManager in JNDI, where Soteria looks for it. The JarScanner line is for
+     * embedded Tomcat only: the test JVM's class path is no part of the application.
+     */
+    static final String TOMCAT_CONTEXT_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Context>
+              <Resource name="BeanManager" auth="Container" type="jakarta.enterprise.inject.spi.BeanManager"
+                        factory="org.jboss.weld.resources.ManagerObjectFactory"/>
+              <JarScanner scanClassPath="false"/>
+            </Context>
+            """;
+
+    static final String TOMCAT_BEANS_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
+            """;
+
     private Deployments() {
+    }
+
+    /** True when the suite runs on embedded Tomcat (the {@code tomcat} Maven profile). */
+    public static boolean onTomcat() {
+        return "tomcat".equals(System.getProperty("arquillian.launch"));
     }
 
     public static JavaArchive library() {
@@ -39,16 +65,23 @@ public final class Deployments {
 
     /** The same, with MicroProfile Config properties as well (a higher source than context parameters). */
     public static WebArchive war(String name, Map<String, String> config, Map<String, String> microProfileConfig) {
-        File[] runtime = Maven.resolver().loadPomFromFile("pom.xml")
+        // With -Ptomcat the profile's runtime dependencies (the Tomcat bundle) are part of this list.
+        File[] runtime = Maven.resolver().loadPomFromFile("pom.xml", onTomcat() ? new String[] {"tomcat"} : new String[0])
                 .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile();
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(library())
                 .addAsLibraries(runtime)
                 .addClasses(TestApi.class, MeResource.class, GuardedResource.class, SessionClockServlet.class)
-                .setWebXML(new StringAsset(webXml(config)))
+                .setWebXML(new StringAsset(webXml(name, config)))
                 .addAsResource(new StringAsset(microProfileConfig.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"))),
                         "META-INF/microprofile-config.properties");
+        if (onTomcat()) {
+            // Weld binds the BeanManager in JNDI only for a WAR that is a bean archive of its own.
+            war.addAsManifestResource(new StringAsset(TOMCAT_CONTEXT_XML), "context.xml")
+                    .addAsWebInfResource(new StringAsset(TOMCAT_BEANS_XML), "beans.xml");
+        }
+        return war;
     }
 
     /**
@@ -57,13 +90,19 @@ public final class Deployments {
      */
     public static WebArchive reconfigured(WebArchive war, String name, Map<String, String> config) {
         return ShrinkWrap.create(WebArchive.class, name + ".war").merge(war)
-                .setWebXML(new StringAsset(webXml(config)));
+                .setWebXML(new StringAsset(webXml(name, config)));
     }
 
-    private static String webXml(Map<String, String> scenario) {
+    private static String webXml(String name, Map<String, String> scenario) {
         Map<String, String> config = new java.util.TreeMap<>(scenario);
+        if (onTomcat()) {
+            // Tomcat has no default data source: the library opens its own, one in-memory database per WAR.
+            config.putIfAbsent("better-auth.database.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        }
         // Tests reach the server at 127.0.0.1:<random port> and send that as their Origin.
         config.putIfAbsent("better-auth.trusted-origins", "http://127.0.0.1:*");
+        // Tests sign in many times from 127.0.0.1; a test that checks the rate limit opts in.
+        config.putIfAbsent("better-auth.rate-limit.enabled", "false");
         String params = config.entrySet().stream()
                 .map(e -> "  <context-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
                         + "</param-value></context-param>")

@@ -17,6 +17,7 @@ import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,6 +112,116 @@ abstract class JpaStoreContract extends StoreContract {
         usersWithFields.update(withNick);
         assertThat(usersWithFields.findById(u.id()).orElseThrow().additional()).containsEntry("nickname", "nick");
         assertThat(sessions.findByToken(s.token()).orElseThrow().additional()).isEmpty(); // undeclared: not read
+    }
+
+    // The purge's rows live before 2030 (T0), so the contract's own rows never count as expired here.
+    private Session sessionExpiringAt(User u, Instant expiresAt) {
+        Session s = new Session(ids.generate(), ids.generate(), u.id(), expiresAt, expiresAt.minusSeconds(604800),
+                expiresAt.minusSeconds(604800), "", "");
+        sessions.create(s);
+        return s;
+    }
+
+    private void verificationExpiringAt(String id, Instant expiresAt) throws SQLException {
+        String q = String.valueOf(quote);
+        try (Connection c = DriverManager.getConnection(url, user(), "");
+             java.sql.PreparedStatement st = c.prepareStatement("insert into " + q + "verification" + q + " (" + q + "id"
+                     + q + ", " + q + "identifier" + q + ", " + q + "value" + q + ", " + q + "expiresAt" + q + ", " + q
+                     + "createdAt" + q + ", " + q + "updatedAt" + q + ") values (?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, id);
+            st.setString(2, "email-verification:" + id);
+            st.setString(3, "v");
+            st.setTimestamp(4, java.sql.Timestamp.from(expiresAt));
+            st.setTimestamp(5, java.sql.Timestamp.from(expiresAt.minusSeconds(3600)));
+            st.setTimestamp(6, java.sql.Timestamp.from(expiresAt.minusSeconds(3600)));
+            st.executeUpdate();
+        }
+    }
+
+    private java.util.Set<String> verificationIds(String prefix) throws SQLException {
+        String q = String.valueOf(quote);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (Connection c = DriverManager.getConnection(url, user(), "");
+             java.sql.PreparedStatement st = c.prepareStatement("select " + q + "id" + q + " from " + q
+                     + "verification" + q + " where " + q + "id" + q + " like ?")) {
+            st.setString(1, prefix + "%");
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Issue 9: only expired rows go, a bounded batch per call and table. */
+    @Test
+    void purgeExpired_deletesOnlyExpiredSessionsAndVerifications_inBoundedBatches() throws SQLException {
+        Instant now = Instant.parse("2020-01-01T00:00:00Z");
+        User u = newUser(email());
+        java.util.List<Session> expired = new java.util.ArrayList<>();
+        java.util.List<Session> live = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            expired.add(sessionExpiringAt(u, now.minusSeconds(60 + i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            live.add(sessionExpiringAt(u, now.plusSeconds(60 + i)));
+        }
+        live.add(sessionExpiringAt(u, now)); // expiresAt == now is not yet expired
+        for (int i = 0; i < 4; i++) {
+            verificationExpiringAt("purge-old-" + i, now.minusSeconds(1 + i));
+        }
+        verificationExpiringAt("purge-new-0", now.plusSeconds(1));
+        verificationExpiringAt("purge-new-1", now.plusSeconds(3600));
+
+        assertThat(sessions.purgeExpired(now, 2)).isEqualTo(4); // 2 sessions + 2 verifications
+        assertThat(expired.stream().filter(s -> sessions.findByToken(s.token()).isPresent())).hasSize(3);
+        assertThat(verificationIds("purge-old-")).hasSize(2);
+        assertThat(sessions.purgeExpired(now, 2)).isEqualTo(4);
+        assertThat(sessions.purgeExpired(now, 2)).isEqualTo(1);
+        assertThat(sessions.purgeExpired(now, 2)).isZero();
+
+        assertThat(expired).allSatisfy(s -> assertThat(sessions.findByToken(s.token())).isEmpty());
+        assertThat(live).allSatisfy(s -> assertThat(sessions.findByToken(s.token())).isPresent());
+        assertThat(verificationIds("purge-")).containsExactlyInAnyOrder("purge-new-0", "purge-new-1");
+        assertThat(users.findById(u.id())).isPresent();
+    }
+
+    /** Issue 9: instances purging the same rows at once neither fail nor delete a row twice. */
+    @Test
+    void concurrentPurges_neitherFailNorDoubleCount() throws Exception {
+        Instant now = Instant.parse("2018-06-01T00:00:00Z");
+        User u = newUser(email());
+        java.util.List<Session> expired = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            expired.add(sessionExpiringAt(u, now.minusSeconds(1 + i)));
+        }
+        Session live = sessionExpiringAt(u, now.plusSeconds(1));
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    int total = 0;
+                    for (int deleted; (deleted = sessions.purgeExpired(now, 7)) > 0; ) {
+                        total += deleted;
+                    }
+                    return total;
+                }));
+            }
+            int total = 0;
+            for (java.util.concurrent.Future<Integer> run : runs) {
+                total += run.get(60, java.util.concurrent.TimeUnit.SECONDS); // throws if a purge failed
+            }
+            assertThat(total).isEqualTo(60);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(expired).allSatisfy(s -> assertThat(sessions.findByToken(s.token())).isEmpty());
+        assertThat(sessions.findByToken(live.token())).isPresent();
     }
 
     @Override

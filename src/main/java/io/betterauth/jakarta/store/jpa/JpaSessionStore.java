@@ -2,6 +2,7 @@ package io.betterauth.jakarta.store.jpa;
 
 import io.betterauth.jakarta.core.AdditionalFields;
 import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.spi.ExpiredSessionPurge;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@link SessionStore} on Better Auth's {@code session} table through Jakarta Persistence (any provider). */
-public final class JpaSessionStore implements SessionStore {
+public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge {
 
     private final JpaTransactions tx;
     private final AdditionalColumns columns;
@@ -106,6 +107,29 @@ public final class JpaSessionStore implements SessionStore {
                 .createQuery("delete from BetterAuthSession s where s.userId = :userId")
                 .setParameter("userId", userId)
                 .executeUpdate()));
+    }
+
+    /**
+     * Deletes expired sessions, then stale verification rows, by primary key: each batch selects at most
+     * {@code batch} ids ({@code setMaxResults}, ordered so concurrent purges lock rows in the same order and cannot
+     * deadlock) and deletes them in one short transaction. A row another instance deleted first counts nothing.
+     */
+    @Override
+    public int purgeExpired(Instant now, int batch) {
+        return purge("BetterAuthSession", now, batch) + purge("BetterAuthVerification", now, batch);
+    }
+
+    private int purge(String entity, Instant now, int batch) {
+        return guarded(() -> tx.inTransaction(em -> {
+            List<String> ids = em.createQuery("select e.id from " + entity + " e where e.expiresAt < :now order by e.id",
+                            String.class)
+                    .setParameter("now", now)
+                    .setMaxResults(batch)
+                    .getResultList();
+            return ids.isEmpty() ? 0 : em.createQuery("delete from " + entity + " e where e.id in :ids")
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+        }));
     }
 
     /** Turns a database failure (also one a container reports at commit) into {@link StoreUnavailableException}. */

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.store.memory;
 
 import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.spi.ExpiredSessionPurge;
 import io.betterauth.jakarta.spi.SessionStore;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.Comparator;
 
 /** The reference {@link SessionStore}: a map in this JVM, for development and tests. Nothing survives a restart. */
-public final class InMemorySessionStore implements SessionStore {
+public final class InMemorySessionStore implements SessionStore, ExpiredSessionPurge {
 
     private record Entry(Session session, long order) {
     }
@@ -62,5 +63,20 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public void deleteByUser(String userId) {
         byToken.values().removeIf(e -> e.session().userId().equals(userId));
+    }
+
+    /** Removes at most {@code batch} sessions whose {@code expiresAt} is before {@code now}. */
+    @Override
+    public int purgeExpired(Instant now, int batch) {
+        int removed = 0;
+        for (Map.Entry<String, Entry> e : byToken.entrySet()) {
+            if (removed >= batch) {
+                break;
+            }
+            if (e.getValue().session().expiresAt().isBefore(now) && byToken.remove(e.getKey(), e.getValue())) {
+                removed++;
+            }
+        }
+        return removed;
     }
 }
