@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -292,7 +293,7 @@ class NodeServerInteropIT {
                 // Better Auth stamps createdAt and expiresAt with two Date() calls: they may be a millisecond apart.
                 assertThat(Instant.parse(session.getString("expiresAt")))
                         .isCloseTo(Instant.parse(session.getString("createdAt")).plus(Duration.ofDays(1)),
-                                org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
+                                org.assertj.core.api.Assertions.within(1, ChronoUnit.SECONDS));
             }
         }
 
