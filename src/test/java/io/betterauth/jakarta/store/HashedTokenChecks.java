@@ -61,7 +61,7 @@ interface HashedTokenChecks {
             assertThat(l.token()).isNotIn(a.token(), b.token()).startsWith(HashedTokenSessionStore.STORED_PREFIX);
             assertThat(hashed().findByToken(l.token())).isEmpty();
         }
-        Session listedA = listed.get(0);
+        Session listedA = listed.stream().filter(s -> s.id().equals(a.id())).findFirst().orElseThrow();
         assertThat(hashed().updateExpiry(listedA.token(), T.plusSeconds(999), T.plusSeconds(1)))
                 .map(Session::expiresAt).contains(T.plusSeconds(999));
         hashed().delete(listedA.token());
