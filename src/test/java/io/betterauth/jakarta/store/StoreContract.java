@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.betterauth.jakarta.core.Account;
 import io.betterauth.jakarta.core.IdGenerator;
 import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.core.SessionAndUser;
 import io.betterauth.jakarta.core.User;
 import io.betterauth.jakarta.spi.DuplicateEmailException;
 import io.betterauth.jakarta.spi.SessionStore;
@@ -57,6 +58,14 @@ public abstract class StoreContract {
         Session s = newSession(u, T0);
         assertThat(sessions().findByToken(s.token())).contains(s);
         assertThat(sessions().findByToken(ids.generate())).isEmpty();
+    }
+
+    @Test
+    void findWithUser_answersTheSessionAndItsUser_andNothingForAnUnknownToken() {
+        User u = newUser(email());
+        Session s = newSession(u, T0);
+        assertThat(sessions().findWithUser(s.token(), users())).contains(new SessionAndUser(s, u));
+        assertThat(sessions().findWithUser(ids.generate(), users())).isEmpty();
     }
 
     @Test
