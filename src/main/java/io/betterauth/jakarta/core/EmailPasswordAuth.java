@@ -1,5 +1,7 @@
 package io.betterauth.jakarta.core;
 
+import io.betterauth.jakarta.core.event.SessionInfo;
+import io.betterauth.jakarta.core.event.SignInEvent;
 import io.betterauth.jakarta.core.event.UserCreating;
 import io.betterauth.jakarta.core.event.UserEvent;
 import io.betterauth.jakarta.spi.DuplicateEmailException;
@@ -93,6 +95,21 @@ public final class EmailPasswordAuth {
         String callbackUrl = body.optionalString("callbackURL");
         Boolean rememberMe = body.optionalBoolean("rememberMe");
         body.validate();
+        String normalized = email.toLowerCase(Locale.ROOT);
+        String[] userId = new String[1];
+        try {
+            return signIn(normalized, password, callbackUrl, rememberMe, client, cookies, userId);
+        } catch (AuthException e) {
+            sessions.events().after(new SignInEvent(SignInEvent.Kind.FAILED, normalized, userId[0],
+                    e.code() != null ? e.code() : String.valueOf(e.status()), client.ipAddress(), client.userAgent(),
+                    null));
+            throw e;
+        }
+    }
+
+    /** The checks after validation; {@code userId[0]} is set once the email is known, for the failure event. */
+    private AuthResult signIn(String email, String password, String callbackUrl, Boolean rememberMe, ClientInfo client,
+                              RequestCookies cookies, String[] userId) {
         if (!options.enabled()) {
             throw new AuthException(ErrorCode.EMAIL_PASSWORD_DISABLED);
         }
@@ -102,20 +119,21 @@ public final class EmailPasswordAuth {
         if (password.length() > options.maxPasswordLength()) {
             throw new AuthException(ErrorCode.PASSWORD_TOO_LONG);
         }
-        Optional<User> user = users.findByEmail(email.toLowerCase(Locale.ROOT));
+        Optional<User> user = users.findByEmail(email);
+        user.ifPresent(u -> userId[0] = u.id());
         Optional<Account> credential = user.flatMap(u -> users.findCredentialAccount(u.id()));
         if (user.isEmpty() || credential.isEmpty() || credential.get().password() == null) {
             hasher.verify(password, DUMMY_HASH);
-            LOG.log(Level.DEBUG, "Sign-in failed: unknown email or no credential account");
             throw new AuthException(ErrorCode.INVALID_EMAIL_OR_PASSWORD);
         }
         if (!hasher.verify(password, credential.get().password())) {
-            LOG.log(Level.DEBUG, "Sign-in failed: wrong password");
             throw new AuthException(ErrorCode.INVALID_EMAIL_OR_PASSWORD);
         }
         boolean dontRemember = Boolean.FALSE.equals(rememberMe);
         Session session = createSession(user.get(), dontRemember, client, "sign-in", ErrorCode.FAILED_TO_CREATE_SESSION,
                 401);
+        sessions.events().after(new SignInEvent(SignInEvent.Kind.SUCCEEDED, email, user.get().id(), null,
+                client.ipAddress(), client.userAgent(), SessionInfo.of(session)));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("redirect", callbackUrl != null);
         response.put("token", session.token());

@@ -28,6 +28,12 @@ public record Session(String id, String token, String userId, Instant expiresAt,
         this(id, token, userId, expiresAt, createdAt, updatedAt, ipAddress, userAgent, Map.of());
     }
 
+    /** Whether every column Better Auth requires is present (a row that drifted from the schema is not). */
+    public boolean complete() {
+        return id != null && token != null && userId != null && expiresAt != null && createdAt != null
+                && updatedAt != null;
+    }
+
     public Session withExpiry(Instant newExpiresAt, Instant newUpdatedAt) {
         return new Session(id, token, userId, newExpiresAt, createdAt, newUpdatedAt, ipAddress, userAgent, additional);
     }

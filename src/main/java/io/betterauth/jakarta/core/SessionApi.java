@@ -66,6 +66,7 @@ public final class SessionApi {
     /** {@code freshSessionMiddleware}: 403 {@code SESSION_NOT_FRESH} once {@code freshAge} has passed since sign-in. */
     public void requireFresh(SessionAndUser current) {
         if (!isFresh(current.session())) {
+            freshCheckFailed(current.session());
             throw new AuthException(ErrorCode.SESSION_NOT_FRESH);
         }
     }
@@ -84,7 +85,7 @@ public final class SessionApi {
         requireFresh(auth.value());
         Instant now = manager.now();
         List<Session> live = sessions.listByUser(auth.value().user().id()).stream()
-                .filter(s -> s.expiresAt().isAfter(now) && !manager.absolutelyExpired(s, now))
+                .filter(s -> s.complete() && s.expiresAt().isAfter(now) && !manager.absolutelyExpired(s, now))
                 .map(s -> config.hashTokens() ? withoutToken(s) : s)
                 .toList();
         return new ApiResult<>(live, auth.setCookies());
@@ -122,7 +123,8 @@ public final class SessionApi {
         Instant now = manager.now();
         String current = auth.value().session().id();
         for (Session s : sessions.listByUser(auth.value().user().id())) {
-            if (s.expiresAt().isAfter(now) && !s.id().equals(current)) {
+            // A row with missing columns is still one of the user's other sessions: it goes too.
+            if (s.token() != null && !current.equals(s.id()) && (s.expiresAt() == null || s.expiresAt().isAfter(now))) {
                 manager.delete(s, "revoke-other-sessions");
             }
         }
@@ -259,12 +261,60 @@ public final class SessionApi {
                 throw new AuthException(ErrorCode.INVALID_PASSWORD);
             }
         } else if (!isFresh(auth.value().session())) {
+            freshCheckFailed(auth.value().session());
             throw new AuthException(ErrorCode.SESSION_EXPIRED);
         }
         manager.deleteAll(user.id(), "delete-user");
         users.delete(user.id());
         manager.events().after(new UserEvent(UserEvent.Kind.DELETED, user));
         return new ApiResult<>(true, manager.cookies().deleteAll(cookies));
+    }
+
+    /**
+     * For the host app's administration (checklist T-25, T-26): the user's live sessions, without their tokens.
+     * No caller session is checked here — guard the code that calls it with the app's own authorization (for
+     * example {@code @RolesAllowed("admin")} with {@link io.betterauth.jakarta.spi.CallerGroups}).
+     */
+    public List<SessionInfo> listUserSessions(String userId) {
+        requireStore();
+        Instant now = manager.now();
+        return sessions.listByUser(userId).stream()
+                .filter(s -> s.complete() && s.expiresAt().isAfter(now) && !manager.absolutelyExpired(s, now))
+                .map(SessionInfo::of)
+                .toList();
+    }
+
+    /**
+     * Revokes one session of the user by its id (not its token), with the events and audit line of a revoke;
+     * answers whether there was such a session. For the host app's administration, guarded by the app.
+     */
+    public boolean revokeUserSession(String userId, String sessionId, String reason) {
+        requireStore();
+        Optional<Session> target = sessions.listByUser(userId).stream()
+                .filter(s -> s.id() != null && MessageDigest.isEqual(s.id().getBytes(StandardCharsets.UTF_8),
+                        sessionId.getBytes(StandardCharsets.UTF_8)))
+                .findFirst();
+        target.ifPresent(s -> manager.delete(s, reason));
+        return target.isPresent();
+    }
+
+    /**
+     * Revokes every session of the user — when the app disables or deletes the account, resets its password or an
+     * administrator signs it out everywhere — from the table and from secondary storage (whose revocation marker
+     * also ends sessions another instance still lists). Each fires {@code SessionEvent(REVOKED, reason)}. Devices
+     * holding a cookie cache keep it until its {@code max-age} (the documented revocation window); sensitive
+     * endpoints refuse them at once. Answers how many sessions there were.
+     */
+    public int revokeUserSessions(String userId, String reason) {
+        requireStore();
+        int count = sessions.listByUser(userId).size();
+        manager.deleteAll(userId, reason);
+        return count;
+    }
+
+    private void freshCheckFailed(Session session) {
+        manager.events().after(new SessionEvent(SessionEvent.Kind.FRESH_CHECK_FAILED, "fresh-age",
+                SessionInfo.of(session)));
     }
 
     /**

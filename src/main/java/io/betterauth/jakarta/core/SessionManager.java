@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.core;
 
 import io.betterauth.jakarta.spi.SessionStore;
+import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.spi.UserStore;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -45,7 +46,7 @@ public final class SessionManager {
 
     public SessionManager(BetterAuthConfig config, SessionStore sessions, UserStore users, SessionCookies cookies,
                           IdGenerator ids, Clock clock, AuthEvents events) {
-        this.events = events;
+        this.events = new AuditLog(events, config.secret());
         this.config = config;
         this.sessions = sessions;
         this.users = users;
@@ -155,7 +156,7 @@ public final class SessionManager {
             // A cache that fails any check is a miss, never a logout: expire it and read the store.
             setCookies.addAll(cookies.expireCache(request));
         }
-        Optional<SessionAndUser> found = sessions.findWithUser(token.get(), users);
+        Optional<SessionAndUser> found = readable(token.get());
         if (found.isEmpty() || found.get().session().expiresAt().isBefore(now)
                 || absolutelyExpired(found.get().session(), now)) {
             if (found.isPresent() && (!defer || options.post())) {
@@ -204,6 +205,31 @@ public final class SessionManager {
         setCookies.addAll(cookies.cacheCookies(current, false, request, now.toEpochMilli()));
         reissueOldSignature(current, false, request, setCookies);
         return new SessionLookup(current, setCookies, null);
+    }
+
+    /**
+     * The stored session and user, or empty when there is none or the record cannot be read (checklist T-37,
+     * spring-session#1939): a row with a missing required column, or a value the store fails to decode (schema
+     * drift, a foreign or corrupted entry). Such a record is no session, so the caller gets 401 and its cookies
+     * are cleared instead of a 500; the record is left for an operator to inspect. An outage still propagates.
+     */
+    private Optional<SessionAndUser> readable(String token) {
+        Optional<SessionAndUser> found;
+        try {
+            found = sessions.findWithUser(token, users);
+        } catch (StoreUnavailableException | AuthException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The exception's message may quote the stored values: only its type is logged.
+            LOG.log(Level.WARNING, "An unreadable session record was treated as no session ("
+                    + e.getClass().getName() + ")");
+            return Optional.empty();
+        }
+        if (found.isPresent() && (!found.get().session().complete() || !found.get().user().complete())) {
+            LOG.log(Level.WARNING, "A session record with missing required fields was treated as no session");
+            return Optional.empty();
+        }
+        return found;
     }
 
     /**

@@ -28,6 +28,11 @@ public record User(String id, String name, String email, boolean emailVerified, 
         this(id, name, email, emailVerified, image, createdAt, updatedAt, Map.of());
     }
 
+    /** Whether every column Better Auth requires is present (a row that drifted from the schema is not). */
+    public boolean complete() {
+        return id != null && name != null && email != null && createdAt != null && updatedAt != null;
+    }
+
     /** The same user with these additional fields changed (others kept). */
     public User withAdditional(Map<String, Object> changes) {
         Map<String, Object> merged = new LinkedHashMap<>(additional);

@@ -4,6 +4,7 @@ import io.betterauth.jakarta.core.event.SessionCreating;
 import io.betterauth.jakarta.core.event.SessionDeleting;
 import io.betterauth.jakarta.core.event.SessionEvent;
 import io.betterauth.jakarta.core.event.SessionUpdating;
+import io.betterauth.jakarta.core.event.SignInEvent;
 import io.betterauth.jakarta.core.event.UserCreating;
 import io.betterauth.jakarta.core.event.UserEvent;
 import io.betterauth.jakarta.core.event.UserUpdating;
@@ -37,5 +38,8 @@ public interface AuthEvents {
     }
 
     default void after(UserEvent event) {
+    }
+
+    default void after(SignInEvent event) {
     }
 }

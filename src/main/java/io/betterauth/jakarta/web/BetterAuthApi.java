@@ -6,6 +6,9 @@ import io.betterauth.jakarta.core.Session;
 import io.betterauth.jakarta.core.SessionAndUser;
 import io.betterauth.jakarta.core.SessionApi;
 import io.betterauth.jakarta.core.SessionLookup;
+import io.betterauth.jakarta.core.event.RevokeUserSessions;
+import io.betterauth.jakarta.core.event.SessionInfo;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,6 +77,33 @@ public class BetterAuthApi {
         return api().changePassword(SessionResolver.cookies(request),
                 ClientAddress.of(request, runtime.services().config()), currentPassword, newPassword,
                 revokeOtherSessions);
+    }
+
+    /**
+     * For the app's administration (guard the caller with the app's authorization, e.g. {@code @RolesAllowed}):
+     * the user's live sessions, ids and metadata without tokens.
+     */
+    public List<SessionInfo> listUserSessions(String userId) {
+        return api().listUserSessions(userId);
+    }
+
+    /** For the app's administration: revokes one session of the user by its id; whether it existed. */
+    public boolean revokeUserSession(String userId, String sessionId, String reason) {
+        return api().revokeUserSession(userId, sessionId, reason);
+    }
+
+    /**
+     * Signs the user out everywhere: call it when the app disables or deletes the account, after its own password
+     * reset, or from an administrator's action. Removes every session from the table and secondary storage and
+     * fires {@code SessionEvent(REVOKED, reason)} for each; answers how many there were.
+     */
+    public int revokeUserSessions(String userId, String reason) {
+        return api().revokeUserSessions(userId, reason);
+    }
+
+    /** The same, when the app fires {@link RevokeUserSessions} instead of calling the method. */
+    void onRevokeUserSessions(@Observes RevokeUserSessions event) {
+        revokeUserSessions(event.userId(), event.reason());
     }
 
     /** Adds a result's cookies to the response (call before the response is committed). */

@@ -1,6 +1,9 @@
 package io.betterauth.jakarta.web;
 
 import io.betterauth.jakarta.core.SessionAndUser;
+import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.spi.CallerGroups;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -8,14 +11,16 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Authenticates every request from its Better Auth session cookie and tells the container who the caller is, so
  * {@code SecurityContext}, {@code getUserPrincipal()} and {@code isCallerInRole("user")} work. A request without
- * a session passes through anonymously unless the app's own constraints protect the resource (then 401). Keeps
- * no per-request state in fields.
+ * a session passes through anonymously unless the app's own constraints protect the resource (then 401). Every
+ * caller has the role {@code user}, plus the groups of the app's {@link CallerGroups} bean. Keeps no per-request
+ * state in fields (checklist T-42; Soteria CVE-2020-1732).
  */
 @ApplicationScoped
 public class BetterAuthMechanism implements HttpAuthenticationMechanism {
@@ -25,6 +30,8 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     SessionResolver resolver;
+    @Inject
+    Instance<CallerGroups> appGroups;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -36,8 +43,19 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
         resolver.writeCookies(state, response);
         Optional<SessionAndUser> current = state.current();
         if (current.isPresent()) {
-            return context.notifyContainerAboutLogin(new BetterAuthPrincipal(current.get().user()), Set.of(USER_ROLE));
+            return context.notifyContainerAboutLogin(new BetterAuthPrincipal(current.get().user()),
+                    groups(current.get().user()));
         }
         return context.isProtected() ? context.responseUnauthorized() : context.doNothing();
+    }
+
+    /** {@code user}, plus what the app's {@link CallerGroups} bean answers (if it has one). */
+    private Set<String> groups(User user) {
+        if (!appGroups.isResolvable()) {
+            return Set.of(USER_ROLE);
+        }
+        Set<String> groups = new HashSet<>(appGroups.get().groups(user));
+        groups.add(USER_ROLE);
+        return groups;
     }
 }

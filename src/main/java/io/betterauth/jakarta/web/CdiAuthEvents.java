@@ -4,6 +4,7 @@ import io.betterauth.jakarta.core.event.SessionCreating;
 import io.betterauth.jakarta.core.event.SessionDeleting;
 import io.betterauth.jakarta.core.event.SessionEvent;
 import io.betterauth.jakarta.core.event.SessionUpdating;
+import io.betterauth.jakarta.core.event.SignInEvent;
 import io.betterauth.jakarta.core.event.UserCreating;
 import io.betterauth.jakarta.core.event.UserEvent;
 import io.betterauth.jakarta.core.event.UserUpdating;
@@ -15,7 +16,8 @@ import jakarta.inject.Inject;
 /**
  * Better Auth's database hooks as CDI events, fired synchronously: {@code @Observes SessionCreating} (change or
  * {@code reject} a new session), {@code SessionUpdating}, {@code SessionDeleting}, {@code UserCreating},
- * {@code UserUpdating}, and after the store wrote, {@code SessionEvent} and {@code UserEvent}. After-events follow
+ * {@code UserUpdating}, and after the store wrote, {@code SessionEvent} and {@code UserEvent}; {@code SignInEvent}
+ * for every decided sign-in. After-events follow
  * the store's own commit, so an observer never sees a change that was rolled back.
  */
 @ApplicationScoped
@@ -56,6 +58,11 @@ public class CdiAuthEvents implements AuthEvents {
 
     @Override
     public void after(UserEvent event) {
+        bus.fire(event);
+    }
+
+    @Override
+    public void after(SignInEvent event) {
         bus.fire(event);
     }
 }
