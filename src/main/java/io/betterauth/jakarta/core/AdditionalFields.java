@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The additional fields declared for one table, and Better Auth's rules for them ({@code parseInputData},
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class AdditionalFields {
 
-    private static final Pattern ISO = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z$");
     private static final AdditionalFields NONE = new AdditionalFields(List.of());
 
     private final List<AdditionalField> fields;
@@ -229,15 +227,10 @@ public final class AdditionalFields {
                 JsonNumber n = (JsonNumber) v;
                 return n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
             case STRING:
+                // Better Auth's reviver: V8's date rules and millisecond precision, so a value read back writes
+                // back the same (Instant.parse kept microseconds and refused dates V8 accepts, e.g. February 30).
                 String s = ((JsonString) v).getString();
-                if (ISO.matcher(s).matches()) {
-                    try {
-                        return Instant.parse(s);
-                    } catch (DateTimeParseException e) {
-                        return s;
-                    }
-                }
-                return s;
+                return JsDates.revive(s).<Object>map(d -> d).orElse(s);
             case ARRAY:
                 List<Object> list = new ArrayList<>();
                 v.asJsonArray().forEach(x -> list.add(toJava(x)));

@@ -117,10 +117,11 @@ public final class RateLimiter {
         if (!p.startsWith("/")) {
             p = "/" + p;
         }
-        while (p.length() > 1 && p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
+        int end = p.length();
+        while (end > 1 && p.charAt(end - 1) == '/') {
+            end--; // one cut at the end: a substring per slash was quadratic in a path of many slashes
         }
-        return p;
+        return p.substring(0, end);
     }
 
     /** Better Auth's special rules first, else the configured default. */

@@ -33,7 +33,9 @@ public final class ClientAddress {
         for (String header : config.ipAddressHeaders()) {
             String value = request.getHeader(header);
             if (value != null) {
-                String first = value.split(",")[0].trim();
+                int comma = value.indexOf(',');
+                // Not split(","): a header of only commas would leave no first element at all.
+                String first = (comma < 0 ? value : value.substring(0, comma)).trim();
                 String normalized = normalize(first);
                 if (!normalized.isEmpty()) {
                     return normalized;

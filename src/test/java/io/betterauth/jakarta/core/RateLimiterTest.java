@@ -219,4 +219,17 @@ class RateLimiterTest {
         }, clock);
         assertThat(down.check(IP, "/sign-in/email")).isEqualTo(OptionalLong.empty());
     }
+
+    @Test
+    void aPathOfThousandsOfSlashes_isNormalisedWithLinearWork() { // fuzzing finding: was one copy per slash
+        String path = "/sign-in" + "/".repeat(20_000);
+        assertThat(RateLimiter.key("192.0.2.1", path)).isEqualTo("192.0.2.1|/sign-in");
+        assertThat(RateLimiter.key("192.0.2.1", "/".repeat(20_000))).isEqualTo("192.0.2.1|/");
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        RateLimiter.key("192.0.2.1", path);
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertThat(allocated).isLessThan(1L << 20); // the quadratic version allocated ~400 MB here
+    }
 }

@@ -137,4 +137,18 @@ class SessionDataTest {
         assertThat(read(withUser("\"name\":\"N\"", "\"name\":\"2030-01-01T00:00:00.000Z\""))).isEmpty();
         assertThat(read(withUser("\"name\":\"N\"", "\"name\":\"2030-01-01T00:00:00.000+00:00\""))).isPresent();
     }
+
+    @Test
+    void additionalDateFields_areRevivedAsBetterAuthDoes_soAReissuedCacheDoesNotDrift() { // fuzzing finding
+        String json = "{\"session\":{\"id\":\"s\",\"token\":\"t\",\"userId\":\"u\","
+                + "\"expiresAt\":\"2030-01-08T00:00:00.000Z\",\"seen\":\"2030-01-01T00:00:00.0405Z\","
+                + "\"feb30\":\"2030-02-30T00:00:00Z\",\"notADate\":\"2030-13-01T00:00:00Z\"},"
+                + "\"user\":{\"id\":\"u\",\"name\":\"n\",\"email\":\"e@x.io\"},\"updatedAt\":1}";
+        SessionData read = SessionData.parse(json, NOW).orElseThrow();
+        // Millisecond precision and V8's day overflow, like reviveDate; not a date at all stays a string.
+        assertThat(read.session().additional()).containsEntry("seen", Instant.parse("2030-01-01T00:00:00.040Z"))
+                .containsEntry("feb30", Instant.parse("2030-03-02T00:00:00Z"))
+                .containsEntry("notADate", "2030-13-01T00:00:00Z");
+        assertThat(SessionData.parse(read.toJsonString(), NOW)).contains(read);
+    }
 }

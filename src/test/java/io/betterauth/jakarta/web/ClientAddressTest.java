@@ -54,4 +54,15 @@ class ClientAddressTest {
         assertThat(ClientAddress.of(request("192.0.2.5", Map.of()), config().build())).isEqualTo(new ClientInfo("192.0.2.5", ""));
         assertThat(ClientAddress.of(request("192.0.2.5", Map.of()), config().disableIpTracking(true).build()).ipAddress()).isEmpty();
     }
+
+    @Test
+    void aForwardedHeaderOfOnlyCommas_fallsBackToTheSocket_insteadOfFailingTheRequest() { // fuzzing finding
+        BetterAuthConfig c = config().ipAddressHeaders(List.of("x-forwarded-for")).build();
+        assertThat(ClientAddress.of(request("192.0.2.1", Map.of("x-forwarded-for", ",")), c).ipAddress())
+                .isEqualTo("192.0.2.1");
+        assertThat(ClientAddress.of(request("192.0.2.1", Map.of("x-forwarded-for", ",,, ,")), c).ipAddress())
+                .isEqualTo("192.0.2.1");
+        assertThat(ClientAddress.of(request("192.0.2.1", Map.of("x-forwarded-for", " 203.0.113.9 ,")), c).ipAddress())
+                .isEqualTo("203.0.113.9");
+    }
 }
