@@ -46,7 +46,7 @@ public final class SessionManager {
 
     public SessionManager(BetterAuthConfig config, SessionStore sessions, UserStore users, SessionCookies cookies,
                           IdGenerator ids, Clock clock, AuthEvents events) {
-        this.events = new AuditLog(events, config.secret());
+        this.events = new AuditLog(events, config.secretRing().current().value());
         this.config = config;
         this.sessions = sessions;
         this.users = users;

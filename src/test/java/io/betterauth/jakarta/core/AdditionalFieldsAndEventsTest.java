@@ -78,7 +78,17 @@ class AdditionalFieldsAndEventsTest {
     }
 
     @Test
-    void undeclaredOrWronglyTypedOrNotInputFields_are400_andTheRowIsUnchanged() {
+    void returnedFalseFields_neverEnterTheCacheCookie() { // T-33
+        RequestCookies device = signUp("{\"name\":\"R\",\"email\":\"r@example.com\",\"password\":\"test123456\"}");
+        String cache = device.get("better-auth.session_data").orElseThrow();
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(cache), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"theme\":\"light\"").doesNotContain("riskScore").doesNotContain("internalNote");
+        assertThat(sessions.listByUser(users.findByEmail("r@example.com").orElseThrow().id()).get(0).additional())
+                .containsEntry("riskScore", 7L); // kept server-side
+    }
+
+    @Test
+    void undeclaredOrWronglyTypedOrNotInputFields_are400_andTheRowIsUnchanged() { // T-33
         RequestCookies device = signUp("{\"name\":\"B\",\"email\":\"b@example.com\",\"password\":\"test123456\"}");
         Session before = sessions.findByToken(manager.cookies().sessionToken(device).orElseThrow()).orElseThrow();
         assertThatThrownBy(() -> api.updateSession(device, Map.of("unknownField", "x")))

@@ -117,7 +117,7 @@ class CookieCacheCodecTest {
     }
 
     @Test
-    void compact_tamperedSignatureOrPayload_wrongSecret_orExpired_areMisses() {
+    void compact_tamperedSignatureOrPayload_wrongSecret_orExpired_areMisses() { // T-27
         CookieCacheCodec codec = codec(CookieCacheStrategy.COMPACT, ring);
         String value = codec.encode(trickyData(), NOW, 300);
         String outer = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
@@ -157,7 +157,7 @@ class CookieCacheCodecTest {
     }
 
     @Test
-    void jwt_tamperedWrongSecretOrExpired_areMisses() {
+    void jwt_tamperedWrongSecretOrExpired_areMisses() { // T-27, T-31: exp enforced
         CookieCacheCodec codec = codec(CookieCacheStrategy.JWT, ring);
         String token = codec.encode(trickyData(), NOW, 300);
         String[] parts = token.split("\\.");
@@ -173,7 +173,7 @@ class CookieCacheCodecTest {
     }
 
     @Test
-    void jwt_acceptsOnlyHs256_noneAndHs512AndCritAreMisses() throws Exception {
+    void jwt_acceptsOnlyHs256_noneAndHs512AndCritAreMisses() throws Exception { // T-31
         // Better Auth's jwtVerify has no algorithms option, so it would take HS384/HS512 tokens made with the same
         // secret; checklist T-31 restricts us to the configured HS256.
         String longSecret = SECRET + SECRET; // HS512 needs a 512-bit key in Nimbus
@@ -210,7 +210,7 @@ class CookieCacheCodecTest {
     }
 
     @Test
-    void jwe_unknownKid_tampered_wrongSecret_expiredBeyondTolerance_areMisses() {
+    void jwe_unknownKid_tampered_wrongSecret_expiredBeyondTolerance_areMisses() { // T-27, T-31, T-32
         CookieCacheCodec codec = codec(CookieCacheStrategy.JWE, ring);
         String token = codec.encode(trickyData(), NOW, 300);
         assertThat(codec(CookieCacheStrategy.JWE, SecretRing.single(OLD)).decode(token, NOW)).isEmpty();
@@ -232,7 +232,7 @@ class CookieCacheCodecTest {
     }
 
     @Test
-    void jwe_otherAlgorithmsAndCompressionAreMisses() throws Exception {
+    void jwe_otherAlgorithmsAndCompressionAreMisses() throws Exception { // T-31: dir + A256CBC-HS512 only
         byte[] key = CookieEncryptionKey.derive(SECRET, CookieEncryptionKey.SESSION_SALT).bytes();
         byte[] claims = claimsBytes(trickyData(), NOW);
         JWEObject zipped = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256CBC_HS512)

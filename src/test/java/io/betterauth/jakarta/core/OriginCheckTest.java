@@ -37,6 +37,27 @@ class OriginCheckTest {
     }
 
     @Test
+    void crossSiteStateChangingRequests_needATrustedOrigin() { // T-39
+        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
+            java.util.function.Function<String[], OriginCheck.Request> request = headers -> {
+                Map<String, String> h = new HashMap<>();
+                for (int i = 0; i < headers.length; i += 2) {
+                    h.put(headers[i], headers[i + 1]);
+                }
+                return new OriginCheck.Request(method, true, name -> h.get(name.toLowerCase()), "http://localhost:3000");
+            };
+            rejected(() -> check.check(request.apply(new String[] {"sec-fetch-site", "cross-site"})), "MISSING_OR_NULL_ORIGIN");
+            rejected(() -> check.check(request.apply(new String[] {"sec-fetch-site", "cross-site", "origin", "null"})),
+                    "MISSING_OR_NULL_ORIGIN");
+            rejected(() -> check.check(request.apply(new String[] {"sec-fetch-site", "cross-site", "origin",
+                    "https://evil.example"})), "INVALID_ORIGIN");
+            // a front end on another site that the deployment lists in trusted-origins is cross-site too, and passes
+            assertThatCode(() -> check.check(request.apply(new String[] {"sec-fetch-site", "cross-site", "origin",
+                    "https://trusted.example"}))).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void untrustedOrigin_isInvalidOrigin() {
         rejected(() -> check.check(post(true, "origin", "http://evil.com")), "INVALID_ORIGIN");
         rejected(() -> check.check(post(true, "origin", "http://localhost:3001")), "INVALID_ORIGIN");

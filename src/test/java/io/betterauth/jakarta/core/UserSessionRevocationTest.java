@@ -157,7 +157,7 @@ class UserSessionRevocationTest {
     }
 
     @Test
-    void hostPasswordReset_revokesAllSessions_changePasswordKeepsOnlyTheCaller() { // T-24
+    void aPasswordResetByTheHostApp_revokesEverySession() { // T-24
         setUp(new InMemorySessionStore(), false);
         RequestCookies a1 = signUp("a@example.com");
         RequestCookies a2 = signIn("a@example.com");

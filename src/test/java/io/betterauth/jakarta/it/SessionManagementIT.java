@@ -13,6 +13,15 @@ import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import io.betterauth.jakarta.it.app.AdminGroups;
+import io.betterauth.jakarta.it.app.AdminSessionsServlet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,7 +43,8 @@ class SessionManagementIT {
     static WebArchive deployment() {
         return Deployments.war("management", Map.of(
                 "better-auth.secret", Deployments.SECRET,
-                "better-auth.url", "http://localhost:8080"));
+                "better-auth.url", "http://localhost:8080"))
+                .addClasses(AdminGroups.class, AdminSessionsServlet.class);
     }
 
     @ArquillianResource
@@ -77,7 +87,7 @@ class SessionManagementIT {
     }
 
     @Test
-    void twoUsersSeveralDevices_revocationRules() throws Exception {
+    void twoUsersSeveralDevices_revocationRules() throws Exception { // T-22, T-23, T-24
         http = new Http(url);
         String a = "a-" + System.nanoTime() + "@example.com";
         String b = "b-" + System.nanoTime() + "@example.com";
@@ -169,7 +179,7 @@ class SessionManagementIT {
     }
 
     @Test
-    void crossOriginPostsWithACookie_areRejected_sameOriginAndTrustedPass() throws Exception {
+    void crossOriginPostsWithACookie_areRejected_sameOriginAndTrustedPass() throws Exception { // T-39
         http = new Http(url);
         String cookie = signUp("origin-" + System.nanoTime() + "@example.com");
         assertError(http.post("/api/auth/revoke-other-sessions", "application/json", "{}", cookie, "http://evil.example"),
@@ -185,5 +195,117 @@ class SessionManagementIT {
         // a cross-site navigation cannot sign anyone in
         assertThat(http.post("/api/auth/sign-in/email", "application/x-www-form-urlencoded",
                 "email=x%40example.com&password=test123456", null, "http://evil.example").statusCode()).isEqualTo(403);
+    }
+
+    String userId(String cookie) throws Exception {
+        return json(http.get("/api/auth/get-session", cookie)).getJsonObject("user").getString("id");
+    }
+
+    @Test
+    void adminJavaApi_requiresTheAdminRole_revokesAUsersSessions_byMethodAndByCdiEvent() throws Exception { // T-25, T-26
+        http = new Http(url);
+        long n = System.nanoTime();
+        String admin = signUp("admin-" + n + "@example.com");
+        String target = "target-" + n + "@example.com";
+        String t1 = signUp(target);
+        String t2 = signIn(target, "test123456");
+        String t3 = signIn(target, "test123456");
+        String id = userId(t1);
+
+        // the container enforces the role: anonymous 401, a plain user 403; the admin gets ids, never tokens
+        assertThat(http.get("/admin/user-sessions?userId=" + id, null).statusCode()).isEqualTo(401);
+        assertThat(http.get("/admin/user-sessions?userId=" + id, t1).statusCode()).isEqualTo(403);
+        assertThat(http.post("/admin/user-sessions?userId=" + id, null, null, t2).statusCode()).isEqualTo(403);
+        HttpResponse<String> listed = http.get("/admin/user-sessions?userId=" + id, admin);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body().split(",")).hasSize(3);
+        assertThat(listed.body()).doesNotContain(token(t1)).doesNotContain(token(t2)).doesNotContain(token(t3));
+        assertThat(http.get("/api/me", admin).body()).endsWith("(user)");
+
+        // one session by id
+        String t3Id = json(http.get("/api/auth/get-session", t3)).getJsonObject("session").getString("id");
+        assertThat(http.post("/admin/user-sessions?userId=" + id + "&sessionId=" + t3Id, null, null, admin).body())
+                .isEqualTo("true");
+        assertThat(signedIn(t3)).isFalse();
+        assertThat(signedIn(t1)).isTrue();
+
+        // every session: the user is signed out on every device, the admin is not
+        assertThat(http.post("/admin/user-sessions?userId=" + id, null, null, admin).body()).isEqualTo("2");
+        assertThat(signedIn(t1)).isFalse();
+        assertThat(signedIn(t2)).isFalse();
+        assertThat(signedIn(admin)).isTrue();
+
+        // the host disables the account by firing the CDI event
+        String t4 = signIn(target, "test123456");
+        String t5 = signIn(target, "test123456");
+        assertThat(http.post("/admin/user-sessions?userId=" + id + "&via=event", null, null, admin).body()).isEqualTo("fired");
+        assertThat(signedIn(t4)).isFalse();
+        assertThat(signedIn(t5)).isFalse();
+        assertThat(http.get("/admin/user-sessions?userId=" + id, admin).body()).isEmpty();
+    }
+
+    @Test
+    void concurrentRequestsOfDifferentUsers_eachSeeTheirOwnPrincipal() throws Exception { // T-42
+        http = new Http(url);
+        int users = 6;
+        List<String> cookies = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            String cookie = signUp("concurrent-" + i + "-" + System.nanoTime() + "@example.com");
+            cookies.add(cookie);
+            ids.add(userId(cookie));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(users * 2);
+        try {
+            List<Callable<List<String>>> work = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < users; i++) {
+                    int user = i;
+                    work.add(() -> {
+                        List<String> wrong = new ArrayList<>();
+                        for (int r = 0; r < 15; r++) {
+                            String me = http.get("/api/me", cookies.get(user)).body();
+                            if (!me.equals(ids.get(user) + " (user)")) {
+                                wrong.add(user + " /api/me -> " + me);
+                            }
+                            String who = json(http.get("/protected/whoami", cookies.get(user))).getString("userPrincipal");
+                            if (!ids.get(user).equals(who)) {
+                                wrong.add(user + " /protected/whoami -> " + who);
+                            }
+                            String anonymous = http.get("/api/me", null).body();
+                            if (!anonymous.equals("anonymous")) {
+                                wrong.add("anonymous /api/me -> " + anonymous);
+                            }
+                        }
+                        return wrong;
+                    });
+                }
+            }
+            List<String> wrong = new ArrayList<>();
+            for (Future<List<String>> f : pool.invokeAll(work, 5, TimeUnit.MINUTES)) {
+                wrong.addAll(f.get());
+            }
+            assertThat(wrong).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSessionRowWithANullRequiredColumn_isNoSession_neverA500() throws Exception { // T-37
+        http = new Http(url);
+        String email = "drift-" + System.nanoTime() + "@example.com";
+        String cookie = signUp(email);
+        assertThat(http.post("/test/age-session?token=" + token(cookie) + "&corrupt=null-expiry", null, null, null).body())
+                .isEqualTo("1");
+        HttpResponse<String> session = http.get("/api/auth/get-session", cookie);
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.body()).isEqualTo("null");
+        assertThat(setCookies(session)).anySatisfy(c -> assertThat(c).startsWith("better-auth.session_token=; Max-Age=0"));
+        assertError(http.get("/api/auth/list-sessions", cookie), 401, "{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}");
+        assertThat(http.get("/api/me", cookie).body()).isEqualTo("anonymous");
+        assertThat(http.get("/protected/whoami", cookie).statusCode()).isEqualTo(401);
+        // signing in again works: the drifted row does not stand in the way
+        assertThat(signedIn(signIn(email, "test123456"))).isTrue();
     }
 }

@@ -46,6 +46,29 @@ public class SessionClockServlet extends HttpServlet {
         throw new SQLException("No JDBC driver for " + url);
     }
 
+    /**
+     * {@code ?corrupt=null-expiry}: schema drift, as another application sharing the table might cause — the
+     * column is made nullable and this session's {@code expiresAt} set to NULL.
+     */
+    private int nullExpiry(String token) throws IOException {
+        try (Connection c = connect()) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("alter table \"session\" alter column \"expiresAt\" drop not null");
+            }
+            int rows;
+            try (PreparedStatement st = c.prepareStatement("update \"session\" set \"expiresAt\" = null where \"token\" = ?")) {
+                st.setString(1, token);
+                rows = st.executeUpdate();
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+    }
+
     /** {@code ?userId=}: how many session rows the user has, and how many of them are live. */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -58,7 +81,7 @@ public class SessionClockServlet extends HttpServlet {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     rows++;
-                    if (rs.getTimestamp(1).toInstant().isAfter(now)) {
+                    if (rs.getTimestamp(1) != null && rs.getTimestamp(1).toInstant().isAfter(now)) {
                         live++;
                     }
                 }
@@ -73,6 +96,10 @@ public class SessionClockServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = request.getParameter("token");
+        if ("null-expiry".equals(request.getParameter("corrupt"))) {
+            response.getWriter().write(String.valueOf(nullExpiry(token)));
+            return;
+        }
         long seconds = Long.parseLong(request.getParameter("seconds"));
         try (Connection c = connect()) {
             Instant expiresAt;

@@ -151,7 +151,7 @@ class RedisSecondaryStorageTest {
     }
 
     @Test
-    void delete_prunesTheList_andDeletesItWhenEmpty() {
+    void delete_prunesTheList_andDeletesItWhenEmpty() { // T-35
         User u = newUser();
         Session week = created(u, WEEK);
         Session day = created(u, Duration.ofDays(1));
@@ -210,7 +210,7 @@ class RedisSecondaryStorageTest {
     }
 
     @Test
-    void garbageValues_areNoSession() {
+    void garbageValues_areNoSession() { // T-37
         User u = newUser();
         Session good = created(u, WEEK);
         for (String garbage : new String[] {"garbage", "{\"session\":{}}", "[]", "{\"session\":"

@@ -100,7 +100,7 @@ class SecondaryStorageSessionStoreTest {
     }
 
     @Test
-    void aSessionExpiringInHalfASecond_getsATtlOfOneSecond_neverZero_issue10992() {
+    void aSessionExpiringInHalfASecond_getsATtlOfOneSecond_neverZero_issue10992() { // T-35
         User u = newUser();
         Session s = session(u, NOW, Duration.ofMillis(500));
         store.create(s);
@@ -124,7 +124,7 @@ class SecondaryStorageSessionStoreTest {
     }
 
     @Test
-    void aMissingUser_isNeverCached_issue10884() {
+    void aMissingUser_isNeverCached_issue10884() { // T-36
         User ghost = new User(ids.generate(), "Ghost", "ghost@example.com", false, null, NOW, NOW);
         Session s = session(ghost, NOW, WEEK);
         assertThatThrownBy(() -> store.create(s)).isInstanceOf(IllegalStateException.class);
@@ -133,7 +133,7 @@ class SecondaryStorageSessionStoreTest {
     }
 
     @Test
-    void aPartialUser_isNeverCached_issue10884() {
+    void aPartialUser_isNeverCached_issue10884() { // T-36
         User partial = new User(ids.generate(), null, "partial@example.com", false, null, NOW, NOW);
         UserStore returnsPartial = new DelegatingUserStore(users) {
             @Override
@@ -175,7 +175,7 @@ class SecondaryStorageSessionStoreTest {
     }
 
     @Test
-    void deletingASession_prunesTheList_andDeletesItWhenEmpty_issue3819() {
+    void deletingASession_prunesTheList_andDeletesItWhenEmpty_issue3819() { // T-35
         User u = newUser();
         Session a = created(u, WEEK);
         Session b = created(u, Duration.ofDays(1));
