@@ -220,6 +220,10 @@ public final class SessionManager {
         } catch (StoreUnavailableException | AuthException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (outage(e)) {
+                // A store that cannot be reached is not an unreadable record: 503, and nobody is signed out.
+                throw new StoreUnavailableException("The session store failed: " + e.getClass().getSimpleName(), e);
+            }
             // The exception's message may quote the stored values: only its type is logged.
             LOG.log(Level.WARNING, "An unreadable session record was treated as no session ("
                     + e.getClass().getName() + ")");
@@ -230,6 +234,21 @@ public final class SessionManager {
             return Optional.empty();
         }
         return found;
+    }
+
+    /** Whether a failure comes from an unreachable store (a connection or transient JDBC error), not from the data. */
+    private static boolean outage(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+            if (t instanceof StoreUnavailableException || t instanceof java.sql.SQLTransientException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

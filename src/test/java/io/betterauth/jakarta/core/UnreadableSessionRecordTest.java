@@ -138,9 +138,14 @@ class UnreadableSessionRecordTest {
         String token = manager.cookies().sessionToken(device).orElseThrow();
         failure = new IllegalArgumentException("Cannot parse '" + token + "' as a timestamp");
         assertNoSessionAndCookieCleared(device);
-        failure = new StoreUnavailableException("down", null);
-        assertThatThrownBy(() -> manager.resolve(device, GetSessionOptions.DEFAULT))
-                .isInstanceOf(StoreUnavailableException.class); // an outage stays a 503, never a logout
+        // an outage stays a 503, never a logout — also when the store reports it as a wrapped JDBC error
+        for (RuntimeException outage : List.of(new StoreUnavailableException("down", null),
+                new IllegalStateException(new java.sql.SQLTransientConnectionException("connection refused")),
+                new IllegalStateException(new java.sql.SQLException("gone", "08006")))) {
+            failure = outage;
+            assertThatThrownBy(() -> manager.resolve(device, GetSessionOptions.DEFAULT))
+                    .isInstanceOf(StoreUnavailableException.class);
+        }
     }
 
     @Test
