@@ -10,16 +10,23 @@
 //                            in the database: store-session-in-database)
 //       REDIS_URL          = the server's Redis with STORAGE=redis (default redis://127.0.0.1:6379/12); the script
 //                            reads session keys there, and deletes the keys of the users and tokens it created
+//       DELETE_USER        = off (default) | on: the server's better-auth.user.delete-user.enabled
+//       PROFILE            = standard (default) | hardened: the server runs this library's options beyond Better Auth
+//                            (hash-tokens, absolute-expires-in=864000, use-host-prefix with secure cookies,
+//                            clear-site-data, rate limits, delete-user, and Better Auth's defer-session-refresh);
+//                            the script then runs the hardened checks only (cookie cache off, database storage)
 //
 // With a cookie cache, a revoked session stays readable from its session_data cookie until its max-age (Better
 // Auth's documented revocation window), so every "this device is gone" check reads the store, as Better Auth users
 // do: getSession({ query: { disableCookieCache: true } }), and checks that the server cleared the cache cookie.
 //
-// Exits 0 when every check passes; otherwise prints the failed check and exits 1.
+// Every check is named and numbered ("ok N - name"); a run stops at its first failed check (the later ones build on
+// it) and ends with "client-interop: N checks passed, M failed". Exits 0 when every check passes, otherwise 1.
 
 import assert from "node:assert/strict";
 import { createAuthClient } from "better-auth/client";
 import { getCookieCache } from "better-auth/cookies";
+import { createHash } from "node:crypto";
 import { createInternalContext, serializeCookie, serializeSignedCookie } from "better-call";
 import { Redis } from "./resp.mjs";
 
@@ -28,10 +35,17 @@ const secret = process.env.BETTER_AUTH_SECRET || process.argv[3];
 const STRATEGY = process.env.CACHE_STRATEGY || "off";
 const STORAGE = process.env.STORAGE || "database";
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379/12";
-if (!base || !secret || !["off", "compact", "jwt", "jwe"].includes(STRATEGY) || !["database", "redis"].includes(STORAGE)) {
-  console.error("usage: BETTER_AUTH_SECRET=... [CACHE_STRATEGY=off|compact|jwt|jwe] [STORAGE=database|redis] node client-interop.mjs <base URL>");
+const DELETE_USER = process.env.DELETE_USER || "off";
+const PROFILE = process.env.PROFILE || "standard";
+if (!base || !secret || !["off", "compact", "jwt", "jwe"].includes(STRATEGY) || !["database", "redis"].includes(STORAGE)
+    || !["on", "off"].includes(DELETE_USER) || !["standard", "hardened"].includes(PROFILE)
+    || (PROFILE === "hardened" && (STRATEGY !== "off" || STORAGE !== "database" || DELETE_USER !== "on"))) {
+  console.error("usage: BETTER_AUTH_SECRET=... [CACHE_STRATEGY=off|compact|jwt|jwe] [STORAGE=database|redis] [DELETE_USER=off|on] "
+    + "[PROFILE=standard|hardened (with CACHE_STRATEGY=off, STORAGE=database, DELETE_USER=on)] node client-interop.mjs <base URL>");
   process.exit(2);
 }
+/** The hardened deployment: hash-tokens, absolute-expires-in, __Host- cookies, Clear-Site-Data, rate limits, deferred refresh. */
+const HARDENED = PROFILE === "hardened";
 /** The server has a cookie cache: session_data cookies are issued with sessions. */
 const CACHE = STRATEGY !== "off";
 const REDIS = STORAGE === "redis";
@@ -42,9 +56,11 @@ const origin = new URL(base).origin;
 /** Every e-mail address of this run has it, so nothing collides with other runs on the same database or Redis. */
 const RUN = `${Date.now()}-${process.pid}`;
 
-const SESSION_TOKEN = "better-auth.session_token";
-const SESSION_DATA = "better-auth.session_data";
-const DONT_REMEMBER = "better-auth.dont_remember";
+/** use-host-prefix (hardened): secure cookies without a Domain are named __Host-…, never __Secure-… or plain. */
+const COOKIE_PREFIX = HARDENED ? "__Host-" : "";
+const SESSION_TOKEN = `${COOKIE_PREFIX}better-auth.session_token`;
+const SESSION_DATA = `${COOKIE_PREFIX}better-auth.session_data`;
+const DONT_REMEMBER = `${COOKIE_PREFIX}better-auth.dont_remember`;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 let checks = 0;
@@ -76,6 +92,16 @@ class CookieJar {
   setCookiesFrom(path) {
     const hit = this.history.findLast((h) => h.path.endsWith(path));
     return hit ? hit.setCookies : undefined;
+  }
+
+  /** The latest exchange with this path (and method, when given): {method, path, status, setCookies, headers}. */
+  last(path, method) {
+    return this.history.findLast((h) => h.path.endsWith(path) && (method === undefined || h.method === method));
+  }
+
+  /** Whether the jar holds this cookie or any chunk of it (`name.0`, `name.1`, …). */
+  hasAny(name) {
+    return [...this.cookies.keys()].some((k) => k === name || k.startsWith(`${name}.`));
   }
 
   store(setCookieLines) {
@@ -126,7 +152,7 @@ class CookieJar {
     });
     const setCookies = response.headers.getSetCookie();
     const path = new URL(String(input)).pathname;
-    this.history.push({ method, path, setCookies });
+    this.history.push({ method, path, status: response.status, setCookies, headers: response.headers });
     this.store(setCookies);
     if (response.ok && /\/(sign-up|sign-in)\/email$/.test(path)) {
       const body = await response.clone().json().catch(() => null);
@@ -164,6 +190,8 @@ function randomToken() {
 }
 
 const signedCookieOptions = { path: "/", httpOnly: true, sameSite: "lax" };
+/** The attributes of every cookie the server sets: Secure too on the hardened deployment (use-secure-cookies). */
+const cookieOptions = HARDENED ? { ...signedCookieOptions, secure: true } : signedCookieOptions;
 /** better-auth.session.cookie-cache.max-age, Better Auth's default. */
 const CACHE_MAX_AGE = 300;
 
@@ -549,6 +577,8 @@ async function main() {
   });
 
   await sessionManagement(password);
+  await deleteUserChecks();
+  if (CACHE) await chunkedCacheChecks();
 }
 
 /** The session token a device's jar holds, read with better-call's own reader (null if none, false if forged). */
@@ -578,13 +608,35 @@ async function ageSession(token, seconds) {
 }
 
 async function ageSessionRow(token, seconds) {
-  const response = await fetch(`${base}/test/age-session?token=${encodeURIComponent(token)}&seconds=${seconds}`, {
+  // with hash-tokens the row holds SHA-256(token), never the token
+  const key = HARDENED ? sha256Hex(token) : token;
+  const response = await fetch(`${base}/test/age-session?token=${encodeURIComponent(key)}&seconds=${seconds}`, {
     method: "POST",
     redirect: "manual",
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   assert.equal(response.status, 200, `age-session: ${response.status} ${await response.clone().text()}`);
   assert.equal(await response.text(), "1", "age-session updated one row");
+}
+
+function sha256Hex(value) {
+  return createHash("sha256").update(value, "utf8").digest("hex");
+}
+
+/** The test servlet's raw answer for aging the row whose token column holds exactly `key` ("1" or "0" rows). */
+async function ageRowByKey(key, seconds) {
+  const response = await fetch(`${base}/test/age-session?token=${encodeURIComponent(key)}&seconds=${seconds}`, {
+    method: "POST",
+    redirect: "manual",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  assert.equal(response.status, 200);
+  return response.text();
+}
+
+/** Better Auth's Set-Cookie lines for the end of a session (deleteSessionCookie), in its order. */
+function expectedDeletions() {
+  return [SESSION_TOKEN, SESSION_DATA, DONT_REMEMBER].map((name) => serializeCookie(name, "", { ...cookieOptions, maxAge: 0 }));
 }
 
 /** A plain POST (no client, no jar) with exactly these headers and `{}` as its JSON body. */
@@ -845,6 +897,383 @@ async function sessionManagement(oldPassword) {
   });
 }
 
+/**
+ * delete-user through the official client (authClient.deleteUser). With DELETE_USER=off the server must answer as
+ * Better Auth does with user.deleteUser off; with it on: Better Auth's errors in its order, then deletion from a
+ * fresh session without a password, and from a stale one with the password.
+ */
+async function deleteUserChecks() {
+  const password = "delete-password-123";
+  const email = `Delete-${RUN}@Example.com`;
+  const A = device("DA");
+  const B = device("DB");
+  const C = device("DC");
+  let userId;
+  let tokenA;
+  let tokenB;
+  let tokenC;
+
+  await check("delete-user: sign-up on A, sign-in on B (rememberMe:false) and C", async () => {
+    const up = await A.client.signUp.email({ name: "To Delete", email, password });
+    assert.equal(up.error, null, `sign-up failed: ${JSON.stringify(up.error)}`);
+    tokenA = up.data.token;
+    userId = up.data.user.id;
+    const b = await B.client.signIn.email({ email, password, rememberMe: false });
+    assert.equal(b.error, null, `B sign-in failed: ${JSON.stringify(b.error)}`);
+    tokenB = b.data.token;
+    assert.ok(B.jar.has(DONT_REMEMBER), B.jar.header());
+    const c = await C.client.signIn.email({ email, password });
+    assert.equal(c.error, null, `C sign-in failed: ${JSON.stringify(c.error)}`);
+    tokenC = c.data.token;
+  });
+
+  if (DELETE_USER === "off") {
+    await check("delete-user off: deleteUser -> 404 with neither message nor code (Better Auth's empty body), nothing deleted", async () => {
+      const { data, error } = await A.client.deleteUser({ password });
+      assert.equal(data, null);
+      assert.ok(error, "an error");
+      assert.equal(error.status, 404);
+      assert.equal(error.statusText, "Not Found");
+      assert.equal(error.message, undefined, JSON.stringify(error));
+      assert.equal(error.code, undefined, JSON.stringify(error));
+      assert.deepEqual(A.jar.setCookiesFrom("/delete-user"), []);
+      assert.equal(await jarToken(A), tokenA, "A keeps its cookie");
+      assert.equal((await storeSession(A)).data?.user?.id, userId, "the user and A's session are still there");
+      assert.equal((await storeSession(C)).data?.session?.token, tokenC);
+    });
+
+    await check("delete-user off, without a session: 401 UNAUTHORIZED (Better Auth's session middleware answers first)", async () => {
+      const X = device("DX");
+      const { data, error } = await X.client.deleteUser({});
+      assert.equal(data, null);
+      assert.equal(error?.status, 401, JSON.stringify(error));
+      assert.equal(error.code, "UNAUTHORIZED");
+      assert.equal(error.message, "Unauthorized");
+    });
+
+    await check("delete-user off: the devices sign out as usual", async () => {
+      for (const dev of [A, B, C]) {
+        assert.deepEqual((await dev.client.signOut()).data, { success: true });
+        await assertGone(dev, `${dev.jar.name} after sign-out`);
+      }
+    });
+    return;
+  }
+
+  await check("delete-user: wrong password -> 400 INVALID_PASSWORD, 129 chars -> 400 PASSWORD_TOO_LONG, a token -> 404 INVALID_TOKEN; nothing deleted", async () => {
+    const wrong = await A.client.deleteUser({ password: "wrong-password-123" });
+    assert.equal(wrong.data, null);
+    assert.equal(wrong.error?.status, 400, JSON.stringify(wrong.error));
+    assert.equal(wrong.error.code, "INVALID_PASSWORD");
+    assert.equal(wrong.error.message, "Invalid password");
+    const long = await A.client.deleteUser({ password: "x".repeat(129) });
+    assert.equal(long.error?.status, 400, JSON.stringify(long.error));
+    assert.equal(long.error.code, "PASSWORD_TOO_LONG");
+    assert.equal(long.error.message, "Password too long");
+    // Better Auth's e-mailed deletion tokens are not issued here: any token is unknown, as Better Auth answers one
+    const token = await A.client.deleteUser({ token: "0123456789abcdefghijklmnopqrstuv" });
+    assert.equal(token.error?.status, 404, JSON.stringify(token.error));
+    assert.equal(token.error.code, "INVALID_TOKEN");
+    assert.equal(token.error.message, "Invalid token");
+    // nothing is deleted or re-signed; with a cache on, Better Auth re-sends session_data from its store read
+    for (const line of A.jar.setCookiesFrom("/delete-user")) {
+      assert.ok(line.startsWith(`${SESSION_DATA}=`) && !/Max-Age=0;/.test(line), `an error changes no cookie but the cache: ${line}`);
+    }
+    assert.equal(await jarToken(A), tokenA);
+    assert.equal((await storeSession(A)).data?.user?.id, userId, "the user is still there");
+  });
+
+  await check("delete-user: without a password from a stale session (createdAt 86401 s ago) -> 400 SESSION_EXPIRED", async () => {
+    await ageSession(tokenC, 86401);
+    const { data, error } = await C.client.deleteUser({});
+    assert.equal(data, null);
+    assert.equal(error?.status, 400, JSON.stringify(error));
+    assert.equal(error.code, "SESSION_EXPIRED");
+    assert.equal(error.message, "Session expired. Re-authenticate to perform this action.");
+    assert.equal((await storeSession(C)).data?.user?.id, userId, "nothing was deleted");
+  });
+
+  await check("delete-user: deleteUser() from A's fresh session -> {success:true,message:\"User deleted\"}, Better Auth's cookie deletions, A's jar emptied", async () => {
+    const { data, error } = await A.client.deleteUser();
+    assert.equal(error, null, `delete-user failed: ${JSON.stringify(error)}`);
+    assert.deepEqual(data, { success: true, message: "User deleted" });
+    // (with a cache on, Better Auth 1.7.25 repeats the session_data deletion line; the same cookies either way)
+    assert.deepEqual([...new Set(A.jar.setCookiesFrom("/delete-user"))], expectedDeletions());
+    assert.equal(A.jar.header(), "", `A's jar after delete-user: ${A.jar.header()}`);
+    assert.equal((await A.client.getSession()).data, null);
+    if (REDIS) {
+      for (const t of [tokenA, tokenB, tokenC]) assert.equal(await redisSession(t), null, "every session's Redis key is gone");
+      assert.equal(await redis.command("GET", `active-sessions-${userId}`), null, "no active sessions left in Redis");
+    }
+  });
+
+  await check("delete-user: every other device of the user is signed out (B with dont_remember, C)", async () => {
+    await assertPlainGetSessionAfterRevocation(B, tokenB);
+    await assertGone(B, "B after delete-user");
+    assert.equal(B.jar.has(DONT_REMEMBER), false, `B's dont_remember was cleared: ${B.jar.header()}`);
+    await assertGone(C, "C after delete-user");
+    const replay = await serializeSignedCookie(SESSION_TOKEN, tokenC, secret, signedCookieOptions);
+    assert.equal((await rawGetSession(replay.split(";")[0])).body, "null", "C's token, replayed, finds nothing");
+  });
+
+  await check("delete-user: the user is gone: sign-in 401 INVALID_EMAIL_OR_PASSWORD, the e-mail signs up again as a new user", async () => {
+    const E = device("DE");
+    const bad = await E.client.signIn.email({ email, password });
+    assert.equal(bad.error?.status, 401, JSON.stringify(bad.error));
+    assert.equal(bad.error.code, "INVALID_EMAIL_OR_PASSWORD");
+    const again = await E.client.signUp.email({ name: "Again", email, password });
+    assert.equal(again.error, null, `sign-up with the freed e-mail failed: ${JSON.stringify(again.error)}`);
+    assert.notEqual(again.data.user.id, userId, "a new user");
+    assert.equal(again.data.user.name, "Again");
+  });
+
+  await check("delete-user: with the password, a stale session may delete (Better Auth skips freshness then)", async () => {
+    const E = device("DE2");
+    const inE = await E.client.signIn.email({ email, password });
+    assert.equal(inE.error, null, JSON.stringify(inE.error));
+    await ageSession(inE.data.token, 86401);
+    const { data, error } = await E.client.deleteUser({ password });
+    assert.equal(error, null, `delete-user failed: ${JSON.stringify(error)}`);
+    assert.deepEqual(data, { success: true, message: "User deleted" });
+    assert.equal(E.jar.header(), "");
+    // the sign-up device of the re-created user is gone too
+    const bad = await E.client.signIn.email({ email, password });
+    assert.equal(bad.error?.code, "INVALID_EMAIL_OR_PASSWORD");
+  });
+}
+
+/**
+ * With a cookie cache: a user whose session_data would make a Set-Cookie line longer than 4050 characters gets it in
+ * chunks (session_data.0, .1, …), as Better Auth's session store writes them; Better Auth's getCookieCache joins
+ * them, the client's getSession is answered from them, and sign-out clears every chunk.
+ */
+async function chunkedCacheChecks() {
+  const password = "chunk-password-123";
+  const email = `Chunked-${RUN}@Example.com`;
+  const name = `Chunky ${"n".repeat(4000)}`;
+  const A = device("CA");
+  const B = device("CB");
+  let tokenA;
+
+  await check(`chunks: a 4 KB user name -> ${SESSION_DATA}.0, .1 (no whole cookie), each Set-Cookie line at most 4093 characters`, async () => {
+    const up = await A.client.signUp.email({ name, email, password });
+    assert.equal(up.error, null, `sign-up failed: ${JSON.stringify(up.error)}`);
+    tokenA = up.data.token;
+    assert.equal(A.jar.has(SESSION_DATA), false, `no whole ${SESSION_DATA}: ${[...A.jar.cookies.keys()]}`);
+    assert.ok(A.jar.has(`${SESSION_DATA}.0`) && A.jar.has(`${SESSION_DATA}.1`), `chunks: ${[...A.jar.cookies.keys()]}`);
+    for (const line of A.jar.setCookiesFrom("/sign-up/email")) assert.ok(line.length <= 4093, `a ${line.length}-character line`);
+  });
+
+  await check("chunks: Better Auth's getCookieCache joins them into this session; getSession reads them", async () => {
+    const cookie = new Headers({ cookie: A.jar.header() });
+    const payload = await getCookieCache(cookie, { secret, strategy: STRATEGY, isSecure: false });
+    assert.ok(payload, `Better Auth's getCookieCache (${STRATEGY}) reads the chunks`);
+    assert.equal(payload.session.token, tokenA);
+    assert.equal(payload.user.name, name);
+    const { data, error } = await A.client.getSession();
+    assert.equal(error, null);
+    assert.equal(data?.user?.name, name);
+  });
+
+  await check("chunks: after B revokes A, A's plain getSession is still answered from the chunks (so they were read); a store read clears them all", async () => {
+    const b = await B.client.signIn.email({ email, password });
+    assert.equal(b.error, null, JSON.stringify(b.error));
+    assert.deepEqual((await B.client.revokeOtherSessions()).data, { status: true });
+    const { data } = await A.client.getSession();
+    assert.equal(data?.session?.token, tokenA, "answered from the chunked cache (revocation window)");
+    await assertGone(A, "A after revoke-other-sessions");
+    assert.equal(A.jar.hasAny(SESSION_DATA), false, `every chunk cleared: ${[...A.jar.cookies.keys()]}`);
+  });
+
+  await check("chunks: sign-out clears every chunk", async () => {
+    assert.ok(B.jar.has(`${SESSION_DATA}.1`), `B has chunks: ${[...B.jar.cookies.keys()]}`);
+    assert.deepEqual((await B.client.signOut()).data, { success: true });
+    assert.equal(B.jar.header(), "", `B's jar after sign-out: ${B.jar.header()}`);
+  });
+}
+
+/**
+ * PROFILE=hardened: this library's options beyond Better Auth, all on in one deployment, driven by the unchanged
+ * official client: hash-tokens, absolute-expires-in (10 days), use-host-prefix (with secure cookies),
+ * clear-site-data, rate limits, delete-user; and Better Auth's own defer-session-refresh, through the client's
+ * session atom (GET get-session reports needsRefresh, the atom POSTs get-session to refresh).
+ */
+async function hardened() {
+  console.log(`client-interop: better-auth client against ${authBase} (hardened options)`);
+  const email = `Hardened-${RUN}@Example.com`;
+  const password = "hardened-password-123";
+  const A = device("HA");
+  const B = device("HB");
+  const C = device("HC");
+  let userId;
+  let tokenA;
+  let tokenB;
+  let tokenC;
+  const ABSOLUTE = 864000;
+
+  await check("use-host-prefix: sign-up sets exactly better-call's __Host-better-auth.session_token line (Secure, Path=/, no Domain)", async () => {
+    const up = await A.client.signUp.email({ name: "Hardened", email, password });
+    assert.equal(up.error, null, `sign-up failed: ${JSON.stringify(up.error)}`);
+    tokenA = up.data.token;
+    userId = up.data.user.id;
+    const expected = await serializeSignedCookie(SESSION_TOKEN, tokenA, secret, { ...cookieOptions, maxAge: 604800 });
+    assert.deepEqual(A.jar.setCookiesFrom("/sign-up/email"), [expected]);
+    assert.ok(expected.startsWith("__Host-better-auth.session_token=") && !/domain=/i.test(expected), expected);
+    assert.deepEqual([...A.jar.cookies.keys()], [SESSION_TOKEN]);
+    assert.equal(await jarToken(A), tokenA, "better-call's reader verifies the __Host- cookie");
+  });
+
+  await check("use-host-prefix: rememberMe:false adds __Host-better-auth.dont_remember; getSession works from __Host- cookies", async () => {
+    const b = await B.client.signIn.email({ email, password, rememberMe: false });
+    assert.equal(b.error, null, `sign-in failed: ${JSON.stringify(b.error)}`);
+    tokenB = b.data.token;
+    assert.deepEqual(B.jar.setCookiesFrom("/sign-in/email"), [
+      await serializeSignedCookie(SESSION_TOKEN, tokenB, secret, cookieOptions),
+      await serializeSignedCookie(DONT_REMEMBER, "true", secret, cookieOptions),
+    ]);
+    const { data, error } = await B.client.getSession();
+    assert.equal(error, null);
+    assert.equal(data?.session?.token, tokenB);
+    assert.equal(data.user.id, userId);
+  });
+
+  await check("use-host-prefix: plain better-auth.session_token (a Node server's name) is not read", async () => {
+    const plain = await serializeSignedCookie("better-auth.session_token", tokenA, secret, signedCookieOptions);
+    assert.equal((await rawGetSession(plain.split(";")[0])).body, "null");
+  });
+
+  await check("hash-tokens: getSession on A shows A's own token (the one presented), 7 days ahead", async () => {
+    const { data, error } = await A.client.getSession();
+    assert.equal(error, null);
+    assert.equal(data.session.token, tokenA);
+    const ahead = data.session.expiresAt.getTime() - Date.now();
+    assert.ok(ahead > 7 * 86400_000 - 600_000 && ahead <= 7 * 86400_000 + 60_000, `expiresAt about 7 days ahead: ${ahead} ms`);
+  });
+
+  await check("hash-tokens: the session row holds SHA-256(token): the raw token finds no row, the hash finds one", async () => {
+    assert.equal(await ageRowByKey(tokenA, 0), "0", "no row has the raw token");
+    assert.equal(await ageRowByKey(sha256Hex(tokenA), 0), "1", "one row has its SHA-256");
+  });
+
+  let listed;
+  await check("hash-tokens: listSessions returns the 2 sessions with their ids in place of tokens; no usable token", async () => {
+    const { data, error } = await A.client.listSessions();
+    assert.equal(error, null, `list-sessions failed: ${JSON.stringify(error)}`);
+    assert.equal(data.length, 2, JSON.stringify(data));
+    for (const s of data) {
+      assert.equal(s.token, s.id, "the id in place of the token");
+      assert.ok(![tokenA, tokenB].includes(s.token), "never a cookie's token");
+      assert.ok(s.expiresAt instanceof Date && s.createdAt instanceof Date);
+      const replay = await serializeSignedCookie(SESSION_TOKEN, s.token, secret, cookieOptions);
+      assert.equal((await rawGetSession(replay.split(";")[0])).body, "null", "a listed value is no session token");
+    }
+    listed = data;
+  });
+
+  await check("hash-tokens: revokeSession({token: B's listed value}) -> {status:true}, B signed out, A stays", async () => {
+    const own = (await storeSession(A)).data.session.id;
+    const other = listed.find((s) => s.id !== own);
+    assert.ok(other, JSON.stringify(listed));
+    const { data, error } = await A.client.revokeSession({ token: other.token });
+    assert.equal(error, null, `revoke-session failed: ${JSON.stringify(error)}`);
+    assert.deepEqual(data, { status: true });
+    await assertGone(B, "B after A revoked its listed entry");
+    assert.equal((await storeSession(A)).data?.session?.token, tokenA);
+    assert.deepEqual((await A.client.listSessions()).data.map((s) => s.id), [own]);
+  });
+
+  await check("defer-session-refresh: 2 days on, the client's getSession (GET) reports needsRefresh:true and no cookie is written", async () => {
+    await ageSession(tokenA, 2 * 86400);
+    const { data, error } = await A.client.getSession();
+    assert.equal(error, null);
+    assert.equal(data?.session?.token, tokenA);
+    assert.equal(data.needsRefresh, true, JSON.stringify(Object.keys(data)));
+    assert.deepEqual(A.jar.last("/get-session", "GET").setCookies, [], "a GET never writes");
+    const ahead = data.session.expiresAt.getTime() - Date.now();
+    assert.ok(ahead < 5 * 86400_000 + 60_000, `expiresAt not moved: ${ahead} ms`);
+  });
+
+  await check("defer-session-refresh: the client's session atom POSTs get-session, gets the session 7 days ahead and a new cookie", async () => {
+    const atom = A.client.useSession;
+    await atom.get().refetch();
+    const state = atom.get();
+    assert.equal(state.error, null, JSON.stringify(state.error));
+    assert.equal(state.data?.session?.token, tokenA);
+    const post = A.jar.last("/get-session", "POST");
+    assert.ok(post, "the atom POSTed get-session");
+    assert.equal(post.status, 200);
+    assert.deepEqual(post.setCookies, [await serializeSignedCookie(SESSION_TOKEN, tokenA, secret, { ...cookieOptions, maxAge: 604800 })]);
+    const ahead = state.data.session.expiresAt.getTime() - Date.now();
+    assert.ok(ahead > 7 * 86400_000 - 600_000, `expiresAt 7 days ahead again: ${ahead} ms`);
+  });
+
+  await check(`absolute-expires-in (${ABSOLUTE} s): 6 days later a refresh stops at createdAt + 10 days; the cookie's Max-Age follows`, async () => {
+    await ageSession(tokenA, 6 * 86400);
+    const before = await A.client.getSession();
+    assert.equal(before.data?.needsRefresh, true);
+    const createdAt = before.data.session.createdAt.getTime();
+    await A.client.useSession.get().refetch();
+    const state = A.client.useSession.get();
+    assert.equal(state.data?.session?.token, tokenA);
+    assert.equal(state.data.session.expiresAt.getTime(), createdAt + ABSOLUTE * 1000, "expiresAt = createdAt + absolute-expires-in");
+    const line = A.jar.last("/get-session", "POST").setCookies.find((l) => l.startsWith(`${SESSION_TOKEN}=`));
+    assert.ok(line, "a refreshed cookie");
+    const maxAge = Number(/Max-Age=(\d+)/.exec(line)[1]);
+    const left = (createdAt + ABSOLUTE * 1000 - Date.now()) / 1000;
+    assert.ok(maxAge <= left + 1 && maxAge > left - 120, `Max-Age ${maxAge} s follows the ${left} s left, not 7 days`);
+    assert.ok(maxAge < 3 * 86400, `Max-Age ${maxAge}`);
+  });
+
+  await check("clear-site-data: signOut -> {success:true} with Clear-Site-Data: \"cache\", \"cookies\", \"storage\" and Better Auth's deletions", async () => {
+    const { data, error } = await A.client.signOut();
+    assert.equal(error, null);
+    assert.deepEqual(data, { success: true });
+    const out = A.jar.last("/sign-out");
+    assert.equal(out.headers.get("clear-site-data"), '"cache", "cookies", "storage"');
+    assert.deepEqual(out.setCookies, expectedDeletions());
+    await assertGone(A, "A after sign-out");
+  });
+
+  const D = device("HD");
+  await check("delete-user (hashed tokens, __Host- cookies): deleteUser({password}) from C -> User deleted, Clear-Site-Data, D signed out", async () => {
+    const c = await C.client.signIn.email({ email, password });
+    assert.equal(c.error, null, JSON.stringify(c.error));
+    tokenC = c.data.token;
+    const d = await D.client.signIn.email({ email, password });
+    assert.equal(d.error, null, JSON.stringify(d.error));
+    const { data, error } = await C.client.deleteUser({ password });
+    assert.equal(error, null, `delete-user failed: ${JSON.stringify(error)}`);
+    assert.deepEqual(data, { success: true, message: "User deleted" });
+    const del = C.jar.last("/delete-user");
+    assert.deepEqual(del.setCookies, expectedDeletions());
+    assert.equal(del.headers.get("clear-site-data"), '"cache", "cookies", "storage"');
+    assert.equal(C.jar.header(), "");
+    await assertGone(D, "D after delete-user");
+    assert.equal(await ageRowByKey(sha256Hex(tokenC), 0), "0", "C's row is gone");
+  });
+
+  await check("rate limit: a 4th sign-in within 10 s -> 429 {message} without code, X-Retry-After in seconds (Better Auth's answer)", async () => {
+    const E = device("HE");
+    const statuses = [];
+    let error;
+    for (let i = 0; i < 6 && statuses.at(-1) !== 429; i++) {
+      ({ error } = await E.client.signIn.email({ email, password: "wrong-password-123" }));
+      statuses.push(error?.status);
+    }
+    assert.equal(statuses.at(-1), 429, `statuses: ${statuses}`);
+    assert.ok(statuses.slice(0, -1).every((s) => s === 401), `only 401 before: ${statuses}`);
+    assert.equal(error.message, "Too many requests. Please try again later.");
+    assert.equal(error.code, undefined);
+    // (error.statusText is the container's reason phrase, not the library's: Payara's Grizzly has none for 429)
+    const limited = E.jar.last("/sign-in/email");
+    const retry = Number(limited.headers.get("x-retry-after"));
+    assert.ok(Number.isInteger(retry) && retry >= 0 && retry <= 10, `X-Retry-After: ${limited.headers.get("x-retry-after")}`);
+    assert.deepEqual(limited.setCookies, []);
+    // another path is counted apart: get-session still answers
+    assert.equal((await E.client.getSession()).error, null);
+  });
+}
+
 /** With STORAGE=redis: deletes this run's keys, whatever happened (errors are reported, never thrown). */
 async function cleanUp() {
   if (!redis) return;
@@ -861,18 +1290,20 @@ async function cleanUp() {
 const overall = setTimeout(async () => {
   console.error(`client-interop: FAILED (timed out at step "${step}")`);
   await Promise.race([cleanUp(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  console.log(`client-interop: ${checks} checks passed, 1 failed`);
   process.exit(1);
-}, 100_000);
+}, 160_000);
 
 try {
   if (REDIS) {
     step = `connect to ${REDIS_URL}`;
     redis = await Redis.open(REDIS_URL);
   }
-  await main();
+  if (HARDENED) await hardened();
+  else await main();
   await cleanUp();
   clearTimeout(overall);
-  console.log(`client-interop: ${checks} checks passed`);
+  console.log(`client-interop: ${checks} checks passed, 0 failed`);
   process.exit(0);
 } catch (e) {
   clearTimeout(overall);
@@ -880,5 +1311,6 @@ try {
   console.error(e && e.stack ? e.stack : e);
   if (e && e.actual !== undefined) console.error("actual:", e.actual, "\nexpected:", e.expected);
   await cleanUp();
+  console.log(`client-interop: ${checks} checks passed, 1 failed`);
   process.exit(1);
 }

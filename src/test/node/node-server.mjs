@@ -8,125 +8,29 @@
 //   node node-server.mjs serve <postgres-url> <redis-url> <instances-json>
 //       Starts one betterAuth() per instance, each on its own loopback port (chosen by the OS), served with
 //       node:http and toNodeHandler. <instances-json> is [{"name":…, "strategy":"off|compact|jwt|jwe",
-//       "storage":"none|secondary|secondary+database"}, …]. Prints one line `READY {"<name>":<port>, …}` when every
-//       instance listens. The secret is BETTER_AUTH_SECRET. Each instance's baseURL is its own
-//       http://127.0.0.1:<port>, so the origin check runs as in production (the caller sends that Origin).
+//       "storage":"none|secondary|secondary+database", "deleteUser":true|false}, …]. Prints one line
+//       `READY {"<name>":<port>, …}` when every instance listens. The secret is BETTER_AUTH_SECRET. Each
+//       instance's baseURL is its own http://127.0.0.1:<port>, so the origin check runs as in production (the
+//       caller sends that Origin).
 //
 // The process stops by itself: when its standard input closes (the Java test, its parent, ended or died) and in any
 // case after NODE_SERVER_MAX_SECONDS (default 600).
 //
-// Secondary storage is Better Auth's documented get/set/delete over Redis, spoken here in RESP through node:net
-// (GET, SET … EX, DEL, SELECT), so no Redis client package is needed.
+// Secondary storage is Better Auth's documented get/set/delete over Redis, spoken in RESP by the shared client in
+// resp.mjs (GET, SET … EX, DEL, SELECT), so no Redis client package is needed.
 
 import http from "node:http";
-import net from "node:net";
 import { betterAuth } from "better-auth";
 import { getMigrations } from "better-auth/db/migration";
 import { toNodeHandler } from "better-auth/node";
 import pg from "pg";
+import { Redis } from "./resp.mjs";
 
 const [mode, postgresUrl, redisUrl, instancesJson] = process.argv.slice(2);
 const secret = process.env.BETTER_AUTH_SECRET;
 if (!secret) {
   console.error("node-server: BETTER_AUTH_SECRET is required");
   process.exit(2);
-}
-
-/** A minimal RESP2 client: one connection, commands answered in order. */
-class Redis {
-  constructor(url) {
-    const u = new URL(url);
-    this.host = u.hostname || "127.0.0.1";
-    this.port = Number(u.port || 6379);
-    this.db = Number((u.pathname || "/0").slice(1) || 0);
-    this.pending = [];
-    this.buffer = Buffer.alloc(0);
-  }
-
-  async connect() {
-    this.socket = net.createConnection({ host: this.host, port: this.port });
-    this.socket.setNoDelay(true);
-    this.socket.on("data", (chunk) => this.onData(chunk));
-    this.socket.on("error", (e) => this.failAll(e));
-    this.socket.on("close", () => this.failAll(new Error("Redis connection closed")));
-    await new Promise((resolve, reject) => {
-      this.socket.once("connect", resolve);
-      this.socket.once("error", reject);
-    });
-    const ok = await this.command("SELECT", String(this.db));
-    if (ok !== "OK") throw new Error(`SELECT ${this.db}: ${ok}`);
-  }
-
-  command(...args) {
-    const parts = [`*${args.length}\r\n`];
-    for (const a of args) {
-      const s = String(a);
-      parts.push(`$${Buffer.byteLength(s)}\r\n${s}\r\n`);
-    }
-    return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
-      this.socket.write(parts.join(""));
-    });
-  }
-
-  onData(chunk) {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const parsed = parse(this.buffer, 0);
-      if (!parsed) return;
-      this.buffer = this.buffer.subarray(parsed.end);
-      const p = this.pending.shift();
-      if (!p) continue;
-      if (parsed.value instanceof Error) p.reject(parsed.value);
-      else p.resolve(parsed.value);
-    }
-  }
-
-  failAll(e) {
-    for (const p of this.pending.splice(0)) p.reject(e);
-  }
-
-  close() {
-    this.socket?.destroy();
-  }
-}
-
-/** Parses one RESP2 reply at offset; null when incomplete. */
-function parse(buf, offset) {
-  const lineEnd = buf.indexOf("\r\n", offset);
-  if (lineEnd < 0) return null;
-  const type = String.fromCharCode(buf[offset]);
-  const line = buf.toString("utf8", offset + 1, lineEnd);
-  const next = lineEnd + 2;
-  switch (type) {
-    case "+":
-      return { value: line, end: next };
-    case "-":
-      return { value: new Error(line), end: next };
-    case ":":
-      return { value: Number(line), end: next };
-    case "$": {
-      const len = Number(line);
-      if (len < 0) return { value: null, end: next };
-      if (buf.length < next + len + 2) return null;
-      return { value: buf.toString("utf8", next, next + len), end: next + len + 2 };
-    }
-    case "*": {
-      const count = Number(line);
-      if (count < 0) return { value: null, end: next };
-      const items = [];
-      let at = next;
-      for (let i = 0; i < count; i++) {
-        const item = parse(buf, at);
-        if (!item) return null;
-        items.push(item.value);
-        at = item.end;
-      }
-      return { value: items, end: at };
-    }
-    default:
-      throw new Error(`Unexpected RESP reply type ${type}`);
-  }
 }
 
 /** Better Auth's secondaryStorage over Redis, as its docs write it (a TTL in seconds when one is given). */
@@ -158,6 +62,7 @@ function options(instance, pool, storage, baseURL) {
     emailAndPassword: { enabled: true },
     session,
     ...(instance.storage && instance.storage !== "none" ? { secondaryStorage: storage } : {}),
+    ...(instance.deleteUser ? { user: { deleteUser: { enabled: true } } } : {}),
     telemetry: { enabled: false },
     logger: { level: "warn" },
   };
@@ -187,8 +92,7 @@ async function migrate() {
 async function serve() {
   const instances = JSON.parse(instancesJson);
   const pool = new pg.Pool({ connectionString: postgresUrl, max: 10 });
-  const redis = new Redis(redisUrl);
-  await redis.connect();
+  const redis = await Redis.open(redisUrl);
   const storage = redisStorage(redis);
   const servers = [];
   const ports = {};

@@ -5,7 +5,7 @@
 //   await redis.command("GET", key);
 //   redis.close();
 //
-// The same protocol code as node-server.mjs's.
+// Used by client-interop.mjs (reading the server's session keys) and node-server.mjs (Better Auth's secondaryStorage).
 
 import net from "node:net";
 

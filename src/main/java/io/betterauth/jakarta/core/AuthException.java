@@ -34,6 +34,14 @@ public class AuthException extends RuntimeException {
         this.setCookies = List.copyOf(setCookies);
     }
 
+    /**
+     * An error answered with this status and an empty body, as Better Auth's {@code APIError.fromStatus} without a
+     * body (e.g. 404 from a disabled endpoint): the official client then reports only the status.
+     */
+    public static AuthException withoutBody(int status) {
+        return new AuthException(status, null, null, List.of());
+    }
+
     public int status() {
         return status;
     }
@@ -47,7 +55,11 @@ public class AuthException extends RuntimeException {
         return setCookies;
     }
 
+    /** The JSON body; empty for {@link #withoutBody}. */
     public String toJson() {
+        if (code == null && getMessage() == null) {
+            return "";
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", getMessage());
         if (code != null) {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Ours ({@code better-auth.advanced.clear-site-data}, checklist T-20): the {@code Clear-Site-Data} header that
- * sign-out and revoke-sessions send so the browser also drops cached pages and script-side storage. Better Auth
+ * sign-out, revoke-sessions and delete-user send so the browser also drops cached pages and script-side storage. Better Auth
  * sends no such header, so it is off by default.
  */
 public final class ClearSiteData {

@@ -18,6 +18,7 @@ public enum ErrorCode {
     PASSWORD_TOO_SHORT(400, "Password too short"),
     PASSWORD_TOO_LONG(400, "Password too long"),
     CREDENTIAL_ACCOUNT_NOT_FOUND(400, "Credential account not found"),
+    INVALID_TOKEN(404, "Invalid token"),
     USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL(422, "User already exists. Use another email."),
     FAILED_TO_CREATE_USER(422, "Failed to create user"),
     EMAIL_NOT_VERIFIED(403, "Email not verified"),

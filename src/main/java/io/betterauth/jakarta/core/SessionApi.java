@@ -245,10 +245,21 @@ public final class SessionApi {
      * accounts and sessions, and clears the cookies.
      */
     public ApiResult<Boolean> deleteUser(RequestCookies cookies, String password) {
-        if (!config.deleteUserEnabled()) {
-            throw new AuthException(404, null, "Not Found", List.of());
-        }
+        return deleteUser(cookies, password, null);
+    }
+
+    /**
+     * {@code POST /delete-user} in Better Auth 1.7.25's order: the session first (its {@code sensitiveSessionMiddleware}
+     * answers 401 before the handler can say the endpoint is off), then 404 with an empty body when
+     * {@code better-auth.user.delete-user.enabled} is off, then the password, then {@code token}: a deletion token
+     * from Better Auth's e-mail verification, which this library never issues, so any token is 404
+     * {@code INVALID_TOKEN}, as Better Auth answers an unknown one.
+     */
+    public ApiResult<Boolean> deleteUser(RequestCookies cookies, String password, String token) {
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
+        if (!config.deleteUserEnabled()) {
+            throw AuthException.withoutBody(404);
+        }
         User user = auth.value().user();
         if (password != null && !password.isEmpty()) {
             if (password.length() > config.emailAndPassword().maxPasswordLength()) {
@@ -260,7 +271,11 @@ public final class SessionApi {
             if (!hasher.verify(password, credential.password())) {
                 throw new AuthException(ErrorCode.INVALID_PASSWORD);
             }
-        } else if (!isFresh(auth.value().session())) {
+        }
+        if (token != null && !token.isEmpty()) {
+            throw new AuthException(ErrorCode.INVALID_TOKEN);
+        }
+        if ((password == null || password.isEmpty()) && !isFresh(auth.value().session())) {
             freshCheckFailed(auth.value().session());
             throw new AuthException(ErrorCode.SESSION_EXPIRED);
         }

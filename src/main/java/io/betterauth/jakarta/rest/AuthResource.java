@@ -242,10 +242,11 @@ public class AuthResource {
         RequestBody parsed = stateChanging(body);
         String password = parsed.optionalString("password");
         parsed.optionalString("callbackURL");
+        String token = parsed.optionalString("token");
         parsed.validate();
-        ApiResult<Boolean> result = api().deleteUser(cookies(), password);
+        ApiResult<Boolean> result = api().deleteUser(cookies(), password, token);
         return HttpAuthResponses.build(200, "{\"success\":true,\"message\":\"User deleted\"}", result.setCookies(),
-                Map.of());
+                ClearSiteData.headers(runtime.services().config()));
     }
 
     private SessionApi api() {

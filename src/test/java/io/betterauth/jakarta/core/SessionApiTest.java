@@ -272,6 +272,11 @@ class SessionApiTest {
     void deleteUser_isOffByDefault_andFollowsBetterAuthsFreshnessRule() {
         RequestCookies off = signUp("del0@example.com");
         fails(() -> api.deleteUser(off, null), 404, null);
+        assertThatThrownBy(() -> api.deleteUser(off, "test123456")).isInstanceOfSatisfying(AuthException.class,
+                e -> assertThat(e.toJson()).as("Better Auth's 404 has an empty body").isEmpty());
+        // the session is checked first, as Better Auth's sensitiveSessionMiddleware does
+        fails(() -> api.deleteUser(RequestCookies.empty(), null), 401, "UNAUTHORIZED");
+        assertThat(users.findByEmail("del0@example.com")).isPresent();
 
         setUp(b -> b.deleteUserEnabled(true).freshAge(60));
         RequestCookies fresh = signUp("del1@example.com");
@@ -285,6 +290,10 @@ class SessionApiTest {
         clock.advance(Duration.ofMinutes(2));
         fails(() -> api.deleteUser(stale, null), 400, "SESSION_EXPIRED");
         fails(() -> api.deleteUser(stale, "wrong-password"), 400, "INVALID_PASSWORD");
+        // this library issues no deletion tokens: any token is Better Auth's answer to an unknown one
+        fails(() -> api.deleteUser(stale, "test123456", "abc"), 404, "INVALID_TOKEN");
+        fails(() -> api.deleteUser(stale, "wrong-password", "abc"), 400, "INVALID_PASSWORD");
+        assertThat(users.findByEmail("del2@example.com")).isPresent();
         api.deleteUser(stale, "test123456");
         assertThat(users.findByEmail("del2@example.com")).isEmpty();
     }

@@ -53,7 +53,9 @@ import redis.clients.jedis.RedisClient;
  *       other server still answers from the cache (so it was the cache that answered), and refuses with
  *       {@code ?disableCookieCache=true};</li>
  *   <li>with Redis as secondary storage (alone, and with the sessions also in the database), sessions created on
- *       either are found, listed and revoked by the other.</li>
+ *       either are found, listed and revoked by the other;</li>
+ *   <li>a user deleted on either (delete-user, with the password or from a fresh session) is gone on both, with
+ *       every session, its account rows and Redis keys; with delete-user off both answer the same empty 404.</li>
  * </ul>
  *
  * And issue 5's two instances: two Payara Micro processes of the same application on the same PostgreSQL and Redis
@@ -120,7 +122,7 @@ class NodeServerInteropIT {
                 portB = PayaraMicroProcess.freePort();
             }
             serverA = PayaraMicroProcess.named("interop-a").port(portA)
-                    .deploy("/off", war("off", portA, Map.of()))
+                    .deploy("/off", war("off", portA, DELETE_USER))
                     .deploy("/compact", war("compact", portA, cache("compact")))
                     .deploy("/kv", war("kv", portA, Map.of("better-auth.secondary-storage.redis-url", REDIS_URL)))
                     .deploy("/kvdb", war("kvdb", portA, storeInDatabase()))
@@ -133,12 +135,12 @@ class NodeServerInteropIT {
                     .defaultDataSource(PG_URL, "org.postgresql.Driver")
                     .start();
             node = NodeServer.start("""
-                    [{"name":"off","strategy":"off"},
+                    [{"name":"off","strategy":"off","deleteUser":true},
                      {"name":"compact","strategy":"compact"},
                      {"name":"jwt","strategy":"jwt"},
                      {"name":"jwe","strategy":"jwe"},
                      {"name":"kv","strategy":"off","storage":"secondary"},
-                     {"name":"kvdb","strategy":"compact","storage":"secondary+database"}]""");
+                     {"name":"kvdb","strategy":"compact","storage":"secondary+database","deleteUser":true}]""");
             node.awaitReady(Duration.ofSeconds(60));
             serverA.awaitReady(READY_TIMEOUT);
             serverB.awaitReady(READY_TIMEOUT);
@@ -186,8 +188,12 @@ class NodeServerInteropIT {
                 "better-auth.session.cookie-cache.strategy", strategy);
     }
 
+    /** delete-user on (/off and /kvdb, as on the Node instances of the same names); the other WARs keep it off. */
+    static final Map<String, String> DELETE_USER = Map.of("better-auth.user.delete-user.enabled", "true");
+
     static Map<String, String> storeInDatabase() {
         Map<String, String> c = new HashMap<>(cache("compact"));
+        c.putAll(DELETE_USER);
         c.put("better-auth.secondary-storage.redis-url", REDIS_URL);
         c.put("better-auth.session.store-session-in-database", "true");
         return c;
@@ -398,6 +404,60 @@ class NodeServerInteropIT {
         expect(200, java.postJson("/api/auth/revoke-sessions", "{}", j3.cookies()));
         assertNoSession(node, n3);
         assertNoSession(java, n3);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // delete-user
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"off", "kvdb"})
+    void deleteUser_onEither_removesTheUserAndEverySessionOnBoth(String config) throws Exception {
+        Http node = nodeServer(config);
+        Http java = javaServer(config);
+        HttpResponse<String> fromJava = null;
+        HttpResponse<String> fromNode = null;
+        for (boolean onJava : new boolean[] {true, false}) {
+            Http deleter = onJava ? java : node;
+            Http other = onJava ? node : java;
+            String email = email(config + "-delete-on-" + (onJava ? "java" : "node"));
+            Device elsewhere = Device.of(expect(200, signUp(other, email)));
+            Device caller = Device.of(expect(200, signIn(deleter, email, PASSWORD)));
+            String userId = json(expect(200, other.get("/api/auth/get-session?disableCookieCache=true",
+                    elsewhere.tokenOnly()))).getJsonObject("user").getString("id");
+            // with the password from one, without it (fresh session) from the other
+            HttpResponse<String> deleted = expect(200, deleter.postJson("/api/auth/delete-user",
+                    onJava ? "{\"password\":\"" + PASSWORD + "\"}" : "{}", caller.cookies()));
+            assertThat(deleted.body()).isEqualTo("{\"success\":true,\"message\":\"User deleted\"}");
+            for (Http server : List.of(node, java)) {
+                assertNoSession(server, elsewhere);
+                assertNoSession(server, caller);
+                assertThat(json(expect(401, signIn(server, email, PASSWORD))).getString("code"))
+                        .isEqualTo("INVALID_EMAIL_OR_PASSWORD");
+            }
+            assertThat(sessionRows(userId)).isZero();
+            assertThat(credentialRows(userId)).as("the account rows went with the user").isEmpty();
+            if (config.equals("kvdb")) {
+                assertThat(redis.get(elsewhere.token())).isNull();
+                assertThat(redis.get(caller.token())).isNull();
+            }
+            if (onJava) {
+                fromJava = deleted;
+            } else {
+                fromNode = deleted;
+            }
+        }
+        assertThat(Http.setCookies(fromJava)).as("delete-user's Set-Cookie lines on both")
+                .containsExactlyElementsOf(Http.setCookies(fromNode).stream().distinct().toList());
+
+        // off (the compact WARs and Node instance): both answer 404 with an empty body
+        Device d = Device.of(expect(200, signUp(nodeServer("compact"), email(config + "-delete-off"))));
+        HttpResponse<String> offOnNode = expect(404, nodeServer("compact").postJson("/api/auth/delete-user", "{}",
+                d.cookies()));
+        HttpResponse<String> offOnJava = expect(404, javaServer("compact").postJson("/api/auth/delete-user", "{}",
+                d.cookies()));
+        assertThat(offOnJava.body()).isEqualTo(offOnNode.body()).isEmpty();
+        assertThat(expect(200, javaServer("compact").get("/api/auth/get-session?disableCookieCache=true",
+                d.tokenOnly())).body()).isNotEqualTo("null");
     }
 
     // -------------------------------------------------------------------------------------------------------------

@@ -28,7 +28,13 @@ import redis.clients.jedis.RedisClient;
  *   <li>{@code /redis}: {@code redis://127.0.0.1:6379/12} as secondary storage, sessions also in the database; the
  *       script also reads the session's Redis key, and deletes the keys of its own users and tokens at the end
  *       (never anything else: other runs may share database 12).</li>
+ *   <li>{@code /hardened}: this library's options beyond Better Auth on at once ({@link #HARDENED}: hashed tokens,
+ *       an absolute lifetime, {@code __Host-} cookies, {@code Clear-Site-Data}, rate limits) with Better Auth's
+ *       deferred refresh: the unchanged client still signs in, lists, revokes, refreshes, deletes and is limited
+ *       with Better Auth's 429.</li>
  * </ul>
+ *
+ * <p>delete-user is enabled everywhere but {@code /off}, which checks Better Auth's answer when it is disabled.
  *
  * <p>The Node side is {@code src/test/node/client-interop.mjs} (told the configuration by {@code CACHE_STRATEGY}
  * and {@code STORAGE}); its dependencies are pinned in {@code src/test/node/package-lock.json} and installed by
@@ -42,9 +48,22 @@ import redis.clients.jedis.RedisClient;
 class OfficialClientIT {
 
     static final Path NODE_DIR = Path.of("src", "test", "node");
-    static final long TIMEOUT_SECONDS = 120;
+    static final long TIMEOUT_SECONDS = 180;
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     static final String REDIS_URL = "redis://127.0.0.1:6379/12";
+
+    /**
+     * This library's options beyond Better Auth, all on at once (they do not interfere), plus Better Auth's deferred
+     * refresh; the cookie cache is off here (a cache answer carries no {@code needsRefresh}).
+     */
+    static final Map<String, String> HARDENED = Map.of(
+            "better-auth.session.hash-tokens", "true",
+            "better-auth.session.absolute-expires-in", "864000",
+            "better-auth.advanced.use-host-prefix", "true",
+            "better-auth.advanced.use-secure-cookies", "true",
+            "better-auth.advanced.clear-site-data", "true",
+            "better-auth.rate-limit.enabled", "true",
+            "better-auth.session.defer-session-refresh", "true");
 
     static PayaraMicroProcess server;
 
@@ -61,12 +80,17 @@ class OfficialClientIT {
         }
         configs.put("redis", Map.of("better-auth.secondary-storage.redis-url", REDIS_URL,
                 "better-auth.session.store-session-in-database", "true"));
+        configs.put("hardened", HARDENED);
 
         PayaraMicroProcess.Builder builder = PayaraMicroProcess.named("client-interop")
                 .jvmOption("-Duser.timezone=UTC");
         WebArchive base = null;
         for (Map.Entry<String, Map<String, String>> c : configs.entrySet()) {
             Map<String, String> config = new HashMap<>(c.getValue());
+            if (!c.getKey().equals("off")) {
+                // /off keeps Better Auth's default (delete-user off) to check that answer
+                config.put("better-auth.user.delete-user.enabled", "true");
+            }
             config.put("better-auth.secret", Deployments.SECRET);
             config.put("better-auth.url", "http://localhost:8080");
             // the dependencies are resolved once
@@ -95,11 +119,16 @@ class OfficialClientIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"off", "compact", "jwt", "jwe", "redis"})
+    @ValueSource(strings = {"off", "compact", "jwt", "jwe", "redis", "hardened"})
     void officialClient_andRealCookieCode_agreeWithOurServer(String config) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("BETTER_AUTH_SECRET", Deployments.SECRET);
-        if (config.equals("redis")) {
+        env.put("DELETE_USER", config.equals("off") ? "off" : "on");
+        if (config.equals("hardened")) {
+            env.put("PROFILE", "hardened");
+            env.put("CACHE_STRATEGY", "off");
+            env.put("STORAGE", "database");
+        } else if (config.equals("redis")) {
             try (RedisClient redis = RedisClient.create(REDIS_URL)) {
                 assertThat(redis.ping()).as("Redis at " + REDIS_URL).isEqualTo("PONG");
             }
