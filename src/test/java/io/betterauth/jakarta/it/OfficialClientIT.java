@@ -54,7 +54,8 @@ class OfficialClientIT {
 
     /**
      * This library's options beyond Better Auth, all on at once (they do not interfere), plus Better Auth's deferred
-     * refresh; the cookie cache is off here (a cache answer carries no {@code needsRefresh}).
+     * refresh and a declared session field; the cookie cache is off here (a cache answer carries no
+     * {@code needsRefresh}).
      */
     static final Map<String, String> HARDENED = Map.of(
             "better-auth.session.hash-tokens", "true",
@@ -63,7 +64,10 @@ class OfficialClientIT {
             "better-auth.advanced.use-secure-cookies", "true",
             "better-auth.advanced.clear-site-data", "true",
             "better-auth.rate-limit.enabled", "true",
-            "better-auth.session.defer-session-refresh", "true");
+            "better-auth.session.defer-session-refresh", "true",
+            // (web.xml: XML-escaped) a declared session field for update-session
+            "better-auth.session.additional-fields",
+            "{&quot;activeOrganizationId&quot;:{&quot;type&quot;:&quot;string&quot;,&quot;required&quot;:false}}");
 
     static PayaraMicroProcess server;
 
