@@ -8,10 +8,10 @@
 //   node node-server.mjs serve <postgres-url> <redis-url> <instances-json>
 //       Starts one betterAuth() per instance, each on its own loopback port (chosen by the OS), served with
 //       node:http and toNodeHandler. <instances-json> is [{"name":…, "strategy":"off|compact|jwt|jwe",
-//       "storage":"none|secondary|secondary+database", "deleteUser":true|false}, …]. Prints one line
-//       `READY {"<name>":<port>, …}` when every instance listens. The secret is BETTER_AUTH_SECRET. Each
-//       instance's baseURL is its own http://127.0.0.1:<port>, so the origin check runs as in production (the
-//       caller sends that Origin).
+//       "storage":"none|secondary|secondary+database", "deleteUser":true|false, "useSecureCookies":true|false}, …].
+//       Prints one line `READY {"<name>":<port>, …}` when every instance listens. The secret is
+//       BETTER_AUTH_SECRET. Each instance's baseURL is its own http://127.0.0.1:<port>, so the origin check runs as
+//       in production (the caller sends that Origin).
 //
 // The process stops by itself: when its standard input closes (the Java test, its parent, ended or died) and in any
 // case after NODE_SERVER_MAX_SECONDS (default 600).
@@ -63,6 +63,7 @@ function options(instance, pool, storage, baseURL) {
     session,
     ...(instance.storage && instance.storage !== "none" ? { secondaryStorage: storage } : {}),
     ...(instance.deleteUser ? { user: { deleteUser: { enabled: true } } } : {}),
+    ...(instance.useSecureCookies ? { advanced: { useSecureCookies: true } } : {}),
     telemetry: { enabled: false },
     logger: { level: "warn" },
   };

@@ -54,6 +54,7 @@ import redis.clients.jedis.RedisClient;
  *       {@code ?disableCookieCache=true};</li>
  *   <li>with Redis as secondary storage (alone, and with the sessions also in the database), sessions created on
  *       either are found, listed and revoked by the other;</li>
+ *   <li>with secure cookies ({@code __Secure-} names) both set the same cookies and accept and clear the other's;</li>
  *   <li>a user deleted on either (delete-user, with the password or from a fresh session) is gone on both, with
  *       every session, its account rows and Redis keys; with delete-user off both answer the same empty 404.</li>
  * </ul>
@@ -126,6 +127,7 @@ class NodeServerInteropIT {
                     .deploy("/compact", war("compact", portA, cache("compact")))
                     .deploy("/kv", war("kv", portA, Map.of("better-auth.secondary-storage.redis-url", REDIS_URL)))
                     .deploy("/kvdb", war("kvdb", portA, storeInDatabase()))
+                    .deploy("/secure", war("secure", portA, secure()))
                     .defaultDataSource(PG_URL, "org.postgresql.Driver")
                     .start();
             serverB = PayaraMicroProcess.named("interop-b").port(portB)
@@ -140,7 +142,8 @@ class NodeServerInteropIT {
                      {"name":"jwt","strategy":"jwt"},
                      {"name":"jwe","strategy":"jwe"},
                      {"name":"kv","strategy":"off","storage":"secondary"},
-                     {"name":"kvdb","strategy":"compact","storage":"secondary+database","deleteUser":true}]""");
+                     {"name":"kvdb","strategy":"compact","storage":"secondary+database","deleteUser":true},
+                     {"name":"secure","strategy":"compact","useSecureCookies":true}]""");
             node.awaitReady(Duration.ofSeconds(60));
             serverA.awaitReady(READY_TIMEOUT);
             serverB.awaitReady(READY_TIMEOUT);
@@ -191,6 +194,13 @@ class NodeServerInteropIT {
     /** delete-user on (/off and /kvdb, as on the Node instances of the same names); the other WARs keep it off. */
     static final Map<String, String> DELETE_USER = Map.of("better-auth.user.delete-user.enabled", "true");
 
+    /** Secure cookies over http (Better Auth's {@code advanced.useSecureCookies}): {@code __Secure-} names. */
+    static Map<String, String> secure() {
+        Map<String, String> c = new HashMap<>(cache("compact"));
+        c.put("better-auth.advanced.use-secure-cookies", "true");
+        return c;
+    }
+
     static Map<String, String> storeInDatabase() {
         Map<String, String> c = new HashMap<>(cache("compact"));
         c.putAll(DELETE_USER);
@@ -219,7 +229,7 @@ class NodeServerInteropIT {
 
     static Http javaServer(String config) throws IOException {
         return switch (config) {
-            case "off", "compact", "kv", "kvdb" -> java(serverA, "/" + config);
+            case "off", "compact", "kv", "kvdb", "secure" -> java(serverA, "/" + config);
             case "jwt", "jwe" -> java(serverB, "/" + config);
             default -> throw new IllegalArgumentException(config);
         };
@@ -404,6 +414,49 @@ class NodeServerInteropIT {
         expect(200, java.postJson("/api/auth/revoke-sessions", "{}", j3.cookies()));
         assertNoSession(node, n3);
         assertNoSession(java, n3);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // __Secure- cookies
+
+    @Test
+    void secureCookies_sameNamesAndAttributes_acceptedAndClearedBothWays() throws Exception {
+        Http node = nodeServer("secure");
+        Http java = javaServer("secure");
+        String email = email("secure");
+        expect(200, signUp(node, email));
+        HttpResponse<String> onNode = expect(200, signIn(node, email, PASSWORD, false));
+        HttpResponse<String> onJava = expect(200, signIn(java, email, PASSWORD, false));
+        assertThat(cookieAttributes(onJava)).as("Set-Cookie of a rememberMe:false sign-in with secure cookies")
+                .isEqualTo(cookieAttributes(onNode))
+                .anyMatch(l -> l.startsWith("__Secure-better-auth.session_token=…;") && l.contains("; Secure"))
+                .anyMatch(l -> l.startsWith("__Secure-better-auth.dont_remember=…;"))
+                .anyMatch(l -> l.startsWith("__Secure-better-auth.session_data=…;"))
+                .noneMatch(l -> l.startsWith("better-auth."));
+        Map<HttpResponse<String>, String> cookies = new LinkedHashMap<>();
+        for (HttpResponse<String> signIn : List.of(onNode, onJava)) {
+            String jar = Http.setCookies(signIn).stream().map(l -> l.split(";", 2)[0]).collect(Collectors.joining("; "));
+            cookies.put(signIn, jar);
+            String token = json(signIn).getString("token");
+            for (Http server : List.of(node, java)) {
+                for (String query : List.of("", "?disableCookieCache=true")) {
+                    assertThat(json(expect(200, server.get("/api/auth/get-session" + query, jar)))
+                            .getJsonObject("session").getString("token")).isEqualTo(token);
+                }
+            }
+        }
+        // each signs out the other's device, with the same __Secure- deletions
+        HttpResponse<String> outOnJava = expect(200, java.postJson("/api/auth/sign-out", "{}", cookies.get(onNode)));
+        HttpResponse<String> outOnNode = expect(200, node.postJson("/api/auth/sign-out", "{}", cookies.get(onJava)));
+        assertThat(Http.setCookies(outOnJava)).as("sign-out's Set-Cookie lines, line for line")
+                .isEqualTo(Http.setCookies(outOnNode))
+                .anyMatch(l -> l.startsWith("__Secure-better-auth.session_token=; Max-Age=0;") && l.contains("; Secure"));
+        for (Http server : List.of(node, java)) {
+            for (String jar : cookies.values()) {
+                assertThat(expect(200, server.get("/api/auth/get-session?disableCookieCache=true", jar)).body())
+                        .isEqualTo("null");
+            }
+        }
     }
 
     // -------------------------------------------------------------------------------------------------------------
