@@ -36,8 +36,9 @@ import redis.clients.jedis.RedisClient;
  *
  * <p>delete-user is enabled everywhere but {@code /off}, which checks Better Auth's answer when it is disabled.
  *
- * <p>The Node side is {@code src/test/node/client-interop.mjs} (told the configuration by {@code CACHE_STRATEGY}
- * and {@code STORAGE}); its dependencies are pinned in {@code src/test/node/package-lock.json} and installed by
+ * <p>The Node side is {@code src/test/node/client-interop.mjs} (told the configuration by {@code CACHE_STRATEGY},
+ * {@code STORAGE}, {@code DELETE_USER} and {@code PROFILE}; every check is named, and each run ends with
+ * {@code client-interop: N checks passed, M failed}); its dependencies are pinned in {@code src/test/node/package-lock.json} and installed by
  * {@code npm ci} in Maven's generate-test-resources phase. The server is one Payara Micro process
  * ({@link PayaraMicroProcess}, log in {@code target/payara-client-interop/server.log}) with the five WARs, each on the
  * container's default (H2) data source; the scripts run one after the other. Nothing is skipped: a missing Redis
