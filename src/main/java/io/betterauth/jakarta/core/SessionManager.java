@@ -29,6 +29,8 @@ public final class SessionManager {
 
     /** Better Auth's fixed lifetime for a "don't remember me" session. */
     static final long DONT_REMEMBER_SECONDS = 60L * 60 * 24;
+    /** How long a refresh waits for another request's refresh of a session in the same lock stripe. */
+    private static final long REFRESH_LOCK_WAIT_SECONDS = 5;
     private static final Logger LOG = System.getLogger(SessionManager.class.getName());
 
     private final BetterAuthConfig config;
@@ -38,6 +40,8 @@ public final class SessionManager {
     private final IdGenerator ids;
     private final Clock clock;
     private final AuthEvents events;
+    /** Striped per-session locks that make a sliding refresh single-flight within this JVM. */
+    private final java.util.concurrent.locks.Lock[] refreshLocks = new java.util.concurrent.locks.Lock[64];
 
     public SessionManager(BetterAuthConfig config, SessionStore sessions, UserStore users, SessionCookies cookies,
                           IdGenerator ids, Clock clock) {
@@ -47,6 +51,9 @@ public final class SessionManager {
     public SessionManager(BetterAuthConfig config, SessionStore sessions, UserStore users, SessionCookies cookies,
                           IdGenerator ids, Clock clock, AuthEvents events) {
         this.events = new AuditLog(events, config.secretRing().current().value());
+        for (int i = 0; i < refreshLocks.length; i++) {
+            refreshLocks[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
         this.config = config;
         this.sessions = sessions;
         this.users = users;
@@ -184,17 +191,10 @@ public final class SessionManager {
             return new SessionLookup(current, setCookies, needsRefresh);
         }
         if (needsRefresh) {
-            Optional<Session> updated;
-            try {
-                Map<String, Object> changes = new LinkedHashMap<>();
-                changes.put("expiresAt", refreshedExpiry);
-                changes.put("updatedAt", now);
-                events.beforeSessionUpdate(new SessionUpdating(SessionInfo.of(session), changes));
-                updated = sessions.updateExpiry(token.get(), refreshedExpiry, now);
-            } catch (AuthException rejected) {
-                updated = Optional.empty(); // Better Auth: a refresh its update hook refuses signs the device out
-            }
-            updated.ifPresent(u -> events.after(new SessionEvent(SessionEvent.Kind.REFRESHED, "refresh", SessionInfo.of(u))));
+            // Still due while expiresAt <= now + expiresIn - updateAge, and only while the slide moves it forward.
+            Instant dueUntil = now.plusSeconds(config.session().expiresIn() - config.session().updateAge());
+            Instant ifNotAfter = dueUntil.isBefore(refreshedExpiry) ? dueUntil : refreshedExpiry.minusMillis(1);
+            Optional<Session> updated = refreshOnce(session, ifNotAfter, refreshedExpiry, now);
             if (updated.isEmpty()) {
                 throw new AuthException(ErrorCode.FAILED_TO_GET_SESSION, cookies.deleteAll(request));
             }
@@ -249,6 +249,53 @@ public final class SessionManager {
             }
         }
         return false;
+    }
+
+    /**
+     * The sliding refresh, written once however many requests of one session arrive at the boundary together (T-16,
+     * better-auth#1372): requests of this JVM queue on the session's lock and re-read the row, so only the first
+     * one's update hook runs and writes; the store's conditional write ({@link SessionStore#refreshExpiry}) keeps
+     * other instances from writing again. Every caller gets the row as slid. The lock is waited for a bounded time
+     * (a store that hangs must not queue requests behind it indefinitely); past that the conditional write alone
+     * decides. Empty when the session is gone, or an update hook refused the refresh (Better Auth then signs the
+     * device out).
+     */
+    private Optional<Session> refreshOnce(Session seen, Instant ifNotAfter, Instant refreshedExpiry, Instant now) {
+        String token = seen.token();
+        java.util.concurrent.locks.Lock lock = refreshLocks[Math.floorMod(token.hashCode(), refreshLocks.length)];
+        boolean locked = false;
+        try {
+            locked = lock.tryLock(REFRESH_LOCK_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            // Read again under the lock: a request that queued behind the first one finds the row already slid.
+            Optional<Session> reread = sessions.findByToken(token);
+            if (reread.isEmpty()) {
+                return reread;
+            }
+            Session current = reread.get();
+            if (current.expiresAt().isAfter(ifNotAfter)) {
+                return Optional.of(current); // slid meanwhile: no second write
+            }
+            try {
+                Map<String, Object> changes = new LinkedHashMap<>();
+                changes.put("expiresAt", refreshedExpiry);
+                changes.put("updatedAt", now);
+                events.beforeSessionUpdate(new SessionUpdating(SessionInfo.of(current), changes));
+            } catch (AuthException rejected) {
+                return Optional.empty();
+            }
+            Optional<Session> updated = sessions.refreshExpiry(token, ifNotAfter, refreshedExpiry, now);
+            updated.filter(u -> u.expiresAt().equals(refreshedExpiry))
+                    .ifPresent(u -> events.after(new SessionEvent(SessionEvent.Kind.REFRESHED, "refresh", SessionInfo.of(u))));
+            return updated;
+        } finally {
+            if (locked) {
+                lock.unlock();
+            }
+        }
     }
 
     /**

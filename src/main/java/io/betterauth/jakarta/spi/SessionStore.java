@@ -26,6 +26,21 @@ public interface SessionStore {
     Optional<Session> updateExpiry(String token, Instant expiresAt, Instant updatedAt);
 
     /**
+     * The sliding refresh, written once however many requests ask for it at the same moment (T-16): slides the
+     * expiry only while the stored {@code expiresAt} is not after {@code ifNotAfter} (the session is still due for a
+     * refresh), and answers the session as stored after the call, slid by this call or by a concurrent one; empty
+     * when it no longer exists. Stores that can make the check and the write one atomic step should (the JPA store
+     * uses one conditional {@code UPDATE}); this default checks then writes.
+     */
+    default Optional<Session> refreshExpiry(String token, Instant ifNotAfter, Instant expiresAt, Instant updatedAt) {
+        Optional<Session> current = findByToken(token);
+        if (current.isEmpty() || current.get().expiresAt().isAfter(ifNotAfter)) {
+            return current;
+        }
+        return updateExpiry(token, expiresAt, updatedAt);
+    }
+
+    /**
      * Sets declared additional fields of the session with this token (other fields kept) and stamps
      * {@code updatedAt}; empty when it no longer exists, in which case nothing is written.
      */

@@ -1,9 +1,13 @@
 package io.betterauth.jakarta.web;
 
+import io.betterauth.jakarta.core.AuthException;
+import io.betterauth.jakarta.core.ErrorCode;
 import io.betterauth.jakarta.core.SessionAndUser;
 import io.betterauth.jakarta.core.User;
 import io.betterauth.jakarta.spi.CallerGroups;
 import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -18,9 +22,10 @@ import java.util.Set;
 /**
  * Authenticates every request from its Better Auth session cookie and tells the container who the caller is, so
  * {@code SecurityContext}, {@code getUserPrincipal()} and {@code isCallerInRole("user")} work. A request without
- * a session passes through anonymously unless the app's own constraints protect the resource (then 401). Every
- * caller has the role {@code user}, plus the groups of the app's {@link CallerGroups} bean. Keeps no per-request
- * state in fields (checklist T-42; Soteria CVE-2020-1732).
+ * a session passes through anonymously unless the app's own constraints protect the resource (then 401, or 503
+ * {@code SERVICE_UNAVAILABLE} when the session store could not be reached). Every caller has the role
+ * {@code user}, plus the groups of the app's {@link CallerGroups} bean. Keeps no per-request state in fields
+ * (checklist T-42; Soteria CVE-2020-1732).
  */
 @ApplicationScoped
 public class BetterAuthMechanism implements HttpAuthenticationMechanism {
@@ -46,7 +51,31 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(new BetterAuthPrincipal(current.get().user()),
                     groups(current.get().user()));
         }
-        return context.isProtected() ? context.responseUnauthorized() : context.doNothing();
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (state.storeUnavailable()) {
+            return unavailable(response);
+        }
+        return context.responseUnauthorized();
+    }
+
+    /**
+     * A protected resource while the session store is unreachable: 503 in Better Auth's shape rather than 401, so
+     * clients retry instead of sending the user to sign in again; no cookie is touched.
+     */
+    private static AuthenticationStatus unavailable(HttpServletResponse response) {
+        try {
+            response.setStatus(503);
+            response.setContentType("application/json");
+            response.setHeader("Cache-Control", "no-store");
+            response.getOutputStream().write(new AuthException(ErrorCode.SERVICE_UNAVAILABLE).toJson()
+                    .getBytes(StandardCharsets.UTF_8));
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; nothing else to send
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** {@code user}, plus what the app's {@link CallerGroups} bean answers (if it has one). */

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The servlet-side {@link RequireSession}: map it in {@code web.xml} to the paths that need a session (init
  * parameter {@code fresh=true} for a fresh one). Answers 401 {@code UNAUTHORIZED} or 403 {@code SESSION_NOT_FRESH}
- * in Better Auth's JSON shape instead of calling the servlet.
+ * (503 {@code SERVICE_UNAVAILABLE} while the session store is unreachable) in Better Auth's JSON shape instead of
+ * calling the servlet.
  */
 public class RequireSessionFilter implements Filter {
 
@@ -45,7 +46,7 @@ public class RequireSessionFilter implements Filter {
         try {
             Optional<SessionAndUser> current = state.current();
             if (current.isEmpty()) {
-                throw new AuthException(ErrorCode.UNAUTHORIZED);
+                throw new AuthException(state.storeUnavailable() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNAUTHORIZED);
             }
             if (fresh) {
                 runtime.services().api().requireFresh(current.get());

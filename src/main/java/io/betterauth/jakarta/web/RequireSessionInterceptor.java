@@ -35,8 +35,9 @@ public class RequireSessionInterceptor {
         if (rule == null) {
             rule = call.getTarget().getClass().getAnnotation(RequireSession.class);
         }
-        SessionAndUser current = resolver.resolve(request).current()
-                .orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+        SessionState state = resolver.resolve(request);
+        SessionAndUser current = state.current().orElseThrow(() -> new AuthException(
+                state.storeUnavailable() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNAUTHORIZED));
         if (rule != null && rule.fresh()) {
             runtime.services().api().requireFresh(current);
         }

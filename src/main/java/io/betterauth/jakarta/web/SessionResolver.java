@@ -34,16 +34,18 @@ public class SessionResolver {
             return state;
         }
         SessionLookup lookup;
+        boolean unavailable = false;
         try {
             lookup = runtime.services().sessions().resolve(cookies(request), GetSessionOptions.DEFAULT);
         } catch (AuthException e) {
             // A refresh that found the row gone: no session, and the dead cookies are cleared.
             lookup = SessionLookup.none(e.setCookies());
         } catch (StoreUnavailableException e) {
-            LOG.log(Level.WARNING, "Session store unavailable; treating the request as anonymous", e);
+            LOG.log(Level.WARNING, "Session store unavailable; treating the request as anonymous: " + e.getMessage());
             lookup = SessionLookup.none(List.of());
+            unavailable = true;
         }
-        SessionState state = new SessionState(lookup);
+        SessionState state = new SessionState(lookup, unavailable);
         request.setAttribute(SessionState.ATTRIBUTE, state);
         state.current().ifPresent(s -> {
             request.setAttribute("io.betterauth.jakarta.session", s.session());

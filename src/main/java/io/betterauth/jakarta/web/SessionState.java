@@ -15,10 +15,25 @@ public final class SessionState {
     public static final String ATTRIBUTE = SessionState.class.getName();
 
     private final SessionLookup lookup;
+    private final boolean storeUnavailable;
     private final AtomicBoolean cookiesWritten = new AtomicBoolean();
 
     SessionState(SessionLookup lookup) {
+        this(lookup, false);
+    }
+
+    SessionState(SessionLookup lookup, boolean storeUnavailable) {
         this.lookup = lookup;
+        this.storeUnavailable = storeUnavailable;
+    }
+
+    /**
+     * Whether the session could not be resolved because the store was unreachable: the request is anonymous for
+     * the app, but whatever requires a session answers 503 {@code SERVICE_UNAVAILABLE} (never 401, and no cookie is
+     * cleared) — the caller was not signed out, the database was down.
+     */
+    public boolean storeUnavailable() {
+        return storeUnavailable;
     }
 
     public Optional<SessionAndUser> current() {

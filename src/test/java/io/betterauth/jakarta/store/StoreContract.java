@@ -86,6 +86,49 @@ public abstract class StoreContract {
     }
 
     @Test
+    void refreshExpiry_slidesOnlyWhileDue_andAnswersTheRowAsStored() { // T-16
+        User u = newUser(email());
+        Session s = newSession(u, T0); // expiresAt = T0 + 7 d
+        Instant later = T0.plusSeconds(86400);
+        Instant slid = later.plusSeconds(604800);
+        // Due (expiresAt <= ifNotAfter): written.
+        Session first = sessions().refreshExpiry(s.token(), s.expiresAt(), slid, later).orElseThrow();
+        assertThat(first).isEqualTo(s.withExpiry(slid, later));
+        // Asked again with the same condition (a concurrent request that saw the old row): nothing written, the
+        // row as the first refresh left it is the answer.
+        Session second = sessions().refreshExpiry(s.token(), s.expiresAt(), slid.plusSeconds(5), later.plusSeconds(5))
+                .orElseThrow();
+        assertThat(second).isEqualTo(first);
+        assertThat(sessions().findByToken(s.token())).contains(first);
+        assertThat(sessions().refreshExpiry(ids.generate(), slid, slid, later)).isEmpty();
+    }
+
+    @Test
+    void refreshExpiry_concurrentCallers_allGetTheOneWrite() throws Exception { // T-16
+        User u = newUser(email());
+        Session s = newSession(u, T0);
+        int n = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Session>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Instant at = T0.plusSeconds(86400).plusMillis(i); // each caller would write its own updatedAt
+                results.add(pool.submit(() -> sessions().refreshExpiry(s.token(), s.expiresAt(),
+                        at.plusSeconds(604800), at).orElseThrow()));
+            }
+            List<Session> seen = new ArrayList<>();
+            for (Future<Session> r : results) {
+                seen.add(r.get());
+            }
+            // Had two callers written, the one that wrote last would answer a different row than the first.
+            assertThat(seen).containsOnly(seen.get(0));
+            assertThat(sessions().findByToken(s.token())).contains(seen.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void delete_removesOnlyThatSession_andDeletingAgainIsHarmless() {
         User u = newUser(email());
         Session a = newSession(u, T0);

@@ -94,6 +94,12 @@ public final class HashedTokenSessionStore implements SessionStore {
     }
 
     @Override
+    public Optional<Session> refreshExpiry(String token, Instant ifNotAfter, Instant expiresAt, Instant updatedAt) {
+        String hash = key(token);
+        return verified(delegate.refreshExpiry(hash, ifNotAfter, expiresAt, updatedAt), hash, token);
+    }
+
+    @Override
     public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
         String hash = key(token);
         return verified(delegate.updateAdditional(hash, changes, updatedAt), hash, token);

@@ -81,6 +81,27 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge 
                 })));
     }
 
+    /**
+     * One conditional {@code UPDATE … WHERE token = ? AND expiresAt <= ?}: of concurrent refreshes, on any number of
+     * instances, the database lets one write (the others re-check the condition after its commit and match no row),
+     * then every caller reads the row as it now is.
+     */
+    @Override
+    public Optional<Session> refreshExpiry(String token, Instant ifNotAfter, Instant expiresAt, Instant updatedAt) {
+        return guarded(() -> tx.inTransaction(em -> {
+            em.createQuery("update BetterAuthSession s set s.expiresAt = :expiresAt, s.updatedAt = :updatedAt"
+                            + " where s.token = :token and s.expiresAt <= :ifNotAfter")
+                    .setParameter("expiresAt", expiresAt)
+                    .setParameter("updatedAt", updatedAt)
+                    .setParameter("token", token)
+                    .setParameter("ifNotAfter", ifNotAfter)
+                    .executeUpdate();
+            return em.createQuery("select s from BetterAuthSession s where s.token = :token", SessionEntity.class)
+                    .setParameter("token", token)
+                    .getResultList().stream().findFirst().map(e -> withColumns(em, e));
+        }));
+    }
+
     @Override
     public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
         return guarded(() -> tx.inTransaction(em -> em

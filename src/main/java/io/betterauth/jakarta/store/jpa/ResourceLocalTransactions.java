@@ -3,6 +3,7 @@ package io.betterauth.jakarta.store.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
 import java.util.function.Function;
 
 /**
@@ -30,7 +31,14 @@ public final class ResourceLocalTransactions implements JpaTransactions {
         EntityTransaction tx = em.getTransaction();
         current.set(em);
         try {
-            tx.begin();
+            try {
+                tx.begin();
+            } catch (PersistenceException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A provider's own exception when no connection can be had (EclipseLink's DatabaseException).
+                throw new PersistenceException("Could not begin a transaction", e);
+            }
             T result = work.apply(em);
             tx.commit();
             return result;

@@ -40,6 +40,13 @@ public final class InMemorySessionStore implements SessionStore, ExpiredSessionP
     }
 
     @Override
+    public Optional<Session> refreshExpiry(String token, Instant ifNotAfter, Instant expiresAt, Instant updatedAt) {
+        Entry current = byToken.computeIfPresent(token, (t, e) -> e.session().expiresAt().isAfter(ifNotAfter) ? e
+                : new Entry(e.session().withExpiry(expiresAt, updatedAt), e.order()));
+        return Optional.ofNullable(current).map(Entry::session);
+    }
+
+    @Override
     public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
         Entry updated = byToken.computeIfPresent(token,
                 (t, e) -> new Entry(e.session().withAdditional(changes, updatedAt), e.order()));

@@ -200,6 +200,26 @@ public final class SecondaryStorageSessionStore implements SessionStore {
         return Optional.of(updated);
     }
 
+    /**
+     * Check and slide under the user's lock, so concurrent refreshes in this JVM write the key once (T-16). The SPI
+     * has no compare-and-set, so two instances may both write; they write the same session with expiries a few
+     * milliseconds apart, which is harmless.
+     */
+    @Override
+    public Optional<Session> refreshExpiry(String token, Instant ifNotAfter, Instant expiresAt, Instant updatedAt) {
+        Optional<Session> seen = findByToken(token);
+        if (seen.isEmpty()) {
+            return seen;
+        }
+        synchronized (lockFor(seen.get().userId())) {
+            Optional<Session> current = findByToken(token);
+            if (current.isEmpty() || current.get().expiresAt().isAfter(ifNotAfter)) {
+                return current;
+            }
+            return updateExpiry(token, expiresAt, updatedAt);
+        }
+    }
+
     @Override
     public Optional<Session> updateExpiry(String token, Instant expiresAt, Instant updatedAt) {
         Objects.requireNonNull(expiresAt, "expiresAt");

@@ -174,6 +174,34 @@ public final class TieredSessionStore implements SessionStore {
         return row;
     }
 
+    /**
+     * The refresh written once (T-16): the side that decides (the row, or the key with {@code preserve}) is slid
+     * only while still due; the other side follows only when this call slid it.
+     */
+    @Override
+    public Optional<Session> refreshExpiry(String token, Instant ifNotAfter, Instant expiresAt, Instant updatedAt) {
+        if (preserve) {
+            Optional<Session> key = secondary.refreshExpiry(token, ifNotAfter, expiresAt, updatedAt);
+            if (key.isPresent() && slidBy(key.get(), expiresAt, updatedAt)) {
+                database.updateExpiry(token, expiresAt, updatedAt);
+            }
+            return key;
+        }
+        Optional<Session> row = database.refreshExpiry(token, ifNotAfter, expiresAt, updatedAt);
+        if (row.isPresent() && slidBy(row.get(), expiresAt, updatedAt)) {
+            try {
+                secondary.updateExpiry(token, expiresAt, updatedAt);
+            } catch (StoreUnavailableException e) {
+                degraded(e); // as in updateExpiry: the stale key expires first, then reads fall back to the row
+            }
+        }
+        return row;
+    }
+
+    private static boolean slidBy(Session s, Instant expiresAt, Instant updatedAt) {
+        return s.expiresAt().equals(expiresAt) && s.updatedAt().equals(updatedAt);
+    }
+
     @Override
     public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
         if (preserve) {
@@ -208,17 +236,24 @@ public final class TieredSessionStore implements SessionStore {
         return preserve ? secondary.listByUser(userId) : database.listByUser(userId);
     }
 
+    /**
+     * {@code storeSessionInDatabase}: the keys go first, then the rows, as {@link #delete} does, so that a failure
+     * halfway leaves sessions live on both sides (a missing key falls back to its row) rather than live in secondary
+     * storage and gone from the table. {@code preserve}: the rows are ended first (reads while secondary storage is
+     * down must not revive a revoked session), then the keys go.
+     */
     @Override
     public void deleteByUser(String userId) {
-        if (preserve) {
-            Instant now = now();
-            for (Session s : database.listByUser(userId)) {
-                if (s.expiresAt().isAfter(now)) {
-                    database.updateExpiry(s.token(), now, now);
-                }
-            }
-        } else {
+        if (!preserve) {
+            secondary.deleteByUser(userId);
             database.deleteByUser(userId);
+            return;
+        }
+        Instant now = now();
+        for (Session s : database.listByUser(userId)) {
+            if (s.expiresAt().isAfter(now)) {
+                database.updateExpiry(s.token(), now, now);
+            }
         }
         secondary.deleteByUser(userId);
     }

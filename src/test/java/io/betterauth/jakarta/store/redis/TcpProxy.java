@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP proxy to Redis that a test can stop (Redis "down": connections dropped, port closed), start again
+ * A loopback TCP proxy (to Redis, PostgreSQL, …) that a test can stop (Redis "down": connections dropped, port closed), start again
  * on the same port (Redis "back"), or make drop its open connections (Redis restarted between two calls).
  */
 public final class TcpProxy implements AutoCloseable {
@@ -23,8 +23,14 @@ public final class TcpProxy implements AutoCloseable {
     private int port;
 
     public TcpProxy(String targetHost, int targetPort) {
+        this(targetHost, targetPort, 0);
+    }
+
+    /** A proxy that listens on this loopback port (0: any free one). */
+    public TcpProxy(String targetHost, int targetPort, int listenPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+        this.port = listenPort;
     }
 
     public int port() {

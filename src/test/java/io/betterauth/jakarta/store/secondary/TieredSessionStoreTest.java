@@ -241,4 +241,55 @@ class TieredSessionStoreTest {
         assertThat(database.findByToken(s.token())).isEmpty();
         assertThat(memory.keys()).isEmpty();
     }
+
+    /** Faults: one side of a write fails halfway; the two sides never disagree about whether a session is live. */
+    @Test
+    void halfFailedWrites_leaveTheRowAndTheKeyAgreeing() {
+        var rows = io.betterauth.jakarta.core.FaultyStore.wrap(io.betterauth.jakarta.spi.SessionStore.class, database);
+        var keys = io.betterauth.jakarta.core.FaultyStore.wrap(SecondaryStorage.class, memory);
+        SecondaryStorageSessionStore keyStore = new SecondaryStorageSessionStore(keys.store(), users, clock);
+        TieredSessionStore store = TieredSessionStore.storeSessionInDatabase(keyStore, rows.store(), clock);
+        User u = newUser();
+        Session a = session(u);
+        Session b = session(u);
+        store.create(a);
+        store.create(b);
+
+        // The key of the new session cannot be written: its row is removed again, the client never gets a cookie.
+        Session c = session(u);
+        keys.faults().failOn("set", 1);
+        assertThatThrownBy(() -> store.create(c)).isInstanceOf(StoreUnavailableException.class);
+        assertThat(database.findByToken(c.token())).isEmpty();
+        assertThat(store.findByToken(c.token())).isEmpty();
+
+        // Revoke-all: the database fails after the keys went. Nothing is revoked: every session is still found,
+        // through its row, and the row and the tiered store agree (before the fix, the rows went first and the
+        // keys stayed, so a session was live in Redis and gone from the table).
+        rows.faults().failOn("deleteByUser", 1);
+        assertThatThrownBy(() -> store.deleteByUser(u.id())).isInstanceOf(StoreUnavailableException.class);
+        for (Session s : java.util.List.of(a, b)) {
+            assertThat(store.findByToken(s.token())).isEqualTo(database.findByToken(s.token())).isPresent();
+        }
+
+        // Revoke-all: secondary storage fails first. Nothing is deleted anywhere.
+        store.create(c);
+        keys.faults().failOn("delete", 1);
+        assertThatThrownBy(() -> store.deleteByUser(u.id())).isInstanceOf(StoreUnavailableException.class);
+        assertThat(store.findByToken(c.token())).isEqualTo(database.findByToken(c.token())).isPresent();
+
+        // Revoke one: the database fails after the key went; the row answers, live, until the retry succeeds.
+        rows.faults().failOn("delete", 1);
+        assertThatThrownBy(() -> store.delete(c.token())).isInstanceOf(StoreUnavailableException.class);
+        assertThat(store.findByToken(c.token())).isEqualTo(database.findByToken(c.token())).isPresent();
+        rows.faults().heal();
+        store.delete(c.token());
+        assertThat(store.findByToken(c.token())).isEmpty();
+        assertThat(database.findByToken(c.token())).isEmpty();
+
+        // Refresh: the key cannot be rewritten; the row is slid and answers (the stale key expires first).
+        keys.faults().failOn("set", 1);
+        Instant later = NOW.plusSeconds(60);
+        Session slid = store.refreshExpiry(a.token(), a.expiresAt(), later.plus(WEEK), later).orElseThrow();
+        assertThat(database.findByToken(a.token())).contains(slid);
+    }
 }

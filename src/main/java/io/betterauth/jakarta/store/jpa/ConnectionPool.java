@@ -1,0 +1,227 @@
+package io.betterauth.jakarta.store.jpa;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The small connection pool behind {@code better-auth.database.url}, handed to the JPA provider as its non-JTA data
+ * source so that Hibernate and EclipseLink behave alike when the database goes away:
+ *
+ * <ul>
+ *   <li>at most {@code maxSize} connections; a caller waits at most {@code borrowTimeoutMillis} for one, then gets
+ *       an {@link SQLTransientConnectionException} (a request never queues without bound behind a hung
+ *       database);</li>
+ *   <li>an idle connection is validated ({@link Connection#isValid}, bounded) before it is handed out; when one
+ *       is dead, every idle connection is dropped (they date from before the outage) and a new one is opened, so
+ *       the first request after the database returns succeeds, with no restart;</li>
+ *   <li>a connection given back inside a transaction is rolled back; one that cannot be reset is closed.</li>
+ * </ul>
+ *
+ * The driver's own connect, login and socket timeouts (set by {@link JdbcPersistenceUnit}) bound each attempt.
+ */
+public final class ConnectionPool implements DataSource, AutoCloseable {
+
+    /** Opens a new physical connection. */
+    @FunctionalInterface
+    public interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    private final Opener opener;
+    private final int maxSize;
+    private final long borrowTimeoutMillis;
+    private final int validationSeconds;
+    private final Semaphore permits;
+    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    public ConnectionPool(Opener opener, int maxSize, long borrowTimeoutMillis, int validationSeconds) {
+        this.opener = opener;
+        this.maxSize = maxSize;
+        this.borrowTimeoutMillis = borrowTimeoutMillis;
+        this.validationSeconds = validationSeconds;
+        this.permits = new Semaphore(maxSize, true);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        if (closed) {
+            throw new SQLException("The Better Auth connection pool is closed", "08003");
+        }
+        try {
+            if (!permits.tryAcquire(borrowTimeoutMillis, TimeUnit.MILLISECONDS)) {
+                throw new SQLTransientConnectionException("No database connection free within " + borrowTimeoutMillis
+                        + " ms (all " + maxSize + " in use)", "08001");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException("Interrupted while waiting for a database connection", "08001", e);
+        }
+        try {
+            Connection raw = validIdle();
+            return lease(raw != null ? raw : opener.open());
+        } catch (SQLException | RuntimeException | Error e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    /** The most recently used idle connection that still answers; empty the idle list at the first that does not. */
+    private Connection validIdle() {
+        Connection c = idle.pollFirst();
+        if (c == null) {
+            return null;
+        }
+        if (valid(c)) {
+            return c;
+        }
+        closeQuietly(c);
+        for (Connection other = idle.pollFirst(); other != null; other = idle.pollFirst()) {
+            closeQuietly(other);
+        }
+        return null;
+    }
+
+    private boolean valid(Connection c) {
+        try {
+            return c.isValid(validationSeconds);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Gives a connection back: reset to auto-commit (rolling back what is open) and kept, or closed if that fails. */
+    private void giveBack(Connection raw) {
+        try {
+            if (closed || raw.isClosed()) {
+                closeQuietly(raw);
+                return;
+            }
+            if (!raw.getAutoCommit()) {
+                raw.rollback();
+                raw.setAutoCommit(true);
+            }
+            idle.offerFirst(raw);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(raw);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private Connection lease(Connection raw) {
+        return (Connection) Proxy.newProxyInstance(ConnectionPool.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, new Lease(raw));
+    }
+
+    /** One borrowing of a connection: {@code close()} gives it back once; afterwards it is unusable. */
+    private final class Lease implements InvocationHandler {
+        private final Connection raw;
+        private boolean returned;
+
+        Lease(Connection raw) {
+            this.raw = raw;
+        }
+
+        @Override
+        public synchronized Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "close":
+                    if (!returned) {
+                        returned = true;
+                        giveBack(raw);
+                    }
+                    return null;
+                case "isClosed":
+                    return returned || raw.isClosed();
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "ConnectionPool lease of " + raw;
+                default:
+                    if (returned) {
+                        throw new SQLException("Connection already closed", "08003");
+                    }
+                    try {
+                        return method.invoke(raw, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // already broken
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("The pool's credentials come from better-auth.database.*");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // not used
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // the driver's timeouts are set on the URL's properties
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("Not a wrapper for " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+}
