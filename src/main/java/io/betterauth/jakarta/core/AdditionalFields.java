@@ -144,7 +144,7 @@ public final class AdditionalFields {
                 break;
             case NUMBER:
                 if (v instanceof JsonNumber n) {
-                    return n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
+                    return number(n);
                 }
                 break;
             case BOOLEAN:
@@ -224,8 +224,7 @@ public final class AdditionalFields {
             case FALSE:
                 return Boolean.FALSE;
             case NUMBER:
-                JsonNumber n = (JsonNumber) v;
-                return n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
+                return number((JsonNumber) v);
             case STRING:
                 // Better Auth's reviver: V8's date rules and millisecond precision, so a value read back writes
                 // back the same (Instant.parse kept microseconds and refused dates V8 accepts, e.g. February 30).
@@ -240,5 +239,27 @@ public final class AdditionalFields {
                 v.asJsonObject().forEach((k, x) -> map.put(k, toJava(x)));
                 return map;
         }
+    }
+
+    /**
+     * A JSON number as JavaScript holds it, in the Java type {@link JsJson} writes back the same: a {@code Long} for
+     * an integer that fits (exactly as written when the text is an integer, else the double's value, so {@code 1.0}
+     * and {@code 1e2} read as 1 and 100 as in JavaScript), a {@code Double} otherwise, {@code null} for a value beyond
+     * the double range ({@code JSON.stringify(Infinity)} is {@code null}). {@code JsonNumber.longValue()} kept only
+     * the low 64 bits, so 1e20 had become 7766279631452241920.
+     */
+    private static Object number(JsonNumber n) {
+        if (n.isIntegral()) {
+            try {
+                return n.bigDecimalValue().longValueExact();
+            } catch (ArithmeticException e) {
+                // outside the long range: a double, as in JavaScript
+            }
+        }
+        double d = n.doubleValue();
+        if (!Double.isFinite(d)) {
+            return null;
+        }
+        return d == Math.rint(d) && Math.abs(d) < 0x1p63 ? (Object) (long) d : (Object) d;
     }
 }

@@ -151,4 +151,17 @@ class SessionDataTest {
                 .containsEntry("notADate", "2030-13-01T00:00:00Z");
         assertThat(SessionData.parse(read.toJsonString(), NOW)).contains(read);
     }
+
+    @Test
+    void additionalIntegersBeyondTheLongRange_stayTheNumberTheyWere() { // fuzzing finding: longValue() wrapped
+        String json = "{\"session\":{\"id\":\"s\",\"token\":\"t\",\"userId\":\"u\","
+                + "\"expiresAt\":\"2030-01-08T00:00:00.000Z\",\"big\":100000000000000000000,"
+                + "\"max\":9223372036854775807,\"one\":1.0,\"hundred\":1e2,\"zero\":-0.0,\"half\":0.5,\"e18\":1e18,\"inf\":1e400},\"user\":{\"id\":\"u\",\"name\":\"n\",\"email\":\"e@x.io\"},"
+                + "\"updatedAt\":1}";
+        SessionData read = SessionData.parse(json, NOW).orElseThrow();
+        assertThat(read.session().additional()).containsEntry("big", 1e20).containsEntry("max", Long.MAX_VALUE)
+                .containsEntry("one", 1L).containsEntry("hundred", 100L).containsEntry("zero", 0L)
+                .containsEntry("half", 0.5).containsEntry("e18", 1_000_000_000_000_000_000L).containsEntry("inf", null);
+        assertThat(SessionData.parse(read.toJsonString(), NOW)).contains(read);
+    }
 }
