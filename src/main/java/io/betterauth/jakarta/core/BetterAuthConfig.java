@@ -40,6 +40,10 @@ import java.util.List;
  * @param hashTokens         ours: the session store keeps {@code SHA-256(token)}, never the token itself
  * @param databaseConnection a JDBC database the library connects to itself (resource-local); without a URL, the
  *                           container's persistence unit on {@code java:comp/DefaultDataSource}
+ * @param revokeOnSignIn     ours: sign-in and sign-up delete the session whose cookie the request presented
+ *                           (Better Auth leaves it in the store)
+ * @param freshRevoke        ours: revoke-session, revoke-other-sessions and revoke-sessions require a fresh session
+ *                           (Better Auth only reads the store)
  */
 public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, Session session, Cookies cookies,
@@ -51,7 +55,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                                AdditionalFields userFields, long absoluteExpiresIn, boolean clearSiteData,
                                boolean useHostPrefix, RateLimit rateLimit,
                                Purge purge, boolean hashTokens,
-                               DatabaseConnection databaseConnection) {
+                               DatabaseConnection databaseConnection, boolean revokeOnSignIn,
+                               boolean freshRevoke) {
 
     /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
@@ -306,6 +311,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private long purgeInterval = 3600;
         private int purgeBatchSize = 500;
         private boolean hashTokens;
+        private boolean revokeOnSignIn;
+        private boolean freshRevoke;
 
         private Builder() {
         }
@@ -384,6 +391,10 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder purgeBatchSize(int v) { purgeBatchSize = v; return this; }
         /** Ours: keep {@code SHA-256(token)} in the session store (not shareable with a Node Better Auth). */
         public Builder hashTokens(boolean v) { hashTokens = v; return this; }
+        /** Ours: sign-in and sign-up delete the session the request's cookie presented (T-12). */
+        public Builder revokeOnSignIn(boolean v) { revokeOnSignIn = v; return this; }
+        /** Ours: the revoke endpoints require a fresh session (T-17). */
+        public Builder freshRevoke(boolean v) { freshRevoke = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -417,7 +428,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                     new RateLimit(rateLimitEnabled != null ? rateLimitEnabled : !devMode, rateLimitWindow,
                             rateLimitMax, rateLimitStorage),
                     new Purge(purgeEnabled, purgeInterval, purgeBatchSize), hashTokens,
-                    new DatabaseConnection(databaseUrl, databaseUser, databasePassword));
+                    new DatabaseConnection(databaseUrl, databaseUser, databasePassword), revokeOnSignIn,
+                    freshRevoke);
         }
     }
 }

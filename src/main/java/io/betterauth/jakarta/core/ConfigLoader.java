@@ -95,6 +95,8 @@ public final class ConfigLoader {
         bool("better-auth.advanced.clear-site-data", b::clearSiteData);
         bool("better-auth.advanced.use-host-prefix", b::useHostPrefix);
         bool("better-auth.session.hash-tokens", b::hashTokens);
+        bool("better-auth.session.revoke-on-sign-in", b::revokeOnSignIn);
+        bool("better-auth.session.fresh-revoke", b::freshRevoke);
         bool("better-auth.rate-limit.enabled", b::rateLimitEnabled);
         number("better-auth.rate-limit.window", b::rateLimitWindow);
         number("better-auth.rate-limit.max", b::rateLimitMax);

@@ -84,6 +84,7 @@ public final class EmailPasswordAuth {
         }
         boolean dontRemember = Boolean.FALSE.equals(rememberMe);
         Session session = createSession(user, dontRemember, client, "sign-up", ErrorCode.FAILED_TO_CREATE_SESSION, 400);
+        sessions.revokePresented(cookies, session, "sign-up");
         response.put("token", session.token());
         response.put("user", config.output(user).toJson());
         return AuthResult.ok(JsJson.stringify(response), sessions.sessionCookies(new SessionAndUser(session, user), dontRemember, cookies));
@@ -132,6 +133,7 @@ public final class EmailPasswordAuth {
         boolean dontRemember = Boolean.FALSE.equals(rememberMe);
         Session session = createSession(user.get(), dontRemember, client, "sign-in", ErrorCode.FAILED_TO_CREATE_SESSION,
                 401);
+        sessions.revokePresented(cookies, session, "sign-in");
         sessions.events().after(new SignInEvent(SignInEvent.Kind.SUCCEEDED, email, user.get().id(), null,
                 client.ipAddress(), client.userAgent(), SessionInfo.of(session)));
         Map<String, Object> response = new LinkedHashMap<>();

@@ -97,7 +97,7 @@ public final class SessionApi {
      */
     public ApiResult<Boolean> revokeSession(RequestCookies cookies, String token) {
         requireStore();
-        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
+        ApiResult<SessionAndUser> auth = requireRevoker(cookies);
         List<String> setCookies = new ArrayList<>(auth.setCookies());
         Optional<Session> target = sessions.findByToken(token);
         if (target.isEmpty() && config.hashTokens()) {
@@ -119,7 +119,7 @@ public final class SessionApi {
     /** {@code POST /revoke-other-sessions}: every live session of the caller but the current one. */
     public ApiResult<Boolean> revokeOtherSessions(RequestCookies cookies) {
         requireStore();
-        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
+        ApiResult<SessionAndUser> auth = requireRevoker(cookies);
         Instant now = manager.now();
         String current = auth.value().session().id();
         for (Session s : sessions.listByUser(auth.value().user().id())) {
@@ -134,7 +134,7 @@ public final class SessionApi {
     /** {@code POST /revoke-sessions}: every session of the caller, the current one included; cookies cleared. */
     public ApiResult<Boolean> revokeSessions(RequestCookies cookies) {
         requireStore();
-        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
+        ApiResult<SessionAndUser> auth = requireRevoker(cookies);
         manager.deleteAll(auth.value().user().id(), "revoke-sessions");
         return new ApiResult<>(true, manager.cookies().deleteAll(cookies));
     }
@@ -330,6 +330,18 @@ public final class SessionApi {
     private void freshCheckFailed(Session session) {
         manager.events().after(new SessionEvent(SessionEvent.Kind.FRESH_CHECK_FAILED, "fresh-age",
                 SessionInfo.of(session)));
+    }
+
+    /**
+     * The revoke endpoints: Better Auth's {@code sensitiveSessionMiddleware} (a store read), and with
+     * {@code better-auth.session.fresh-revoke} (ours, T-17) a fresh session too.
+     */
+    private ApiResult<SessionAndUser> requireRevoker(RequestCookies cookies) {
+        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
+        if (config.freshRevoke()) {
+            requireFresh(auth.value());
+        }
+        return auth;
     }
 
     /**

@@ -357,6 +357,22 @@ public final class SessionManager {
         return cookies.sessionToken(session.token(), Math.min(left, config.session().expiresIn()));
     }
 
+    /**
+     * Ours ({@code better-auth.session.revoke-on-sign-in}, T-12): after a successful sign-in, the session whose
+     * cookie the request still carried is deleted, so a token that was known before authentication never outlives
+     * it. Better Auth leaves that row in the store, which is why this is off by default. {@code replacement} is
+     * never deleted.
+     */
+    public void revokePresented(RequestCookies request, Session replacement, String reason) {
+        if (!config.revokeOnSignIn()) {
+            return;
+        }
+        cookies.sessionToken(request)
+                .filter(token -> !token.equals(replacement.token()))
+                .flatMap(sessions::findByToken)
+                .ifPresent(previous -> delete(previous, reason));
+    }
+
     /** {@code /sign-out}: deletes the presented session (if any) and expires every session cookie. */
     public List<String> signOut(RequestCookies request) {
         Optional<String> token = cookies.sessionToken(request);

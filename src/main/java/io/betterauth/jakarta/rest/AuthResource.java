@@ -120,6 +120,7 @@ public class AuthResource {
         checkSignInOrigin(parsed);
         AuthResult result = runtime.services().emailPassword()
                 .signUp(parsed, ClientAddress.of(request, runtime.services().config()), cookies());
+        renewHttpSession(result);
         return HttpAuthResponses.of(result);
     }
 
@@ -131,6 +132,7 @@ public class AuthResource {
         checkSignInOrigin(parsed);
         AuthResult result = runtime.services().emailPassword()
                 .signIn(parsed, ClientAddress.of(request, runtime.services().config()), cookies());
+        renewHttpSession(result);
         return HttpAuthResponses.of(result);
     }
 
@@ -247,6 +249,16 @@ public class AuthResource {
         ApiResult<Boolean> result = api().deleteUser(cookies(), password, token);
         return HttpAuthResponses.build(200, "{\"success\":true,\"message\":\"User deleted\"}", result.setCookies(),
                 ClearSiteData.headers(runtime.services().config()));
+    }
+
+    /**
+     * T-12: a sign-in also gives the application's {@code HttpSession}, when it has one, a new id (its attributes
+     * kept), so an id known before authentication is worthless after it. No session is created when there is none.
+     */
+    private void renewHttpSession(AuthResult result) {
+        if (result.status() == 200 && !result.setCookies().isEmpty() && request.getSession(false) != null) {
+            request.changeSessionId();
+        }
     }
 
     private SessionApi api() {

@@ -18,7 +18,7 @@ public class CurrentSession {
     SessionResolver resolver;
 
     public Optional<SessionAndUser> get() {
-        return resolver.isAuthEndpoint(request) ? Optional.empty() : resolver.resolve(request).current();
+        return resolver.isAuthEndpoint(request) ? Optional.empty() : resolver.resolveWithoutRefresh(request).current();
     }
 
     public Optional<Session> session() {

@@ -27,8 +27,21 @@ public class SessionResolver {
     @Inject
     BetterAuthRuntime runtime;
 
-    /** The request's state, resolving it on first use. */
+    /** The request's state, resolving it on first use; the caller writes its cookies before the response commits. */
     public SessionState resolve(HttpServletRequest request) {
+        return resolve(request, GetSessionOptions.DEFAULT);
+    }
+
+    /**
+     * The request's state for a reader that cannot write cookies (the injectable {@link CurrentSession}). The
+     * filter has normally resolved it already; if not (the response may be committed by now), the session is read
+     * without a sliding refresh, so the store never moves ahead of a cookie the client will not receive (T-10).
+     */
+    public SessionState resolveWithoutRefresh(HttpServletRequest request) {
+        return resolve(request, new GetSessionOptions(false, true, false));
+    }
+
+    private SessionState resolve(HttpServletRequest request, GetSessionOptions options) {
         Object existing = request.getAttribute(SessionState.ATTRIBUTE);
         if (existing instanceof SessionState state) {
             return state;
@@ -36,7 +49,7 @@ public class SessionResolver {
         SessionLookup lookup;
         boolean unavailable = false;
         try {
-            lookup = runtime.services().sessions().resolve(cookies(request), GetSessionOptions.DEFAULT);
+            lookup = runtime.services().sessions().resolve(cookies(request), options);
         } catch (AuthException e) {
             // A refresh that found the row gone: no session, and the dead cookies are cleared.
             lookup = SessionLookup.none(e.setCookies());

@@ -83,7 +83,7 @@ class SessionApiTest {
     }
 
     @Test
-    void listSessions_excludesExpiredSessionsAndOtherUsers() {
+    void listSessions_excludesExpiredSessionsAndOtherUsers() { // T-21
         RequestCookies alice = signUp("alice@example.com");
         signUp("bob@example.com");
         String aliceId = sessions.findByToken(token(alice)).orElseThrow().userId();
@@ -95,7 +95,7 @@ class SessionApiTest {
     }
 
     @Test
-    void shouldRequireAFreshSessionToListSessions_basedOnCreationTime() {
+    void shouldRequireAFreshSessionToListSessions_basedOnCreationTime() { // T-17
         setUp(b -> b.freshAge(60));
         RequestCookies device = signUp("fresh@example.com");
         clock.advance(Duration.ofMinutes(5));
@@ -103,7 +103,7 @@ class SessionApiTest {
     }
 
     @Test
-    void freshAgeZero_switchesTheCheckOff() {
+    void freshAgeZero_switchesTheCheckOff() { // T-17
         setUp(b -> b.freshAge(0));
         RequestCookies device = signUp("zero@example.com");
         clock.advance(Duration.ofDays(3));
@@ -241,7 +241,7 @@ class SessionApiTest {
     }
 
     @Test
-    void changePassword_requiresAFreshSession_unlessConfiguredAsBetterAuth() {
+    void changePassword_requiresAFreshSession_unlessConfiguredAsBetterAuth() { // T-17
         setUp(b -> b.freshAge(60));
         RequestCookies device = signUp("stale@example.com");
         clock.advance(Duration.ofMinutes(2));
@@ -269,7 +269,7 @@ class SessionApiTest {
     }
 
     @Test
-    void deleteUser_isOffByDefault_andFollowsBetterAuthsFreshnessRule() {
+    void deleteUser_isOffByDefault_andFollowsBetterAuthsFreshnessRule() { // T-17 (Better Auth's own rule)
         RequestCookies off = signUp("del0@example.com");
         fails(() -> api.deleteUser(off, null), 404, null);
         assertThatThrownBy(() -> api.deleteUser(off, "test123456")).isInstanceOfSatisfying(AuthException.class,
@@ -296,5 +296,83 @@ class SessionApiTest {
         assertThat(users.findByEmail("del2@example.com")).isPresent();
         api.deleteUser(stale, "test123456");
         assertThat(users.findByEmail("del2@example.com")).isEmpty();
+    }
+
+    @Test
+    void listSessions_entriesCarryBetterAuthsSessionFields_andNothingOfAnotherUser() { // T-21
+        RequestCookies alice = signUp("fields@example.com");
+        signUp("other-fields@example.com");
+        clock.advance(Duration.ofSeconds(5));
+        signIn("fields@example.com", "test123456");
+        List<Session> listed = api.listSessions(alice, GetSessionOptions.DEFAULT).value();
+        String userId = sessions.findByToken(token(alice)).orElseThrow().userId();
+        assertThat(listed).hasSize(2).allSatisfy(s -> {
+            assertThat(s.userId()).isEqualTo(userId);
+            assertThat(s.expiresAt()).isAfter(clock.instant());
+            assertThat(EmailPasswordAuthTest.json(JsJson.stringify(s.toJson())).keySet())
+                    .containsExactly("expiresAt", "token", "createdAt", "updatedAt", "ipAddress", "userAgent", "userId", "id");
+        });
+    }
+
+    @Test
+    void signIn_alwaysIssuesANewToken_andKeepsThePresentedSessionByDefault_asBetterAuth() { // T-12
+        RequestCookies before = signUp("rotate@example.com");
+        AuthResult r = auth.signIn(EmailPasswordAuthTest.body("{\"email\":\"rotate@example.com\",\"password\":\"test123456\"}"),
+                ClientInfo.UNKNOWN, before);
+        RequestCookies after = device(r.setCookies());
+        assertThat(token(after)).isNotEqualTo(token(before));
+        assertThat(signedIn(after)).isTrue();
+        assertThat(signedIn(before)).isTrue(); // Better Auth 1.7.25 leaves it in the store
+    }
+
+    @Test
+    void revokeOnSignIn_deletesThePresentedSession_whoseReuseIs401() { // T-12
+        setUp(b -> b.revokeOnSignIn(true));
+        RequestCookies before = signUp("fixation@example.com");
+        RequestCookies otherDevice = signIn("fixation@example.com", "test123456");
+        AuthResult r = auth.signIn(EmailPasswordAuthTest.body("{\"email\":\"fixation@example.com\",\"password\":\"test123456\"}"),
+                ClientInfo.UNKNOWN, before);
+        RequestCookies after = device(r.setCookies());
+        assertThat(token(after)).isNotEqualTo(token(before));
+        assertThat(sessions.findByToken(token(before))).isEmpty();
+        fails(() -> api.listSessions(before, GetSessionOptions.DEFAULT), 401, "UNAUTHORIZED");
+        assertThat(signedIn(after)).isTrue();
+        assertThat(signedIn(otherDevice)).isTrue(); // only the presented session, not the user's others
+        // a failed sign-in revokes nothing; sign-up (auto sign-in) replaces a presented session too
+        fails(() -> auth.signIn(EmailPasswordAuthTest.body("{\"email\":\"fixation@example.com\",\"password\":\"wrong-password\"}"),
+                ClientInfo.UNKNOWN, after), 401, "INVALID_EMAIL_OR_PASSWORD");
+        assertThat(signedIn(after)).isTrue();
+        RequestCookies fresh = device(auth.signUp(EmailPasswordAuthTest.body("{\"name\":\"N\",\"email\":\"new-user@example.com\","
+                + "\"password\":\"test123456\"}"), ClientInfo.UNKNOWN, after).setCookies());
+        assertThat(signedIn(fresh)).isTrue();
+        assertThat(signedIn(after)).isFalse();
+    }
+
+    @Test
+    void freshRevoke_makesEveryRevokeEndpointRequireAFreshSession_andFreshAgeZeroSwitchesItOff() { // T-17
+        setUp(b -> b.freshAge(60));
+        RequestCookies asBetterAuth = signUp("revoke-stale@example.com");
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(api.revokeOtherSessions(asBetterAuth).value()).isTrue(); // default: Better Auth's sensitive read only
+
+        setUp(b -> b.freshAge(60).freshRevoke(true));
+        RequestCookies stale = signUp("revoke-stale@example.com");
+        RequestCookies other = signIn("revoke-stale@example.com", "test123456");
+        clock.advance(Duration.ofSeconds(60)); // now - createdAt >= freshAge
+        fails(() -> api.revokeSession(stale, token(other)), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.revokeOtherSessions(stale), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.revokeSessions(stale), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.listSessions(stale, GetSessionOptions.DEFAULT), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.changePassword(stale, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 403, "SESSION_NOT_FRESH");
+        assertThat(signedIn(other)).isTrue();
+        RequestCookies recent = signIn("revoke-stale@example.com", "test123456");
+        assertThat(api.revokeSession(recent, token(other)).value()).isTrue();
+        assertThat(signedIn(other)).isFalse();
+
+        setUp(b -> b.freshAge(0).freshRevoke(true));
+        RequestCookies old = signUp("revoke-zero@example.com");
+        clock.advance(Duration.ofDays(3));
+        assertThat(api.revokeSessions(old).value()).isTrue();
+        assertThat(signedIn(old)).isFalse();
     }
 }

@@ -80,7 +80,7 @@ class SessionManagerTest {
     }
 
     @Test
-    void slidingRefresh_followsBetterAuthsUpdateAgeTest() { // session-api.test.ts "should update session when update age is reached"
+    void slidingRefresh_followsBetterAuthsUpdateAgeTest() { // T-13, T-15 // session-api.test.ts "should update session when update age is reached"
         SessionManager m = manager(b -> b.expiresIn(120).updateAge(60));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
         RequestCookies cookies = browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()));
@@ -180,7 +180,7 @@ class SessionManagerTest {
     }
 
     @Test
-    void deferredRefresh_getReportsNeedsRefreshWithoutWriting_postRefreshes() {
+    void deferredRefresh_getReportsNeedsRefreshWithoutWriting_postRefreshes() { // T-15
         SessionManager m = manager(b -> b.updateAge(0).deferSessionRefresh(true));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
         RequestCookies cookies = browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()));
@@ -257,7 +257,7 @@ class SessionManagerTest {
     }
 
     @Test
-    void signOut_deletesTheRowAndExpiresEveryCookie() {
+    void signOut_deletesTheRowAndExpiresEveryCookie() { // T-19
         SessionManager m = manager(b -> { });
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
         RequestCookies cookies = RequestCookies.parse(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()).get(0).split(";")[0]
@@ -271,12 +271,68 @@ class SessionManagerTest {
     }
 
     @Test
-    void httpsBaseUrl_givesSecurePrefixedCookies() {
+    void httpsBaseUrl_givesSecurePrefixedCookies() { // T-05, T-06
         SessionManager m = manager(b -> b.baseUrl("https://app.example.com"));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
         assertThat(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()).get(0))
                 .startsWith("__Secure-better-auth.session_token=")
                 .endsWith("; Max-Age=604800; Path=/; HttpOnly; Secure; SameSite=Lax");
+    }
+
+    @Test
+    void prefixedCookie_winsOverTheLegacyOne_inEitherOrder() { // T-07
+        SessionManager m = manager(b -> b.baseUrl("https://app.example.com"));
+        Session mine = m.create(alice, false, ClientInfo.UNKNOWN);
+        Session legacy = m.create(alice, false, ClientInfo.UNKNOWN);
+        String prefixed = m.sessionCookies(new SessionAndUser(mine, alice), false, RequestCookies.empty()).get(0)
+                .split(";", 2)[0];
+        assertThat(prefixed).startsWith("__Secure-better-auth.session_token=");
+        String legacyPair = "better-auth.session_token=" + UriComponent.encode(new SignedCookie(SECRET).sign(legacy.token()));
+        for (String header : new String[] {legacyPair + "; " + prefixed, prefixed + "; " + legacyPair}) {
+            assertThat(m.resolve(RequestCookies.parse(header), GetSessionOptions.DEFAULT).current().session().id())
+                    .as(header).isEqualTo(mine.id());
+        }
+        // the unprefixed cookie alone is not this deployment's cookie (a secure one cannot be shadowed by it)
+        assertThat(m.resolve(RequestCookies.parse(legacyPair), GetSessionOptions.DEFAULT).session()).isEmpty();
+
+        // with use-host-prefix, __Host- wins over a __Secure- cookie of another session
+        SessionManager host = manager(b -> b.baseUrl("https://app.example.com").useHostPrefix(true));
+        Session hostSession = host.create(alice, false, ClientInfo.UNKNOWN);
+        Session other = host.create(alice, false, ClientInfo.UNKNOWN);
+        String hostPair = host.sessionCookies(new SessionAndUser(hostSession, alice), false, RequestCookies.empty())
+                .get(0).split(";", 2)[0];
+        String securePair = "__Secure-better-auth.session_token="
+                + UriComponent.encode(new SignedCookie(SECRET).sign(other.token()));
+        assertThat(host.resolve(RequestCookies.parse(securePair + "; " + hostPair), GetSessionOptions.DEFAULT)
+                .current().session().id()).isEqualTo(hostSession.id());
+    }
+
+    @Test
+    void signOut_expiresTokenCacheChunksAndDontRemember_withTheAttributesTheyWereSetWith() { // T-19, T-06
+        SessionManager m = manager(b -> b.baseUrl("https://app.example.com").crossSubDomainCookies(true, "example.com")
+                .cookieCacheEnabled(true));
+        User big = new User("BiGuSeR0123456789BiGuSeR01234567", "Big", "big@example.com", false,
+                "https://img.example/" + "x".repeat(9000), T0, T0);
+        users.create(big, null);
+        Session s = m.create(big, true, ClientInfo.UNKNOWN);
+        List<String> set = m.sessionCookies(new SessionAndUser(s, big), true, RequestCookies.empty());
+        String attributes = "; Domain=example.com; Path=/; HttpOnly; Secure; SameSite=Lax";
+        assertThat(set).hasSizeGreaterThan(3).allSatisfy(line -> assertThat(line).startsWith("__Secure-better-auth.")
+                .endsWith(attributes));
+        RequestCookies browser = browser(set);
+        assertThat(browser.names()).contains("__Secure-better-auth.session_data.0", "__Secure-better-auth.session_data.2",
+                "__Secure-better-auth.dont_remember");
+
+        List<String> cleared = m.signOut(browser);
+        assertThat(cleared).allSatisfy(line -> assertThat(line)
+                .matches("__Secure-better-auth\\.(session_token|session_data(\\.\\d+)?|dont_remember)=; Max-Age=0"
+                        + java.util.regex.Pattern.quote(attributes)));
+        List<String> setNames = set.stream().map(l -> l.substring(0, l.indexOf('='))).toList();
+        assertThat(cleared.stream().map(l -> l.substring(0, l.indexOf('='))).toList())
+                .containsAll(setNames).contains("__Secure-better-auth.session_data");
+        assertThat(deletes).hasValue(1);
+        // the old cookie is then worth nothing (get-session answers null; the API's 401 is in SessionApiTest)
+        assertThat(m.resolve(browser, new GetSessionOptions(false, false, true)).session()).isEmpty();
     }
 
     boolean vanishOnUpdate;

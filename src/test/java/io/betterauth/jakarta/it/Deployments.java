@@ -1,6 +1,8 @@
 package io.betterauth.jakarta.it;
 
+import io.betterauth.jakarta.it.app.EarlyFlushServlet;
 import io.betterauth.jakarta.it.app.GuardedResource;
+import io.betterauth.jakarta.it.app.HttpSessionServlet;
 import io.betterauth.jakarta.it.app.MeResource;
 import io.betterauth.jakarta.it.app.SessionClockServlet;
 import io.betterauth.jakarta.it.app.TestApi;
@@ -71,7 +73,8 @@ public final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(library())
                 .addAsLibraries(runtime)
-                .addClasses(TestApi.class, MeResource.class, GuardedResource.class, SessionClockServlet.class)
+                .addClasses(TestApi.class, MeResource.class, GuardedResource.class, SessionClockServlet.class,
+                        HttpSessionServlet.class, EarlyFlushServlet.class)
                 .setWebXML(new StringAsset(webXml(name, config)))
                 .addAsResource(new StringAsset(microProfileConfig.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"))),

@@ -28,10 +28,17 @@ public final class Http {
     }
 
     public HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
+        return get(path, cookie, java.util.Map.of());
+    }
+
+    /** A GET with extra headers too (e.g. {@code Authorization}). */
+    public HttpResponse<String> get(String path, String cookie, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
+        headers.forEach(b::header);
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

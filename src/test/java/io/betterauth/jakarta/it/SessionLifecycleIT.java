@@ -80,6 +80,7 @@ class SessionLifecycleIT {
                 + "\",\"emailVerified\":false,\"image\":null,\"createdAt\":\"");
         assertThat(setCookies(signUp)).containsExactly(signedCookie("better-auth.session_token", signUpToken,
                 "; Max-Age=604800; Path=/; HttpOnly; SameSite=Lax"));
+        assertThat(signUp.headers().allValues("cache-control")).containsExactly("no-store"); // T-11
 
         // sign-in (email case does not matter): a new session, a new cookie
         HttpResponse<String> signIn = http.postJson("/api/auth/sign-in/email",
@@ -90,6 +91,7 @@ class SessionLifecycleIT {
         assertThat(token).isNotEqualTo(signUpToken);
         assertThat(setCookies(signIn)).containsExactly(signedCookie("better-auth.session_token", token,
                 "; Max-Age=604800; Path=/; HttpOnly; SameSite=Lax"));
+        assertThat(signIn.headers().allValues("cache-control")).containsExactly("no-store"); // T-11
         String cookie = cookiePair(signIn, "better-auth.session_token");
 
         // get-session
@@ -116,7 +118,7 @@ class SessionLifecycleIT {
         assertThat(http.get("/api/me", cookie).body()).isEqualTo(userId + " (user)");
         assertThat(http.get("/api/me", null).body()).isEqualTo("anonymous");
 
-        // a day later (updateAge): get-session slides the expiry and re-sends the cookie, once
+        // a day later (updateAge): get-session slides the expiry and re-sends the cookie, once (T-15)
         assertThat(http.post("/test/age-session?token=" + token + "&seconds=86401", null, null, null).body()).isEqualTo("1");
         HttpResponse<String> refreshed = http.get("/api/auth/get-session", cookie);
         assertThat(setCookies(refreshed)).containsExactly(signedCookie("better-auth.session_token", token,
@@ -131,8 +133,9 @@ class SessionLifecycleIT {
         assertThat(json(page).getString("caller")).isEqualTo(userId);
         assertThat(setCookies(page)).containsExactly(signedCookie("better-auth.session_token", token,
                 "; Max-Age=604800; Path=/; HttpOnly; SameSite=Lax"));
+        assertThat(page.headers().allValues("cache-control")).containsExactly("no-store"); // T-11
 
-        // sign-out: the row is gone and every cookie is expired
+        // sign-out: the row is gone and every cookie is expired (T-19)
         HttpResponse<String> signOut = http.post("/api/auth/sign-out", null, null, cookie);
         assertThat(signOut.statusCode()).isEqualTo(200);
         assertThat(signOut.body()).isEqualTo("{\"success\":true}");
@@ -140,12 +143,14 @@ class SessionLifecycleIT {
                 "better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax",
                 "better-auth.session_data=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax",
                 "better-auth.dont_remember=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
+        assertThat(signOut.headers().allValues("cache-control")).containsExactly("no-store"); // T-11
         HttpResponse<String> after = http.get("/api/auth/get-session", cookie);
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).isEqualTo("null");
         assertThat(http.get("/protected/whoami", cookie).statusCode()).isEqualTo(401);
+        assertError(http.get("/api/auth/list-sessions", cookie), 401, "{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}");
 
-        // the sign-up session is still valid until it expires; then it is null and its cookies are cleared
+        // the sign-up session is still valid until it expires (T-13); then it is null and its cookies are cleared
         String signUpCookie = cookiePair(signUp, "better-auth.session_token");
         assertThat(json(http.get("/api/auth/get-session", signUpCookie)).getJsonObject("session").getString("token"))
                 .isEqualTo(signUpToken);
@@ -236,6 +241,112 @@ class SessionLifecycleIT {
         assertThat(http.get("/api/auth/no-such-endpoint", null).statusCode()).isEqualTo(404);
         // the app's own JAX-RS application scans the library's resources too, but they answer only at /api/auth
         assertThat(http.get("/api/get-session", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void expiredSession_is401_andItsCookieIsCleared() throws Exception { // T-13
+        Http http = new Http(url);
+        String cookie = cookiePair(http.postJson("/api/auth/sign-up/email",
+                "{\"name\":\"Idle\",\"email\":\"" + email("idle") + "\",\"password\":\"test123456\"}", null),
+                "better-auth.session_token");
+        String token = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf('.'));
+        assertThat(http.get("/protected/whoami", cookie).statusCode()).isEqualTo(200);
+        assertThat(http.post("/test/age-session?token=" + token + "&seconds=604801", null, null, null).body()).isEqualTo("1");
+        HttpResponse<String> expired = http.get("/api/auth/list-sessions", cookie);
+        assertError(expired, 401, "{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}");
+        assertThat(setCookies(expired)).containsExactly(
+                "better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax",
+                "better-auth.session_data=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax",
+                "better-auth.dont_remember=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
+        assertThat(expired.headers().allValues("cache-control")).containsExactly("no-store"); // T-11
+        assertThat(http.get("/protected/whoami", cookie).statusCode()).isEqualTo(401);
+        assertError(http.get("/api/guarded", cookie), 401, "{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}");
+        HttpResponse<String> page = http.get("/whoami", cookie);
+        assertAnonymous(json(page));
+        assertThat(setCookies(page)).contains("better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
+    }
+
+    @Test
+    void tokenInTheQueryStringAFormFieldOrAHeader_isNeverAccepted() throws Exception { // T-04
+        Http http = new Http(url);
+        HttpResponse<String> signUp = http.postJson("/api/auth/sign-up/email",
+                "{\"name\":\"Q\",\"email\":\"" + email("query") + "\",\"password\":\"test123456\"}", null);
+        String token = json(signUp).getString("token");
+        String signed = cookiePair(signUp, "better-auth.session_token").substring("better-auth.session_token=".length());
+        String query = "?token=" + token + "&better-auth.session_token=" + signed + "&session_token=" + signed;
+        assertThat(http.get("/protected/whoami" + query, null).statusCode()).isEqualTo(401);
+        assertAnonymous(json(http.get("/whoami" + query, null)));
+        assertError(http.get("/api/auth/list-sessions" + query, null), 401,
+                "{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}");
+        assertThat(http.get("/api/auth/get-session" + query, null).body()).isEqualTo("null");
+        assertThat(http.post("/protected/whoami", "application/x-www-form-urlencoded",
+                "token=" + token + "&better-auth.session_token=" + signed, null).statusCode()).isEqualTo(401);
+        assertError(http.post("/api/auth/revoke-sessions", "application/x-www-form-urlencoded",
+                "token=" + token + "&better-auth.session_token=" + signed, null), 415,
+                "{\"message\":\"Content-Type \\\"application/x-www-form-urlencoded\\\" is not allowed. Allowed types: "
+                        + "application/json\",\"code\":\"UNSUPPORTED_MEDIA_TYPE\"}");
+        assertError(http.postJson("/api/auth/revoke-sessions", "{\"token\":\"" + token + "\"}", null), 401,
+                "{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}");
+        assertThat(http.get("/protected/whoami", null, Map.of("Authorization", "Bearer " + token)).statusCode()).isEqualTo(401);
+        // the session is alive all along: only the cookie carries it
+        assertThat(http.get("/protected/whoami", cookiePair(signUp, "better-auth.session_token")).statusCode()).isEqualTo(200);
+
+        // the container's own session id never travels in URLs either (tracking mode COOKIE from web-fragment.xml)
+        HttpResponse<String> created = http.get("/test/http-session?put=x", null);
+        String jsessionid = cookiePair(created, "JSESSIONID");
+        assertThat(json(created).getString("encoded")).doesNotContainIgnoringCase("jsessionid").endsWith("/next");
+        String id = jsessionid.substring("JSESSIONID=".length());
+        assertThat(json(http.get("/test/http-session;jsessionid=" + id, null)).isNull("probe")).isTrue();
+        assertThat(json(http.get("/test/http-session", jsessionid)).getString("probe")).isEqualTo("x");
+    }
+
+    @Test
+    void signIn_issuesANewToken_andRenewsTheApplicationsHttpSessionId_keepingItsAttributes() throws Exception { // T-12
+        Http http = new Http(url);
+        String email = email("renew");
+        HttpResponse<String> signUp = http.postJson("/api/auth/sign-up/email",
+                "{\"name\":\"R\",\"email\":\"" + email + "\",\"password\":\"test123456\"}", null);
+        String before = cookiePair(signUp, "better-auth.session_token");
+        String oldId = cookiePair(http.get("/test/http-session?put=cart-42", null), "JSESSIONID");
+
+        HttpResponse<String> signIn = http.postJson("/api/auth/sign-in/email",
+                "{\"email\":\"" + email + "\",\"password\":\"test123456\"}", before + "; " + oldId);
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        String after = cookiePair(signIn, "better-auth.session_token");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(json(signIn).getString("token")).isNotEqualTo(before.substring(before.indexOf('=') + 1, before.indexOf('.')));
+        String newId = cookiePair(signIn, "JSESSIONID");
+        assertThat(newId).isNotEqualTo(oldId);
+        JsonObject renewed = json(http.get("/test/http-session", newId));
+        assertThat(renewed.getString("probe")).isEqualTo("cart-42"); // attributes survive (Shiro #2710)
+        assertThat(json(http.get("/test/http-session", oldId)).isNull("probe")).isTrue();
+        // by default the presented session stays, as in Better Auth (better-auth.session.revoke-on-sign-in deletes it)
+        assertThat(http.get("/protected/whoami", before).statusCode()).isEqualTo(200);
+
+        // a sign-in without an HttpSession creates none
+        HttpResponse<String> plain = http.postJson("/api/auth/sign-in/email",
+                "{\"email\":\"" + email + "\",\"password\":\"test123456\"}", null);
+        assertThat(setCookies(plain)).noneMatch(l -> l.startsWith("JSESSIONID="));
+    }
+
+    @Test
+    void aServletThatCommitsEarly_stillGetsTheRefreshedCookie() throws Exception { // T-10
+        Http http = new Http(url);
+        String email = email("stream");
+        String cookie = cookiePair(http.postJson("/api/auth/sign-up/email",
+                "{\"name\":\"S\",\"email\":\"" + email + "\",\"password\":\"test123456\"}", null), "better-auth.session_token");
+        String token = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf('.'));
+        http.post("/test/age-session?token=" + token + "&seconds=86401", null, null, null); // refresh due
+        HttpResponse<String> streamed = http.get("/test/early-flush", cookie);
+        assertThat(streamed.statusCode()).isEqualTo(200);
+        assertThat(streamed.body()).contains("committed=true", "user=" + email.toLowerCase()).doesNotContain("principal=none");
+        assertThat(setCookies(streamed)).containsExactly(signedCookie("better-auth.session_token", token,
+                "; Max-Age=604800; Path=/; HttpOnly; SameSite=Lax"));
+        assertThat(streamed.headers().allValues("cache-control")).containsExactly("no-store"); // T-11
+        Instant expiresAt = Instant.parse(json(http.get("/api/auth/get-session", cookie)).getJsonObject("session")
+                .getString("expiresAt"));
+        assertThat(Duration.between(Instant.now(), expiresAt)).isGreaterThan(Duration.ofDays(6));
+        assertThat(setCookies(http.get("/test/early-flush", cookie))).isEmpty(); // refreshed once
     }
 
     /** No caller: {@code getCallerPrincipal()} is null (WildFly's Elytron reports its "anonymous" principal instead). */

@@ -43,7 +43,10 @@ class SessionManagementIT {
     static WebArchive deployment() {
         return Deployments.war("management", Map.of(
                 "better-auth.secret", Deployments.SECRET,
-                "better-auth.url", "http://localhost:8080"))
+                "better-auth.url", "http://localhost:8080",
+                // both beyond Better Auth, off by default: T-12 and T-17
+                "better-auth.session.revoke-on-sign-in", "true",
+                "better-auth.session.fresh-revoke", "true"))
                 .addClasses(AdminGroups.class, AdminSessionsServlet.class);
     }
 
@@ -98,12 +101,17 @@ class SessionManagementIT {
         String b2 = signIn(b, "test123456");
 
         JsonArray sessions = list(a1);
-        assertThat(sessions).hasSize(3);
+        assertThat(sessions).hasSize(3); // T-21: the caller's sessions only, with Better Auth's fields
+        assertThat(sessions.getValuesAs(JsonValue::asJsonObject)).allSatisfy(o -> {
+            assertThat(o.keySet()).containsExactly("expiresAt", "token", "createdAt", "updatedAt", "ipAddress",
+                    "userAgent", "userId", "id");
+            assertThat(o.getString("userId")).isEqualTo(json(http.get("/api/auth/get-session", a1)).getJsonObject("user").getString("id"));
+        });
         assertThat(sessions.getValuesAs(JsonValue::asJsonObject)).extracting(o -> o.getString("token"))
                 .containsExactlyInAnyOrder(token(a1), token(a2), token(a3));
         assertThat(http.get("/api/guarded/devices", a1).body()).isEqualTo("3"); // the injectable Java API
 
-        // A revoking B's token deletes nothing and answers exactly as a real revoke does
+        // A revoking B's token deletes nothing and answers exactly as a real revoke does (T-22)
         HttpResponse<String> foreign = http.postJson("/api/auth/revoke-session", "{\"token\":\"" + token(b1) + "\"}", a1);
         HttpResponse<String> own = http.postJson("/api/auth/revoke-session", "{\"token\":\"" + token(a3) + "\"}", a1);
         assertThat(foreign.statusCode()).isEqualTo(own.statusCode()).isEqualTo(200);
@@ -174,8 +182,31 @@ class SessionManagementIT {
                 "{\"currentPassword\":\"test123456\",\"newPassword\":\"another-password\"}", cookie), 403, notFresh);
         assertError(http.get("/api/guarded/fresh", cookie), 403, notFresh);
         assertError(http.get("/guarded-fresh/whoami", cookie), 403, notFresh);
+        // T-17 with better-auth.session.fresh-revoke: every revoke endpoint too
+        assertError(http.postJson("/api/auth/revoke-other-sessions", "{}", cookie), 403, notFresh);
+        assertError(http.postJson("/api/auth/revoke-sessions", "{}", cookie), 403, notFresh);
+        assertError(http.postJson("/api/auth/revoke-session", "{\"token\":\"" + token(cookie) + "\"}", cookie), 403, notFresh);
+        assertThat(signedIn(cookie)).isTrue();
         assertThat(http.get("/api/guarded", cookie).statusCode()).isEqualTo(200); // still signed in
         assertThat(http.get("/guarded/whoami", cookie).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void revokeOnSignIn_deletesThePresentedSession_andItsReuseIs401() throws Exception { // T-12
+        http = new Http(url);
+        String email = "replace-" + System.nanoTime() + "@example.com";
+        String before = signUp(email);
+        String otherDevice = signIn(email, "test123456");
+        HttpResponse<String> again = http.postJson("/api/auth/sign-in/email",
+                "{\"email\":\"" + email + "\",\"password\":\"test123456\"}", before);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        String after = cookiePair(again, "better-auth.session_token");
+        assertThat(token(after)).isNotEqualTo(token(before));
+        assertError(http.get("/api/auth/list-sessions", before), 401, "{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}");
+        assertThat(http.get("/protected/whoami", before).statusCode()).isEqualTo(401);
+        assertThat(signedIn(after)).isTrue();
+        assertThat(signedIn(otherDevice)).isTrue();
+        assertThat(list(after)).hasSize(2);
     }
 
     @Test
