@@ -12,6 +12,7 @@ import io.betterauth.jakarta.web.SessionResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -62,6 +63,8 @@ public class AuthResource {
     Instance<SessionCustomizer> customizer;
     @Context
     HttpServletRequest request;
+    @Context
+    HttpServletResponse servletResponse;
     @Context
     UriInfo uri;
 
@@ -120,8 +123,7 @@ public class AuthResource {
         checkSignInOrigin(parsed);
         AuthResult result = runtime.services().emailPassword()
                 .signUp(parsed, ClientAddress.of(request, runtime.services().config()), cookies());
-        renewHttpSession(result);
-        return HttpAuthResponses.of(result);
+        return withRenewedHttpSession(result);
     }
 
     @POST
@@ -132,8 +134,7 @@ public class AuthResource {
         checkSignInOrigin(parsed);
         AuthResult result = runtime.services().emailPassword()
                 .signIn(parsed, ClientAddress.of(request, runtime.services().config()), cookies());
-        renewHttpSession(result);
-        return HttpAuthResponses.of(result);
+        return withRenewedHttpSession(result);
     }
 
     @POST
@@ -254,11 +255,20 @@ public class AuthResource {
     /**
      * T-12: a sign-in also gives the application's {@code HttpSession}, when it has one, a new id (its attributes
      * kept), so an id known before authentication is worthless after it. No session is created when there is none.
+     * The container puts the new session cookie on the servlet response; Jersey replaces a header the servlet
+     * response already has with the JAX-RS response's values of that name, so the library's cookies are then
+     * written beside it on the servlet response rather than through JAX-RS.
      */
-    private void renewHttpSession(AuthResult result) {
-        if (result.status() == 200 && !result.setCookies().isEmpty() && request.getSession(false) != null) {
-            request.changeSessionId();
+    private Response withRenewedHttpSession(AuthResult result) {
+        if (result.status() != 200 || result.setCookies().isEmpty() || request.getSession(false) == null) {
+            return HttpAuthResponses.of(result);
         }
+        request.changeSessionId();
+        for (String line : result.setCookies()) {
+            servletResponse.addHeader("Set-Cookie", line);
+        }
+        servletResponse.setHeader("Cache-Control", "no-store");
+        return HttpAuthResponses.of(new AuthResult(result.status(), result.json(), List.of(), result.headers()));
     }
 
     private SessionApi api() {
