@@ -38,7 +38,7 @@ class CookieChunksTest {
     }
 
     @Test
-    void largeValue_isChunked_everyLineFits_andReadsBackIdentical() {
+    void largeValue_isChunked_everyLineFits_andReadsBackIdentical() { // T-08
         String big = value(3977 * 5 + 10);
         CookieChunks.Written written = CookieChunks.write(NAME, big, ATTRIBUTES, RequestCookies.empty());
         assertThat(written.chunks()).isEqualTo(6);
@@ -52,7 +52,7 @@ class CookieChunksTest {
     }
 
     @Test
-    void staleCookiesFromALongerValue_areExpired_keepingBetterAuthsOrder() {
+    void staleCookiesFromALongerValue_areExpired_keepingBetterAuthsOrder() { // T-08
         RequestCookies request = RequestCookies.parse(NAME + ".3=d; other=1; " + NAME + ".0=a; " + NAME + "=p; "
                 + NAME + ".1=b; " + NAME + ".2=c; " + NAME + ".x=no; " + NAME + ".01=no; " + NAME + "-1=no");
         CookieChunks.Written written = CookieChunks.write(NAME, value(3977 + 5), ATTRIBUTES, request);
@@ -71,7 +71,7 @@ class CookieChunksTest {
     }
 
     @Test
-    void replacingChunksWithAPlainCookie_expiresEveryChunk() {
+    void replacingChunksWithAPlainCookie_expiresEveryChunk() { // T-08
         RequestCookies request = RequestCookies.parse(NAME + ".0=a; " + NAME + ".1=b");
         assertThat(CookieChunks.write(NAME, "small", defaultAttributes(null), request).setCookies()).containsExactly(
                 NAME + ".0=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax",
@@ -80,7 +80,7 @@ class CookieChunksTest {
     }
 
     @Test
-    void overAHundredChunks_storesNothing_butStillExpiresTheOldCookies() {
+    void overAHundredChunks_storesNothing_butStillExpiresTheOldCookies() { // T-08
         RequestCookies request = RequestCookies.parse(NAME + "=old");
         CookieChunks.Written atLimit = CookieChunks.write(NAME, value(3977 * 100), ATTRIBUTES, request);
         assertThat(atLimit.chunks()).isEqualTo(100);

@@ -32,7 +32,7 @@ class CookieParsingTest {
     }
 
     @Test
-    void setCookie_forcesSecureForPrefixedNamesAndSameSiteNone_andClampsMaxAge() {
+    void setCookie_forcesSecureForPrefixedNamesAndSameSiteNone_andClampsMaxAge() { // T-06, T-09
         CookieAttributes plain = new CookieAttributes(34_560_001L, "example.com", "/app", true, false, "none", false);
         assertThat(SetCookie.serialize("x", "v", plain))
                 .isEqualTo("x=v; Max-Age=34560000; Domain=example.com; Path=/app; HttpOnly; Secure; SameSite=None");

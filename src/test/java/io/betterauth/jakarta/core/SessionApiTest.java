@@ -375,4 +375,19 @@ class SessionApiTest {
         assertThat(api.revokeSessions(old).value()).isTrue();
         assertThat(signedIn(old)).isFalse();
     }
+
+    @Test
+    void sensitiveEndpoints_readTheStore_soARevokedSessionIsRefusedDespiteAValidCache() { // T-18
+        setUp(b -> b.cookieCacheEnabled(true).deleteUserEnabled(true));
+        RequestCookies device = signUp("cached@example.com");
+        assertThat(device.get("better-auth.session_data")).isPresent();
+        sessions.delete(token(device)); // revoked elsewhere; the cache cookie still verifies
+        assertThat(manager.resolve(device, GetSessionOptions.DEFAULT).session()).isPresent(); // the documented window
+        fails(() -> api.revokeSession(device, token(device)), 401, "UNAUTHORIZED");
+        fails(() -> api.revokeOtherSessions(device), 401, "UNAUTHORIZED");
+        fails(() -> api.revokeSessions(device), 401, "UNAUTHORIZED");
+        fails(() -> api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 401, "UNAUTHORIZED");
+        fails(() -> api.deleteUser(device, "test123456"), 401, "UNAUTHORIZED");
+        assertThat(users.findByEmail("cached@example.com")).isPresent();
+    }
 }

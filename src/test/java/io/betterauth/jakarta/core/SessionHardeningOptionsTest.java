@@ -48,7 +48,7 @@ class SessionHardeningOptionsTest {
     // ---- absolute-expires-in (T-14) ----
 
     @Test
-    void absoluteLifetime_endsTheSessionDespiteContinuousActivity() {
+    void absoluteLifetime_endsTheSessionDespiteContinuousActivity() { // T-14
         SessionManager m = manager(b -> b.expiresIn(120).updateAge(0).absoluteExpiresIn(300));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
         assertThat(s.expiresAt()).isEqualTo(T0.plusSeconds(120));
@@ -78,7 +78,7 @@ class SessionHardeningOptionsTest {
     }
 
     @Test
-    void absoluteLifetime_isCheckedOnCreatedAt_evenWhenTheRowStillHasTime() {
+    void absoluteLifetime_isCheckedOnCreatedAt_evenWhenTheRowStillHasTime() { // T-14
         // A row written before the option was switched on (or by a Node server) may expire later than the limit.
         SessionManager m = manager(b -> b.absoluteExpiresIn(3600));
         Session old = new Session("id-old", "TokenOld0123456789TokenOld012345", alice.id(), T0.plusSeconds(604800),
@@ -145,7 +145,7 @@ class SessionHardeningOptionsTest {
     }
 
     @Test
-    void listSessions_leavesOutSessionsPastTheAbsoluteLimit() {
+    void listSessions_leavesOutSessionsPastTheAbsoluteLimit() { // T-14, T-21
         BetterAuthConfig config = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
                 .freshAge(0).absoluteExpiresIn(3600).build();
         users.create(alice, null);
@@ -174,7 +174,7 @@ class SessionHardeningOptionsTest {
     // ---- clear-site-data (T-20) ----
 
     @Test
-    void clearSiteData_isSentOnlyWhenConfigured() {
+    void clearSiteData_isSentOnlyWhenConfigured() { // T-20
         assertThat(ClearSiteData.headers(BetterAuthConfig.builder().secret(SECRET).build())).isEmpty();
         assertThat(ClearSiteData.headers(BetterAuthConfig.builder().secret(SECRET).clearSiteData(true).build()))
                 .containsExactly(Map.entry("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\""));
@@ -183,13 +183,13 @@ class SessionHardeningOptionsTest {
     // ---- use-host-prefix (T-06) ----
 
     @Test
-    void hostPrefix_offByDefault_keepsBetterAuthsSecurePrefix() {
+    void hostPrefix_offByDefault_keepsBetterAuthsSecurePrefix() { // T-06
         SessionCookies c = new SessionCookies(BetterAuthConfig.builder().secret(SECRET).baseUrl("https://app.example.com").build());
         assertThat(c.sessionTokenName()).isEqualTo("__Secure-better-auth.session_token");
     }
 
     @Test
-    void hostPrefix_namesEveryCookieHost_withPathRootNoDomainAndSecure() {
+    void hostPrefix_namesEveryCookieHost_withPathRootNoDomainAndSecure() { // T-06, T-07
         SessionManager m = manager(b -> b.baseUrl("https://app.example.com").useHostPrefix(true).cookiePath("/app")
                 .cookieCacheEnabled(true));
         SessionCookies c = m.cookies();
@@ -212,7 +212,7 @@ class SessionHardeningOptionsTest {
     }
 
     @Test
-    void hostPrefix_givesWayToSecureWhenADomainIsNeeded_andNeverAppearsWithoutSecure() {
+    void hostPrefix_givesWayToSecureWhenADomainIsNeeded_andNeverAppearsWithoutSecure() { // T-06
         SessionCookies cross = new SessionCookies(BetterAuthConfig.builder().secret(SECRET)
                 .baseUrl("https://app.example.com").useHostPrefix(true).crossSubDomainCookies(true, "example.com").build());
         assertThat(cross.sessionTokenName()).isEqualTo("__Secure-better-auth.session_token");

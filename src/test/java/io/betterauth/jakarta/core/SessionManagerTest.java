@@ -48,7 +48,7 @@ class SessionManagerTest {
     }
 
     @Test
-    void newSession_lastsExpiresIn_andItsCookieHasBetterAuthsAttributes() {
+    void newSession_lastsExpiresIn_andItsCookieHasBetterAuthsAttributes() { // T-05
         SessionManager m = manager(b -> { });
         Session s = m.create(alice, false, new ClientInfo("203.0.113.9", "JUnit"));
         assertThat(s.expiresAt()).isEqualTo(T0.plusSeconds(604800));
@@ -125,7 +125,7 @@ class SessionManagerTest {
     }
 
     @Test
-    void updateAgeZero_refreshesOnEveryRequest() {
+    void updateAgeZero_refreshesOnEveryRequest() { // T-15
         SessionManager m = manager(b -> b.updateAge(0));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
         RequestCookies cookies = browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()));
@@ -139,7 +139,7 @@ class SessionManagerTest {
     }
 
     @Test
-    void dontRememberSession_lasts24Hours_hasBrowserSessionCookies_andNeverSlides() {
+    void dontRememberSession_lasts24Hours_hasBrowserSessionCookies_andNeverSlides() { // T-15
         SessionManager m = manager(b -> b.updateAge(0));
         Session s = m.create(alice, true, ClientInfo.UNKNOWN);
         assertThat(s.expiresAt()).isEqualTo(T0.plusSeconds(86400));
@@ -155,7 +155,7 @@ class SessionManagerTest {
     }
 
     @Test
-    void disableRefreshQuery_andDisableSessionRefreshConfig_preventTheWrite() {
+    void disableRefreshQuery_andDisableSessionRefreshConfig_preventTheWrite() { // T-15
         SessionManager m = manager(b -> b.updateAge(0));
         Session s = m.create(alice, false, ClientInfo.UNKNOWN);
         RequestCookies cookies = browser(m.sessionCookies(new SessionAndUser(s, alice), false, RequestCookies.empty()));

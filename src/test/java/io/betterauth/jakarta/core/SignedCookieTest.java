@@ -15,7 +15,7 @@ class SignedCookieTest {
             .baseUrl("http://localhost:3000").build());
 
     @Test
-    void sessionTokenCookie_matchesVectorV1_byteForByte() {
+    void sessionTokenCookie_matchesVectorV1_byteForByte() { // T-05
         assertThat(cookies.sessionToken(TOKEN, false)).isEqualTo("better-auth.session_token="
                 + "AbCdEfGhIjKlMnOpQrStUvWxYz012345.blLhurjNRrp3rkTNZdPN9DJqvosZhTE4WlN7TN32esw%3D; "
                 + "Max-Age=604800; Path=/; HttpOnly; SameSite=Lax");
@@ -28,7 +28,7 @@ class SignedCookieTest {
     }
 
     @Test
-    void secureCookieDeletionWithDomain_matchesVectorV1c() {
+    void secureCookieDeletionWithDomain_matchesVectorV1c() { // T-06, T-19
         SessionCookies secure = new SessionCookies(BetterAuthConfig.builder().secret(SECRET)
                 .baseUrl("https://app.example.com").crossSubDomainCookies(true, "example.com").build());
         assertThat(secure.expire(secure.sessionTokenName())).isEqualTo(

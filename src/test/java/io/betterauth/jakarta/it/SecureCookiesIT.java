@@ -137,7 +137,7 @@ class SecureCookiesIT {
         assertThat(signOut.headers().allValues("clear-site-data"))
                 .containsExactly("\"cache\", \"cookies\", \"storage\""); // T-20 (option)
 
-        // the old token is worth nothing on a store read; sensitive endpoints answer 401
+        // the old token is worth nothing on a store read; sensitive endpoints ignore the cache cookies (T-18): 401
         assertThat(http.get("/api/auth/get-session", tokenPair).body()).isEqualTo("null");
         assertThat(http.get("/api/auth/get-session?disableCookieCache=true", cookies).body()).isEqualTo("null");
         assertError(http.postJson("/api/auth/revoke-other-sessions", "{}", cookies), 401,
