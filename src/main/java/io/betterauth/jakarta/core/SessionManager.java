@@ -236,19 +236,25 @@ public final class SessionManager {
         return found;
     }
 
-    /** Whether a failure comes from an unreachable store (a connection or transient JDBC error), not from the data. */
+    /**
+     * Whether a failure comes from an unreachable store, not from the data. Fails safe: every JDBC error counts as an
+     * outage (503, nobody signed out) unless its SQLState says the data or the schema is at fault (class 22, data
+     * exception; class 42, e.g. a dropped column); so do I/O errors. A pool's "Connection is closed" after the
+     * database went away carries no SQLState at all (HikariCP), and must not sign the user out.
+     */
     private static boolean outage(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-            if (t instanceof StoreUnavailableException || t instanceof java.sql.SQLTransientException
-                    || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+            if (t instanceof StoreUnavailableException || t instanceof java.io.IOException
+                    || t instanceof java.sql.SQLException sql && !dataError(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean dataError(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("42"));
     }
 
     /**

@@ -138,10 +138,16 @@ class UnreadableSessionRecordTest {
         String token = manager.cookies().sessionToken(device).orElseThrow();
         failure = new IllegalArgumentException("Cannot parse '" + token + "' as a timestamp");
         assertNoSessionAndCookieCleared(device);
+        // a schema drift reported by the database (undefined column) is unreadable data, not an outage
+        failure = new IllegalStateException(new java.sql.SQLException("column \"expiresAt\" does not exist", "42703"));
+        assertNoSessionAndCookieCleared(device);
         // an outage stays a 503, never a logout — also when the store reports it as a wrapped JDBC error
         for (RuntimeException outage : List.of(new StoreUnavailableException("down", null),
                 new IllegalStateException(new java.sql.SQLTransientConnectionException("connection refused")),
-                new IllegalStateException(new java.sql.SQLException("gone", "08006")))) {
+                new IllegalStateException(new java.sql.SQLException("gone", "08006")),
+                // a pooled connection closed under the request after the database went away (HikariCP: no SQLState)
+                new IllegalStateException(new java.sql.SQLException("Connection is closed")),
+                new IllegalStateException(new java.io.EOFException()))) {
             failure = outage;
             assertThatThrownBy(() -> manager.resolve(device, GetSessionOptions.DEFAULT))
                     .isInstanceOf(StoreUnavailableException.class);
