@@ -30,16 +30,32 @@ public class RateLimitFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest request;
 
+    /** The application's runtime (its CDI client proxy), looked up on the first request rather than on each one. */
+    private volatile BetterAuthRuntime runtime;
+
     @Override
     public void filter(ContainerRequestContext context) {
-        BetterAuthRuntime.Services services = CDI.current().select(BetterAuthRuntime.class).get().services();
+        BetterAuthRuntime.Services services = runtime().services();
         BetterAuthConfig config = services.config();
+        RateLimiter limiter = services.rateLimiter();
+        if (limiter == null || !limiter.enabled() || config.disableIpTracking()) {
+            return; // nothing is counted: skip the path checks on every request
+        }
         String base = context.getUriInfo().getBaseUri().getPath();
         if (!base.replaceAll("/+$", "").equals(request.getContextPath() + config.basePath())) {
             return; // not mounted here: the resource answers 404
         }
-        retryAfter(config, services.rateLimiter(), request, context.getUriInfo().getPath(true))
+        retryAfter(config, limiter, request, context.getUriInfo().getPath(true))
                 .ifPresent(seconds -> context.abortWith(tooManyRequests(seconds)));
+    }
+
+    private BetterAuthRuntime runtime() {
+        BetterAuthRuntime r = runtime;
+        if (r == null) {
+            r = CDI.current().select(BetterAuthRuntime.class).get();
+            runtime = r;
+        }
+        return r;
     }
 
     /**

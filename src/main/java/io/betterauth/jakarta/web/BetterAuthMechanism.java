@@ -7,7 +7,6 @@ import io.betterauth.jakarta.core.User;
 import io.betterauth.jakarta.spi.CallerGroups;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -66,11 +65,8 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
      */
     private static AuthenticationStatus unavailable(HttpServletResponse response) {
         try {
-            response.setStatus(503);
-            response.setContentType("application/json");
             response.setHeader("Cache-Control", "no-store");
-            response.getOutputStream().write(new AuthException(ErrorCode.SERVICE_UNAVAILABLE).toJson()
-                    .getBytes(StandardCharsets.UTF_8));
+            ServletErrorResponse.send(response, new AuthException(ErrorCode.SERVICE_UNAVAILABLE));
             response.flushBuffer();
         } catch (IOException e) {
             // the client went away; nothing else to send

@@ -13,7 +13,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -52,9 +51,7 @@ public class RequireSessionFilter implements Filter {
                 runtime.services().api().requireFresh(current.get());
             }
         } catch (AuthException e) {
-            response.setStatus(e.status());
-            response.setContentType("application/json");
-            response.getOutputStream().write(e.toJson().getBytes(StandardCharsets.UTF_8));
+            ServletErrorResponse.send(response, e);
             return;
         }
         chain.doFilter(req, res);

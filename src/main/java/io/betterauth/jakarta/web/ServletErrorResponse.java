@@ -1,0 +1,19 @@
+package io.betterauth.jakarta.web;
+
+import io.betterauth.jakarta.core.AuthException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** An {@link AuthException} written to a servlet response in Better Auth's JSON shape, outside JAX-RS. */
+final class ServletErrorResponse {
+
+    private ServletErrorResponse() {
+    }
+
+    static void send(HttpServletResponse response, AuthException error) throws IOException {
+        response.setStatus(error.status());
+        response.setContentType("application/json");
+        response.getOutputStream().write(error.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+}
