@@ -17,7 +17,7 @@ if (machine) {
   p();
 }
 
-const tsv = read("results.tsv").trim().split("\n");
+const tsv = read("results.tsv").trim().split(/\r?\n/);
 const header = tsv.shift()?.split("\t") ?? [];
 const rows = tsv.filter(Boolean).map((l) => Object.fromEntries(l.split("\t").map((v, i) => [header[i], v])));
 const key = (r) => `${r.group}|${r.case}|${r.server}`;
@@ -95,7 +95,7 @@ if (rows.length) {
   p();
 }
 
-const csv = (f) => read(f).trim().split("\n").filter(Boolean).slice(1).map((l) => l.split(",").map((v) => v.replace(/^"|"$/g, "")));
+const csv = (f) => read(f).trim().split(/\r?\n/).filter(Boolean).slice(1).map((l) => l.split(",").map((v) => v.replace(/^"|"$/g, "")));
 const jmh = [...csv("jmh-hot.csv"), ...csv("jmh-scrypt.csv")];
 if (jmh.length) {
   p("| JMH benchmark | param | mode | score | ± (99.9 %) | unit |");

@@ -9,7 +9,8 @@ import io.betterauth.jakarta.core.SessionLookup;
 import io.betterauth.jakarta.web.BetterAuthRuntime;
 import io.betterauth.jakarta.web.ClientAddress;
 import io.betterauth.jakarta.web.SessionResolver;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,23 +34,29 @@ import io.betterauth.jakarta.core.ErrorCode;
 import io.betterauth.jakarta.core.JsJson;
 import io.betterauth.jakarta.core.OriginCheck;
 import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.core.SessionAndUser;
 import io.betterauth.jakarta.core.SessionApi;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Better Auth's session endpoints under {@code /api/auth}: {@code get-session}, {@code sign-up/email},
  * {@code sign-in/email} and {@code sign-out}, with Better Auth 1.7.25's bodies, statuses and cookies. The logic
  * lives in {@code core}; this class only translates HTTP.
+ *
+ * <p>One instance serves every request, so nothing is created or injected per request (a request-scoped resource
+ * cost about a sixth of a cache-path {@code get-session}'s CPU on Payara; BENCHMARKS.md). The request comes in as
+ * {@code @Context} method parameters, not fields: the app's own JAX-RS application may scan this class too, and
+ * field proxies would belong to whichever application injected the shared instance first.
  */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class AuthResource {
@@ -61,32 +68,29 @@ public class AuthResource {
     BetterAuthRuntime runtime;
     @Inject
     Instance<SessionCustomizer> customizer;
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpServletResponse servletResponse;
-    @Context
-    UriInfo uri;
 
     @GET
     @Path("get-session")
-    public Response getSession(@QueryParam("disableCookieCache") String disableCookieCache,
+    public Response getSession(@Context HttpServletRequest request, @Context UriInfo uri,
+                               @QueryParam("disableCookieCache") String disableCookieCache,
                                @QueryParam("disableRefresh") String disableRefresh) {
-        return getSession(false, disableCookieCache, disableRefresh);
+        return getSession(request, uri, false, disableCookieCache, disableRefresh);
     }
 
     @POST
     @Path("get-session")
-    public Response refreshSession(@QueryParam("disableCookieCache") String disableCookieCache,
+    public Response refreshSession(@Context HttpServletRequest request, @Context UriInfo uri,
+                                   @QueryParam("disableCookieCache") String disableCookieCache,
                                    @QueryParam("disableRefresh") String disableRefresh) {
-        return getSession(true, disableCookieCache, disableRefresh);
+        return getSession(request, uri, true, disableCookieCache, disableRefresh);
     }
 
-    private Response getSession(boolean post, String disableCookieCache, String disableRefresh) {
-        mounted();
+    private Response getSession(HttpServletRequest request, UriInfo uri, boolean post, String disableCookieCache,
+                                String disableRefresh) {
+        mounted(request, uri);
         if (post) {
             try {
-                origins().check(originRequest());
+                origins().check(originRequest(request));
             } catch (AuthException e) {
                 Response r = HttpAuthResponses.of(e);
                 r.getHeaders().putSingle("Cache-Control", "no-store");
@@ -98,12 +102,13 @@ public class AuthResource {
                 GetSessionOptions.queryBoolean(disableCookieCache));
         Response response;
         try {
-            SessionLookup lookup = runtime.services().sessions().resolve(cookies(), options);
+            SessionLookup lookup = runtime.services().sessions().resolve(cookies(request), options);
             BetterAuthConfig config = runtime.services().config();
             String body = lookup.toJson(config::output);
             if (lookup.current() != null && customizer.isResolvable()) {
                 // Better Auth's customSession: the bean's answer is the body, whatever its shape.
-                body = JsJson.stringify(customizer.get().customize(config.output(lookup.current())));
+                SessionAndUser visible = config.output(lookup.current());
+                body = JsJson.stringify(customized(c -> c.customize(visible)));
             }
             response = HttpAuthResponses.build(200, body, lookup.setCookies(), Map.of());
         } catch (AuthException e) {
@@ -117,85 +122,88 @@ public class AuthResource {
 
     @POST
     @Path("sign-up/email")
-    public Response signUp(String body) {
-        mounted();
+    public Response signUp(@Context HttpServletRequest request, @Context UriInfo uri,
+                           @Context HttpServletResponse response, String body) {
+        mounted(request, uri);
         RequestBody parsed = RequestBodies.parse(request.getContentType(), body, JSON_OR_FORM);
-        checkSignInOrigin(parsed);
+        checkSignInOrigin(request, parsed);
         AuthResult result = runtime.services().emailPassword()
-                .signUp(parsed, ClientAddress.of(request, runtime.services().config()), cookies());
-        return withRenewedHttpSession(result);
+                .signUp(parsed, ClientAddress.of(request, runtime.services().config()), cookies(request));
+        return withRenewedHttpSession(request, response, result);
     }
 
     @POST
     @Path("sign-in/email")
-    public Response signIn(String body) {
-        mounted();
+    public Response signIn(@Context HttpServletRequest request, @Context UriInfo uri,
+                           @Context HttpServletResponse response, String body) {
+        mounted(request, uri);
         RequestBody parsed = RequestBodies.parse(request.getContentType(), body, JSON_OR_FORM);
-        checkSignInOrigin(parsed);
+        checkSignInOrigin(request, parsed);
         AuthResult result = runtime.services().emailPassword()
-                .signIn(parsed, ClientAddress.of(request, runtime.services().config()), cookies());
-        return withRenewedHttpSession(result);
+                .signIn(parsed, ClientAddress.of(request, runtime.services().config()), cookies(request));
+        return withRenewedHttpSession(request, response, result);
     }
 
     @POST
     @Path("sign-out")
-    public Response signOut(String body) {
-        mounted();
+    public Response signOut(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+        mounted(request, uri);
         RequestBodies.parse(request.getContentType(), body, JSON_ONLY);
-        origins().check(originRequest());
-        List<String> cleared = runtime.services().sessions().signOut(cookies());
+        origins().check(originRequest(request));
+        List<String> cleared = runtime.services().sessions().signOut(cookies(request));
         return HttpAuthResponses.build(200, "{\"success\":true}", cleared,
                 ClearSiteData.headers(runtime.services().config()));
     }
 
     @GET
     @Path("list-sessions")
-    public Response listSessions(@QueryParam("disableCookieCache") String disableCookieCache,
+    public Response listSessions(@Context HttpServletRequest request, @Context UriInfo uri,
+                                 @QueryParam("disableCookieCache") String disableCookieCache,
                                  @QueryParam("disableRefresh") String disableRefresh) {
-        mounted();
-        ApiResult<List<Session>> result = api().listSessions(cookies(), new GetSessionOptions(false,
+        mounted(request, uri);
+        ApiResult<List<Session>> result = api().listSessions(cookies(request), new GetSessionOptions(false,
                 GetSessionOptions.queryBoolean(disableRefresh), GetSessionOptions.queryBoolean(disableCookieCache)));
         BetterAuthConfig config = runtime.services().config();
-        List<Object> out = new ArrayList<>();
-        boolean customize = customizer.isResolvable() && customizer.get().customizesListSessions();
-        for (Session session : result.value()) {
-            Session visible = config.output(session);
-            out.add(customize ? customizer.get().customizeListEntry(visible) : visible.toJson());
-        }
+        List<Session> visible = result.value().stream().map(config::output).toList();
+        List<Object> out = customizer.isResolvable()
+                ? customized(c -> c.customizesListSessions()
+                        ? visible.stream().map(c::customizeListEntry).toList()
+                        : visible.stream().<Object>map(Session::toJson).toList())
+                : visible.stream().<Object>map(Session::toJson).toList();
         return HttpAuthResponses.build(200, JsJson.stringify(out), result.setCookies(), Map.of());
     }
 
     @POST
     @Path("revoke-session")
-    public Response revokeSession(String body) {
-        RequestBody parsed = stateChanging(body);
+    public Response revokeSession(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+        RequestBody parsed = stateChanging(request, uri, body);
         String token = parsed.requiredString("token");
         parsed.validate();
-        return status(api().revokeSession(cookies(), token));
+        return status(api().revokeSession(cookies(request), token));
     }
 
     @POST
     @Path("revoke-sessions")
-    public Response revokeSessions(String body) {
-        stateChanging(body);
-        ApiResult<Boolean> result = api().revokeSessions(cookies());
+    public Response revokeSessions(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+        stateChanging(request, uri, body);
+        ApiResult<Boolean> result = api().revokeSessions(cookies(request));
         return HttpAuthResponses.build(200, "{\"status\":true}", result.setCookies(),
                 ClearSiteData.headers(runtime.services().config()));
     }
 
     @POST
     @Path("revoke-other-sessions")
-    public Response revokeOtherSessions(String body) {
-        stateChanging(body);
-        return status(api().revokeOtherSessions(cookies()));
+    public Response revokeOtherSessions(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+        stateChanging(request, uri, body);
+        return status(api().revokeOtherSessions(cookies(request)));
     }
 
     @POST
     @Path("update-session")
-    public Response updateSession(String body) {
-        RequestBody parsed = stateChanging(body);
+    public Response updateSession(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+        RequestBody parsed = stateChanging(request, uri, body);
         Map<String, Object> fields = new LinkedHashMap<>(parsed.json());
-        ApiResult<Session> result = api().updateSession(cookies(), fields);
+        ApiResult<Session> result = api().updateSession(cookies(request), fields);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("session", runtime.services().config().output(result.value()).toJson());
         return HttpAuthResponses.build(200, JsJson.stringify(out), result.setCookies(), Map.of());
@@ -203,13 +211,13 @@ public class AuthResource {
 
     @POST
     @Path("change-password")
-    public Response changePassword(String body) {
-        RequestBody parsed = stateChanging(body);
+    public Response changePassword(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+        RequestBody parsed = stateChanging(request, uri, body);
         String newPassword = parsed.requiredString("newPassword");
         String currentPassword = parsed.requiredString("currentPassword");
         Boolean revokeOthers = parsed.optionalBoolean("revokeOtherSessions");
         parsed.validate();
-        ApiResult<SessionApi.PasswordChange> result = api().changePassword(cookies(),
+        ApiResult<SessionApi.PasswordChange> result = api().changePassword(cookies(request),
                 ClientAddress.of(request, runtime.services().config()), currentPassword, newPassword,
                 Boolean.TRUE.equals(revokeOthers));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -220,8 +228,8 @@ public class AuthResource {
 
     @POST
     @Path("update-user")
-    public Response updateUser(String body) {
-        RequestBody parsed = stateChanging(body);
+    public Response updateUser(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+        RequestBody parsed = stateChanging(request, uri, body);
         JsonObject json = parsed.json();
         JsonValue email = json.get("email");
         if (email != null && email.getValueType() != JsonValue.ValueType.NULL
@@ -236,18 +244,18 @@ public class AuthResource {
         }
         parsed.validate();
         Map<String, Object> additional = runtime.services().config().userFields().forUpdate(json);
-        return status(api().updateUser(cookies(), name, image, additional));
+        return status(api().updateUser(cookies(request), name, image, additional));
     }
 
     @POST
     @Path("delete-user")
-    public Response deleteUser(String body) {
-        RequestBody parsed = stateChanging(body);
+    public Response deleteUser(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+        RequestBody parsed = stateChanging(request, uri, body);
         String password = parsed.optionalString("password");
         parsed.optionalString("callbackURL");
         String token = parsed.optionalString("token");
         parsed.validate();
-        ApiResult<Boolean> result = api().deleteUser(cookies(), password, token);
+        ApiResult<Boolean> result = api().deleteUser(cookies(request), password, token);
         return HttpAuthResponses.build(200, "{\"success\":true,\"message\":\"User deleted\"}", result.setCookies(),
                 ClearSiteData.headers(runtime.services().config()));
     }
@@ -259,16 +267,34 @@ public class AuthResource {
      * response already has with the JAX-RS response's values of that name, so the library's cookies are then
      * written beside it on the servlet response rather than through JAX-RS.
      */
-    private Response withRenewedHttpSession(AuthResult result) {
+    private Response withRenewedHttpSession(HttpServletRequest request, HttpServletResponse response,
+                                           AuthResult result) {
         if (result.status() != 200 || result.setCookies().isEmpty() || request.getSession(false) == null) {
             return HttpAuthResponses.of(result);
         }
         request.changeSessionId();
         for (String line : result.setCookies()) {
-            servletResponse.addHeader("Set-Cookie", line);
+            response.addHeader("Set-Cookie", line);
         }
-        servletResponse.setHeader("Cache-Control", "no-store");
+        response.setHeader("Cache-Control", "no-store");
         return HttpAuthResponses.of(new AuthResult(result.status(), result.json(), List.of(), result.headers()));
+    }
+
+    /**
+     * Calls the app's {@link SessionCustomizer}. A {@code @Dependent} customizer is created for the call and
+     * destroyed after it, as it was when this resource was request-scoped, instead of piling up in this
+     * application-scoped bean; a normal-scoped one (the usual {@code @ApplicationScoped}) is left to its context —
+     * destroying its handle would end the shared instance.
+     */
+    private <T> T customized(Function<SessionCustomizer, T> call) {
+        Instance.Handle<SessionCustomizer> handle = customizer.getHandle();
+        try {
+            return call.apply(handle.get());
+        } finally {
+            if (handle.getBean().getScope() == Dependent.class) {
+                handle.destroy();
+            }
+        }
     }
 
     private SessionApi api() {
@@ -280,15 +306,15 @@ public class AuthResource {
     }
 
     /** Body parsing (415/400), then the origin check (403), in Better Auth's order. */
-    private RequestBody stateChanging(String body) {
-        mounted();
+    private RequestBody stateChanging(HttpServletRequest request, UriInfo uri, String body) {
+        mounted(request, uri);
         RequestBody parsed = RequestBodies.parse(request.getContentType(), body, JSON_ONLY);
-        origins().check(originRequest());
+        origins().check(originRequest(request));
         return parsed;
     }
 
-    private void checkSignInOrigin(RequestBody parsed) {
-        OriginCheck.Request origin = originRequest();
+    private void checkSignInOrigin(HttpServletRequest request, RequestBody parsed) {
+        OriginCheck.Request origin = originRequest(request);
         origins().checkSignIn(origin);
         JsonValue callback = parsed.json().get("callbackURL");
         if (callback != null && callback.getValueType() != JsonValue.ValueType.NULL) {
@@ -299,7 +325,7 @@ public class AuthResource {
         }
     }
 
-    private OriginCheck.Request originRequest() {
+    private static OriginCheck.Request originRequest(HttpServletRequest request) {
         int port = request.getServerPort();
         String scheme = request.getScheme();
         boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
@@ -312,7 +338,7 @@ public class AuthResource {
         return HttpAuthResponses.build(200, "{\"status\":true}", result.setCookies(), Map.of());
     }
 
-    private RequestCookies cookies() {
+    private static RequestCookies cookies(HttpServletRequest request) {
         return SessionResolver.cookies(request);
     }
 
@@ -320,10 +346,14 @@ public class AuthResource {
      * The app's own JAX-RS application may pick these resources up by scanning; they answer only under the
      * configured base path.
      */
-    private void mounted() {
+    private void mounted(HttpServletRequest request, UriInfo uri) {
         String base = uri.getBaseUri().getPath();
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--; // trailing slashes, without compiling a pattern on every request
+        }
         String expected = request.getContextPath() + runtime.services().config().basePath();
-        if (!base.replaceAll("/+$", "").equals(expected)) {
+        if (end != expected.length() || !base.startsWith(expected)) {
             throw new NotFoundException();
         }
     }

@@ -102,5 +102,7 @@ class CustomSessionIT {
         assertThat(events).contains("USER_CREATED:" + userId, "CREATED:sign-up:" + userId, "UPDATED:update-session:" + userId,
                 "REFRESHED:refresh:" + userId, "REVOKED:sign-out:" + userId);
         assertThat(events).doesNotContain(token.substring(token.indexOf('=') + 1, token.indexOf('.', token.indexOf('='))));
+        // the @Dependent customizer was created for each customised answer and released after it, none kept alive
+        assertThat(events).containsPattern("CUSTOMIZERS_ALIVE:0 of ([4-9]|\\d\\d+)$");
     }
 }

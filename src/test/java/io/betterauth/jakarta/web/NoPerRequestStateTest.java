@@ -3,6 +3,7 @@ package io.betterauth.jakarta.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.rest.AuthResource;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,17 +18,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checklist T-42 (Soteria CVE-2020-1732, jakartaee/security#102): the application-scoped mechanism, the filter and
- * what they share hold no per-request state — their only instance fields are injected services — and the principal
- * survives Java serialization, as a container that keeps it in an {@code HttpSession} requires. The concurrent
- * requests of different users are {@code SessionManagementIT#concurrentRequestsOfDifferentUsers_eachSeeTheirOwnPrincipal}.
+ * Checklist T-42 (Soteria CVE-2020-1732, jakartaee/security#102): the application-scoped mechanism, the filter,
+ * the {@code /api/auth} resource and what they share hold no per-request state — their only instance fields are
+ * injected services — and the principal survives Java serialization, as a container that keeps it in an
+ * {@code HttpSession} requires. The concurrent requests of different users are
+ * {@code SessionManagementIT#concurrentRequestsOfDifferentUsers_eachSeeTheirOwnPrincipal}.
  */
 class NoPerRequestStateTest {
 
     @Test
     void theMechanismFilterAndResolver_haveOnlyInjectedInstanceFields() {
         for (Class<?> type : List.of(BetterAuthMechanism.class, SessionFilter.class, SessionResolver.class,
-                BetterAuthApi.class, RequireSessionInterceptor.class)) {
+                BetterAuthApi.class, RequireSessionInterceptor.class, AuthResource.class)) {
             List<String> stateful = Arrays.stream(type.getDeclaredFields())
                     .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.isSynthetic())
                     .filter(f -> !f.isAnnotationPresent(Inject.class))

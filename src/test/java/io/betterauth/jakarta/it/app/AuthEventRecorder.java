@@ -39,6 +39,6 @@ public class AuthEventRecorder {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public String events() {
-        return String.join("\n", seen);
+        return String.join("\n", seen) + "\nCUSTOMIZERS_ALIVE:" + OrgSessionCustomizer.alive();
     }
 }
