@@ -23,6 +23,11 @@ final class JsDates {
     }
 
     static Optional<Instant> revive(String s) {
+        // Most strings (ids, names, e-mails) fail here, before the pattern: every cached string is checked.
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(10) != 'T' || s.charAt(n - 1) != 'Z') {
+            return Optional.empty();
+        }
         Matcher m = ISO.matcher(s);
         if (!m.matches()) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package io.betterauth.jakarta.core;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,8 @@ public final class JsJson {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+    /** 10000-01-01T00:00:00Z in epoch seconds. */
+    private static final long YEAR_10000 = 253_402_300_800L;
 
     private JsJson() {
     }
@@ -32,7 +35,28 @@ public final class JsJson {
 
     /** {@code new Date(instant).toISOString()}. */
     public static String isoDate(Instant instant) {
-        return ISO.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        long seconds = instant.getEpochSecond();
+        if (seconds < 0 || seconds >= YEAR_10000) {
+            return ISO.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        }
+        // Years 1970-9999 by hand: the formatter was a tenth of a cache-path get-session's own work.
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        char[] c = "0000-00-00T00:00:00.000Z".toCharArray();
+        digits(c, 0, 4, t.getYear());
+        digits(c, 5, 2, t.getMonthValue());
+        digits(c, 8, 2, t.getDayOfMonth());
+        digits(c, 11, 2, t.getHour());
+        digits(c, 14, 2, t.getMinute());
+        digits(c, 17, 2, t.getSecond());
+        digits(c, 20, 3, instant.getNano() / 1_000_000);
+        return new String(c);
+    }
+
+    private static void digits(char[] into, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--) {
+            into[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static void write(StringBuilder out, Object value) {

@@ -19,13 +19,20 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SignedCookie {
 
     private static final int SIGNATURE_LENGTH = 44;
-    private final SecretKeySpec key;
+    /** Initialised once with the key and never used itself: every signature works on a clone (no provider lookup). */
+    private final Mac prototype;
 
     public SignedCookie(String secret) {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("A secret is required to sign cookies");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            this.prototype = mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** The signed, not yet URL-encoded value: {@code value.signature}. */
@@ -60,12 +67,12 @@ public final class SignedCookie {
     }
 
     private byte[] mac(String value) {
+        Mac mac;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            mac = (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 from " + prototype.getProvider() + " cannot be cloned", e);
         }
+        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 }

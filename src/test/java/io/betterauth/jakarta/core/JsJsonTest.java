@@ -24,6 +24,24 @@ class JsJsonTest {
     }
 
     @Test
+    void datesFromTheEpochToYear9999_matchJavaScriptsToIsoString_onEveryField() {
+        // Date.prototype.toISOString of each instant, as Node prints it
+        assertThat(JsJson.isoDate(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00.000Z");
+        assertThat(JsJson.isoDate(Instant.parse("2024-02-29T23:59:59.999999999Z"))).isEqualTo("2024-02-29T23:59:59.999Z");
+        assertThat(JsJson.isoDate(Instant.parse("2000-12-31T09:08:07.006Z"))).isEqualTo("2000-12-31T09:08:07.006Z");
+        assertThat(JsJson.isoDate(Instant.parse("9999-12-31T23:59:59.999Z"))).isEqualTo("9999-12-31T23:59:59.999Z");
+        // outside the hand-written range the formatter answers, as before
+        assertThat(JsJson.isoDate(Instant.parse("1969-12-31T23:59:59.500Z"))).isEqualTo("1969-12-31T23:59:59.500Z");
+        java.util.Random random = new java.util.Random(7);
+        java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < 10_000; i++) {
+            Instant t = Instant.ofEpochSecond(Math.floorMod(random.nextLong(), 253_402_300_800L), random.nextInt(1_000_000_000));
+            assertThat(JsJson.isoDate(t)).as(t.toString()).isEqualTo(iso.format(t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        }
+    }
+
+    @Test
     void numbersFollowJavaScript() {
         assertThat(JsJson.stringify(1893456300000L)).isEqualTo("1893456300000");
         assertThat(JsJson.stringify(1.0)).isEqualTo("1");
