@@ -166,9 +166,8 @@ public class AuthResource {
         BetterAuthConfig config = runtime.services().config();
         List<Session> visible = result.value().stream().map(config::output).toList();
         List<Object> out = customizer.isResolvable()
-                ? customized(c -> c.customizesListSessions()
-                        ? visible.stream().map(c::customizeListEntry).toList()
-                        : visible.stream().<Object>map(Session::toJson).toList())
+                ? customized(c -> visible.stream()
+                        .map(v -> c.customizesListSessions() ? c.customizeListEntry(v) : v.toJson()).toList())
                 : visible.stream().<Object>map(Session::toJson).toList();
         return HttpAuthResponses.build(200, JsJson.stringify(out), result.setCookies(), Map.of());
     }
@@ -347,13 +346,7 @@ public class AuthResource {
      * configured base path.
      */
     private void mounted(HttpServletRequest request, UriInfo uri) {
-        String base = uri.getBaseUri().getPath();
-        int end = base.length();
-        while (end > 0 && base.charAt(end - 1) == '/') {
-            end--; // trailing slashes, without compiling a pattern on every request
-        }
-        String expected = request.getContextPath() + runtime.services().config().basePath();
-        if (end != expected.length() || !base.startsWith(expected)) {
+        if (!BasePathMount.matches(uri, request, runtime.services().config().basePath())) {
             throw new NotFoundException();
         }
     }

@@ -41,8 +41,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (limiter == null || !limiter.enabled() || config.disableIpTracking()) {
             return; // nothing is counted: skip the path checks on every request
         }
-        String base = context.getUriInfo().getBaseUri().getPath();
-        if (!base.replaceAll("/+$", "").equals(request.getContextPath() + config.basePath())) {
+        if (!BasePathMount.matches(context.getUriInfo(), request, config.basePath())) {
             return; // not mounted here: the resource answers 404
         }
         retryAfter(config, limiter, request, context.getUriInfo().getPath(true))
