@@ -144,7 +144,8 @@ public final class SessionApi {
      * and with nothing left Better Auth answers 400 {@code {"message":"No fields to update"}}.
      */
     public ApiResult<Session> updateSession(RequestCookies cookies, Map<String, Object> fields) {
-        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, false);
+        // A store read (the answer re-issues the cache): see updateUser.
+        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, !config.stateless());
         Map<String, Object> changes = config.sessionFields().forUpdate(jakarta.json.Json.createObjectBuilder(fields).build());
         if (changes.isEmpty()) {
             throw noFieldsToUpdate(auth.setCookies());
@@ -221,7 +222,10 @@ public final class SessionApi {
     /** {@code update-user} with declared additional user fields too (already validated, see {@link AdditionalFields}). */
     public ApiResult<Boolean> updateUser(RequestCookies cookies, String name, Optional<String> image,
                                          Map<String, Object> additional) {
-        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, false);
+        // A store read, never the cookie cache: this endpoint re-issues the cache, and a cached copy of a revoked
+        // session must not mint itself a new one (issue 15, #2; Better Auth reads the cache here). Stateless
+        // sessions have no store to read: their cookie is the record.
+        ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, !config.stateless());
         if (name == null && image == null && additional.isEmpty()) {
             throw noFieldsToUpdate(auth.setCookies());
         }
@@ -232,11 +236,28 @@ public final class SessionApi {
                 current.emailVerified(), image != null ? image.orElse(null) : current.image(), current.createdAt(),
                 manager.now(), extra);
         manager.events().beforeUserUpdate(new UserUpdating(changed));
-        User updated = users.update(changed).orElse(changed);
+        Optional<User> stored = users.update(changed);
+        if (stored.isEmpty()) {
+            // The user was deleted since the session was read: no session, and no cookie re-issued for it.
+            throw new AuthException(ErrorCode.UNAUTHORIZED, manager.cookies().deleteAll(cookies));
+        }
+        User updated = stored.get();
         sessions.userUpdated(updated);
         manager.events().after(new UserEvent(UserEvent.Kind.UPDATED, updated));
-        Session session = auth.value().session();
-        return new ApiResult<>(true, manager.sessionCookies(new SessionAndUser(session, updated), manager.cookies().dontRemember(cookies), cookies));
+        return new ApiResult<>(true, reissued(auth.value().session(), updated, cookies));
+    }
+
+    /**
+     * The session cookies re-issued after a write, from the session as the store holds it after that write: a
+     * session revoked while the request ran gets its cookies cleared instead of a fresh cache (issue 15, #2).
+     */
+    private List<String> reissued(Session session, User user, RequestCookies cookies) {
+        Optional<Session> live = config.stateless() ? Optional.of(session) : sessions.findByToken(session.token());
+        if (live.isEmpty() || live.get().expiresAt().isBefore(manager.now())) {
+            throw new AuthException(ErrorCode.UNAUTHORIZED, manager.cookies().deleteAll(cookies));
+        }
+        return manager.sessionCookies(new SessionAndUser(live.get(), user), manager.cookies().dontRemember(cookies),
+                cookies);
     }
 
     /**

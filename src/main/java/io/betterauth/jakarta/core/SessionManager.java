@@ -157,11 +157,16 @@ public final class SessionManager {
         boolean dontRemember = cookies.dontRemember(request);
         if (cacheOn && !options.disableCookieCache() && !cookies.sessionDataCookies(request).isEmpty()) {
             Optional<DecodedCache> cached = cookies.readCache(request, token.get(), now.toEpochMilli());
-            if (cached.isPresent() && !absolutelyExpired(cached.get().data().session(), now)) {
+            if (cached.isPresent() && !absolutelyExpired(cached.get().data().session(), now)
+                    && (cached.get().currentSecret() || config.stateless())) {
                 return fromCache(cached.get(), dontRemember, request, options, setCookies);
             }
-            // A cache that fails any check is a miss, never a logout: expire it and read the store.
-            setCookies.addAll(cookies.expireCache(request));
+            if (cached.isEmpty() || absolutelyExpired(cached.get().data().session(), now)) {
+                // A cache that fails any check is a miss, never a logout: expire it and read the store.
+                setCookies.addAll(cookies.expireCache(request));
+            }
+            // A cache signed with an older secret of the ring is re-issued from the store read below, never from
+            // its own contents: a device revoked before the rotation gets no new window from it (issue 15, #11).
         }
         Optional<SessionAndUser> found = readable(token.get());
         if (found.isEmpty() || found.get().session().expiresAt().isBefore(now)
@@ -307,7 +312,9 @@ public final class SessionManager {
     /**
      * The cache branch of get-session: the cached session as it is, except that a stateless deployment re-issues
      * the cache and the token cookie once 80 % of the cache's lifetime has passed (without extending the session's
-     * own expiry), and a cache or token signed with an older secret is re-issued with the current one.
+     * own expiry), and a token signed with an older secret is re-issued with the current one. A cache signed with
+     * an older secret reaches this branch only in stateless mode, where the cookie is the only record there is;
+     * with a store it is re-issued from a store read ({@link #resolve}).
      */
     private SessionLookup fromCache(DecodedCache cached, boolean dontRemember, RequestCookies request,
                                     GetSessionOptions options, List<String> setCookies) {

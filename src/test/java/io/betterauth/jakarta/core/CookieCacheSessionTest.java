@@ -229,7 +229,8 @@ class CookieCacheSessionTest {
             storeReads.set(0);
             SessionLookup lookup = manager.resolve(browser, GetSessionOptions.DEFAULT);
             assertThat(lookup.session()).as(strategy.name()).isPresent();
-            assertThat(storeReads).as(strategy.name()).hasValue(0);
+            // Re-issued from a store read, never from the old cache's own contents (issue 15, #11).
+            assertThat(storeReads).as(strategy.name()).hasValue(1);
             assertThat(lookup.setCookies()).as(strategy.name())
                     .anyMatch(l -> l.startsWith("better-auth.session_token="))
                     .anyMatch(l -> l.startsWith("better-auth.session_data="));
@@ -238,6 +239,71 @@ class CookieCacheSessionTest {
             assertThat(manager.resolve(reissued, GetSessionOptions.DEFAULT).session()).as(strategy.name()).isPresent();
             assertThat(manager.resolve(browser, GetSessionOptions.DEFAULT).session()).as(strategy.name()).isEmpty();
         }
+    }
+
+    @Test
+    void secretRotation_aCacheOfADeviceRevokedBeforeTheRotation_isNotReissued() { // issue 15, #11
+        for (CookieCacheStrategy strategy : CookieCacheStrategy.values()) {
+            setUp(b -> b.cookieCacheStrategy(strategy).secret("old-secret-0123456789-abcdefghijklmnopqrstuv"));
+            RequestCookies stolen = signIn(false);
+            rows.delete(manager.cookies().sessionToken(stolen).orElseThrow()); // the owner revoked this device
+            setUp(b -> b.cookieCacheStrategy(strategy).secrets("2:new-secret-0123456789-abcdefghijklmnopqrstuv,"
+                    + "1:old-secret-0123456789-abcdefghijklmnopqrstuv").secret(null));
+            SessionLookup lookup = manager.resolve(stolen, GetSessionOptions.DEFAULT);
+            assertThat(lookup.session()).as(strategy.name()).isEmpty();
+            assertThat(lookup.setCookies()).as(strategy.name())
+                    .noneMatch(l -> l.startsWith("better-auth.session_data=") && !l.contains("Max-Age=0"));
+            // Within the old cache's max-age the device stays out: nothing it holds was renewed.
+            RequestCookies after = apply(stolen, lookup.setCookies());
+            assertThat(manager.resolve(after, GetSessionOptions.DEFAULT).session()).as(strategy.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void updateUser_withACopyOfACachedSession_neverOutlivesARevoke() { // issue 15, #2
+        setUp(b -> b.cookieCacheMaxAge(6));
+        SessionApi api = new SessionApi(config, manager, rows, users, new PasswordHasher());
+        RequestCookies owner = signIn(false);
+        RequestCookies copy = owner; // a stolen copy of the owner's cookies
+        api.revokeSessions(owner);
+        // The copy calls update-user every 4 s; before the fix each call re-minted session_data with a fresh max-age.
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofSeconds(4));
+            RequestCookies current = copy;
+            AuthException refused = org.assertj.core.api.Assertions.catchThrowableOfType(AuthException.class,
+                    () -> api.updateUser(current, "Mallory", null));
+            assertThat(refused).as("update-user with a revoked session").isNotNull();
+            assertThat(refused.status()).isEqualTo(401);
+            copy = apply(copy, refused.setCookies());
+        }
+        assertThat(manager.resolve(copy, GetSessionOptions.DEFAULT).session()).isEmpty();
+        assertThat(users.findById(alice.id()).orElseThrow().name()).isEqualTo(alice.name());
+    }
+
+    @Test
+    void updateUser_ofAUserThatNoLongerExists_is401_andMintsNoCookie() { // issue 15, #2
+        setUp(b -> { });
+        RequestCookies browser = signIn(false);
+        SessionApi api = new SessionApi(config, manager, rows, users, new PasswordHasher());
+        users.delete(alice.id()); // removed by the app, its session row left behind
+        AuthException refused = org.assertj.core.api.Assertions.catchThrowableOfType(AuthException.class,
+                () -> api.updateUser(browser, "New name", null));
+        assertThat(refused).isNotNull();
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.setCookies()).noneMatch(l -> l.startsWith("better-auth.session_data=") && !l.contains("Max-Age=0"));
+        users.create(alice, null);
+    }
+
+    @Test
+    void updateSession_withACachedSessionRevokedElsewhere_mintsNoCache() { // issue 15, #2
+        setUp(b -> b.sessionFields(AdditionalFields.parse("{\"theme\":{\"type\":\"string\"}}")));
+        SessionApi api = new SessionApi(config, manager, rows, users, new PasswordHasher());
+        RequestCookies browser = signIn(false);
+        rows.delete(manager.cookies().sessionToken(browser).orElseThrow());
+        AuthException refused = org.assertj.core.api.Assertions.catchThrowableOfType(AuthException.class,
+                () -> api.updateSession(browser, java.util.Map.of("theme", "dark")));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.setCookies()).noneMatch(l -> l.startsWith("better-auth.session_data=") && !l.contains("Max-Age=0"));
     }
 
     /** The memory store, counting reads by token. */
