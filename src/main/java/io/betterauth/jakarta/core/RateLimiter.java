@@ -10,37 +10,45 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Better Auth's rate limiter ({@code api/rate-limiter}), applied to every request under the base path before
- * anything else. A request is counted under {@code "<ip>|<path>"} ({@code "no-trusted-ip|<path>"} when the client
- * address is unknown: one shared, fail-closed bucket); the query is ignored. Every path gets the configured window
- * and max (10 s / 100); {@code /sign-in*}, {@code /sign-up*}, {@code /change-password*} and {@code /change-email*}
- * get 10 s / 3 (first match wins).
+ * Better Auth's rate limiter ({@code api/rate-limiter}), applied to every request under the base path before the
+ * endpoint reads its body. A request is counted under {@code "<ip>|<endpoint>"} ({@code "no-trusted-ip|<endpoint>"}
+ * when the client address is unknown: one shared, fail-closed bucket), where the endpoint is the one the request
+ * matched ({@code /sign-in/email}), never the raw path: every spelling that reaches an endpoint ({@code ;x=1},
+ * {@code //}, a trailing slash, {@code /./}) counts against its one bucket, and paths that match no endpoint share
+ * the bucket {@link #UNMATCHED} (issue 15, #1). Every endpoint gets the configured window and max (10 s / 100);
+ * {@code /sign-in*}, {@code /sign-up*}, {@code /change-password*} and {@code /change-email*} get 10 s / 3 (first
+ * match wins).
  *
  * <p>The algorithm is Better Auth's memory algorithm for both storages: the count restarts at 1 once
  * {@code now - lastRequest >= window}; a request is refused while {@code count >= max} (a refused request changes
  * nothing); the retry-after is {@code ceil((lastRequest + window*1000 - now)/1000)} seconds.
  *
- * <p>Storage {@code memory}: a map in this JVM, atomic per key, entries expiring one window after their last
- * counted request. Storage {@code secondary-storage}: the counter {@code {"key","count","lastRequest"}} lives under
- * the rate-limit key in the shared {@link SecondaryStorage} with a time to live of one window, so every instance
- * counts against the same bucket (T-38). The SPI offers get/set/delete only, so the read-modify-write is atomic
- * within an instance (requests of one key are serialised here) but not across instances: in the worst case each of
- * N instances lets {@code max} requests of one key through in a window, N × max in all. A storage failure lets the
- * request through (the endpoint itself then answers, or reports the outage).
+ * <p>Storage {@code memory}: striped maps in this JVM, atomic per key, bounded in bytes ({@link #MEMORY_MAX_BYTES},
+ * by an estimate of each entry's footprint): past the bound the least recently counted entries of the stripe go,
+ * one per new entry, so no request does work proportional to the store's size. Storage {@code secondary-storage}:
+ * the counter {@code {"key","count","lastRequest"}} lives under the rate-limit key in the shared
+ * {@link SecondaryStorage} with a time to live of one window, so every instance counts against the same bucket
+ * (T-38). The SPI offers get/set/delete only, so the read-modify-write is atomic within an instance (requests of one
+ * key are serialised here) but not across instances: in the worst case each of N instances lets {@code max}
+ * requests of one key through in a window, N × max in all. A storage failure lets the request through (the endpoint
+ * itself then answers, or reports the outage).
  */
 public final class RateLimiter {
 
     /** Better Auth's answer body for 429. */
     public static final String BODY = "{\"message\":\"Too many requests. Please try again later.\"}";
     static final String NO_TRUSTED_IP = "no-trusted-ip";
-    private static final int MEMORY_MAX_ENTRIES = 100_000;
+    /** The bucket of every request whose path matches no endpoint. */
+    public static final String UNMATCHED = "/*";
+    /** The in-memory counters' bound: about 16 MiB, estimated per entry by {@link #footprint(String)}. */
+    static final long MEMORY_MAX_BYTES = 16L * 1024 * 1024;
+    private static final int STRIPES = 16;
 
     /** A window in seconds and the requests allowed in it. */
     public record Rule(long window, long max) {
@@ -52,9 +60,9 @@ public final class RateLimiter {
     private final BetterAuthConfig.RateLimit config;
     private final SecondaryStorage shared;
     private final Clock clock;
-    private final Map<String, Counter> memory = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
-    private final AtomicLong calls = new AtomicLong();
+    private final Stripe[] memory = new Stripe[STRIPES];
+    /** Serialises the shared storage's read-modify-write of one key within this JVM (striped: bounded). */
+    private final Object[] sharedLocks = new Object[64];
 
     /**
      * @param secondaryStorage the shared storage, or null; used when {@code storage} is {@code secondary-storage},
@@ -70,6 +78,12 @@ public final class RateLimiter {
                     + "storage (better-auth.secondary-storage.redis-url or a SecondaryStorage bean)");
         }
         this.shared = useShared ? secondaryStorage : null;
+        for (int i = 0; i < memory.length; i++) {
+            memory[i] = new Stripe(MEMORY_MAX_BYTES / STRIPES);
+        }
+        for (int i = 0; i < sharedLocks.length; i++) {
+            sharedLocks[i] = new Object();
+        }
     }
 
     public boolean enabled() {
@@ -140,34 +154,68 @@ public final class RateLimiter {
     }
 
     private OptionalLong consumeMemory(String key, Rule rule) {
-        long now = clock.millis();
-        if (calls.incrementAndGet() % 1024 == 0 || memory.size() > MEMORY_MAX_ENTRIES) {
-            prune(now);
-        }
-        long[] retry = {-1};
-        memory.compute(key, (k, current) -> {
-            Decision d = decide(current, rule, now);
-            retry[0] = d.retryAfter;
-            return d.next;
-        });
-        return retry[0] < 0 ? OptionalLong.empty() : OptionalLong.of(retry[0]);
+        long retry = memory[Math.floorMod(key.hashCode(), STRIPES)].consume(key, rule, clock.millis());
+        return retry < 0 ? OptionalLong.empty() : OptionalLong.of(retry);
     }
 
-    private void prune(long now) {
-        // An entry is dead one (longest) window after its last counted request.
-        long longest = Math.max(60, config.window()) * 1000;
-        memory.values().removeIf(c -> now - c.lastRequest >= longest);
-        if (memory.size() > MEMORY_MAX_ENTRIES) {
-            Iterator<String> it = memory.keySet().iterator();
-            for (int overflow = memory.size() - MEMORY_MAX_ENTRIES; overflow > 0 && it.hasNext(); overflow--) {
-                it.next();
-                it.remove();
+    /** The estimated bytes the in-memory counters hold now (for tests and operators). */
+    public long memoryBytes() {
+        long total = 0;
+        for (Stripe stripe : memory) {
+            total += stripe.bytes();
+        }
+        return total;
+    }
+
+    /**
+     * An entry's estimated heap footprint: the key string (header, array header, one byte per Latin-1 character,
+     * two otherwise), the counter record and the map entry with its share of the table.
+     */
+    static long footprint(String key) {
+        return 40 + 16 + 2L * key.length() + 24 + 64;
+    }
+
+    /**
+     * One stripe of the in-memory counters: a map in access order, bounded in bytes; the least recently counted
+     * entry goes first. Nothing here walks the map.
+     */
+    private static final class Stripe {
+        private final long maxBytes;
+        private final LinkedHashMap<String, Counter> counters = new LinkedHashMap<>(64, 0.75f, true);
+        private long bytes;
+
+        Stripe(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        synchronized long consume(String key, Rule rule, long now) {
+            Counter current = counters.get(key);
+            Decision d = decide(current, rule, now);
+            if (d.retryAfter >= 0) {
+                return d.retryAfter;
             }
+            if (counters.put(key, d.next) == null) {
+                bytes += footprint(key);
+                Iterator<Map.Entry<String, Counter>> eldest = counters.entrySet().iterator();
+                while (bytes > maxBytes && eldest.hasNext()) {
+                    Map.Entry<String, Counter> e = eldest.next();
+                    if (e.getKey().equals(key)) {
+                        break; // never the entry just counted
+                    }
+                    bytes -= footprint(e.getKey());
+                    eldest.remove();
+                }
+            }
+            return -1;
+        }
+
+        synchronized long bytes() {
+            return bytes;
         }
     }
 
     private OptionalLong consumeShared(String key, Rule rule) {
-        Object lock = locks.computeIfAbsent(key, k -> new Object());
+        Object lock = sharedLocks[Math.floorMod(key.hashCode(), sharedLocks.length)];
         try {
             synchronized (lock) {
                 long now = clock.millis();
@@ -182,10 +230,6 @@ public final class RateLimiter {
             }
         } catch (RuntimeException storageDown) {
             return OptionalLong.empty();
-        } finally {
-            if (locks.size() > MEMORY_MAX_ENTRIES) {
-                locks.clear();
-            }
         }
     }
 

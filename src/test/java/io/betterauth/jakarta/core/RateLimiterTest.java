@@ -232,4 +232,34 @@ class RateLimiterTest {
         long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
         assertThat(allocated).isLessThan(1L << 20); // the quadratic version allocated ~400 MB here
     }
+
+    @Test
+    void memory_isBoundedInBytes_underAFloodOfDistinctAddresses_andKeepsCountingTheLatest() { // issue 15, #1
+        RateLimiter limiter = new RateLimiter(new BetterAuthConfig.RateLimit(true, 10, 100, "memory"), null, clock);
+        for (int i = 0; i < 200_000; i++) {
+            limiter.check("2001:db8:" + Integer.toHexString(i >>> 16) + ":" + Integer.toHexString(i & 0xffff)
+                    + ":0000:0000:0000:0000", "/sign-in/email");
+        }
+        assertThat(limiter.memoryBytes()).isPositive().isLessThanOrEqualTo(RateLimiter.MEMORY_MAX_BYTES);
+        String latest = "198.51.100.99";
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.check(latest, "/sign-in/email")).isEmpty();
+        }
+        assertThat(limiter.check(latest, "/sign-in/email")).isPresent();
+    }
+
+    @Test
+    void unmatchedPaths_shareOneBucket_soAFloodOfThemAddsNothing() { // issue 15, #1
+        RateLimiter limiter = new RateLimiter(new BetterAuthConfig.RateLimit(true, 10, 100, "memory"), null, clock);
+        for (int i = 0; i < 3; i++) {
+            limiter.check(IP, "/sign-in/email");
+        }
+        limiter.check(IP, RateLimiter.UNMATCHED);
+        long bytes = limiter.memoryBytes();
+        for (int i = 0; i < 100_000; i++) {
+            limiter.check(IP, RateLimiter.UNMATCHED);
+        }
+        assertThat(limiter.memoryBytes()).isEqualTo(bytes);
+        assertThat(limiter.check(IP, "/sign-in/email")).isPresent();
+    }
 }

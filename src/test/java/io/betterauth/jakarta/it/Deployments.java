@@ -4,6 +4,7 @@ import io.betterauth.jakarta.it.app.EarlyFlushServlet;
 import io.betterauth.jakarta.it.app.GuardedResource;
 import io.betterauth.jakarta.it.app.HttpSessionServlet;
 import io.betterauth.jakarta.it.app.MeResource;
+import io.betterauth.jakarta.it.app.RateLimitProbeServlet;
 import io.betterauth.jakarta.it.app.SessionClockServlet;
 import io.betterauth.jakarta.it.app.TestApi;
 import java.io.File;
@@ -74,7 +75,7 @@ public final class Deployments {
                 .addAsLibrary(library())
                 .addAsLibraries(runtime)
                 .addClasses(TestApi.class, MeResource.class, GuardedResource.class, SessionClockServlet.class,
-                        HttpSessionServlet.class, EarlyFlushServlet.class)
+                        HttpSessionServlet.class, EarlyFlushServlet.class, RateLimitProbeServlet.class)
                 .setWebXML(new StringAsset(webXml(name, config)))
                 .addAsResource(new StringAsset(microProfileConfig.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"))),

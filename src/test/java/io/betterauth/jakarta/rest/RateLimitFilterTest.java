@@ -29,7 +29,7 @@ class RateLimitFilterTest {
 
     private static void signIn3Times(BetterAuthConfig c, RateLimiter limiter, HttpServletRequest r) {
         for (int i = 0; i < 3; i++) {
-            assertThat(RateLimitFilter.retryAfter(c, limiter, r, "sign-in/email")).isEmpty();
+            assertThat(RateLimitGate.retryAfter(c, limiter, r, "sign-in/email")).isEmpty();
         }
     }
 
@@ -38,7 +38,7 @@ class RateLimitFilterTest {
         BetterAuthConfig c = config().build();
         RateLimiter limiter = new RateLimiter(c.rateLimit(), null, Clock.systemUTC());
         signIn3Times(c, limiter, request("198.51.100.7", Map.of("x-forwarded-for", "203.0.113.1")));
-        assertThat(RateLimitFilter.retryAfter(c, limiter,
+        assertThat(RateLimitGate.retryAfter(c, limiter,
                 request("198.51.100.7", Map.of("x-forwarded-for", "203.0.113.2")), "sign-in/email")).isPresent();
     }
 
@@ -47,10 +47,10 @@ class RateLimitFilterTest {
         BetterAuthConfig c = config().ipAddressHeaders(List.of("x-forwarded-for")).build();
         RateLimiter limiter = new RateLimiter(c.rateLimit(), null, Clock.systemUTC());
         signIn3Times(c, limiter, request("10.0.0.1", Map.of("x-forwarded-for", "203.0.113.1, 10.0.0.2")));
-        assertThat(RateLimitFilter.retryAfter(c, limiter,
+        assertThat(RateLimitGate.retryAfter(c, limiter,
                 request("10.0.0.1", Map.of("x-forwarded-for", "203.0.113.1")), "/sign-in/email?x=1")).hasValue(10);
         // Another client behind the same proxy has a bucket of its own.
-        assertThat(RateLimitFilter.retryAfter(c, limiter,
+        assertThat(RateLimitGate.retryAfter(c, limiter,
                 request("10.0.0.1", Map.of("x-forwarded-for", "203.0.113.2, 10.0.0.2")), "sign-in/email")).isEmpty();
     }
 
@@ -59,7 +59,7 @@ class RateLimitFilterTest {
         BetterAuthConfig c = config().build();
         RateLimiter limiter = new RateLimiter(c.rateLimit(), null, Clock.systemUTC());
         signIn3Times(c, limiter, request("not-an-ip", Map.of()));
-        assertThat(RateLimitFilter.retryAfter(c, limiter, request(null, Map.of()), "sign-in/email")).isPresent();
+        assertThat(RateLimitGate.retryAfter(c, limiter, request(null, Map.of()), "sign-in/email")).isPresent();
     }
 
     @Test
@@ -69,7 +69,7 @@ class RateLimitFilterTest {
         for (BetterAuthConfig c : List.of(off, untracked)) {
             RateLimiter limiter = new RateLimiter(c.rateLimit(), null, Clock.systemUTC());
             for (int i = 0; i < 5; i++) {
-                assertThat(RateLimitFilter.retryAfter(c, limiter, request("198.51.100.7", Map.of()), "sign-in/email"))
+                assertThat(RateLimitGate.retryAfter(c, limiter, request("198.51.100.7", Map.of()), "sign-in/email"))
                         .isEmpty();
             }
         }

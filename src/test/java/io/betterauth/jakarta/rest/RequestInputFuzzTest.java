@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Fuzz targets for the rest of what a client controls: JSON (and form) request bodies as the REST endpoints read
  * them, and the forwarded headers and path the rate limit keys on. In the {@code rest} package because
- * {@link RequestBodies} and {@link RateLimitFilter#retryAfter} are package-private.
+ * {@link RequestBodies} and {@link RateLimitGate#retryAfter} are package-private.
  */
 class RequestInputFuzzTest {
 
@@ -145,12 +145,12 @@ class RequestInputFuzzTest {
         RateLimiter limiter = new RateLimiter(NOT_TRUSTING.rateLimit(), null, CLOCK);
         for (int i = 0; i < 3; i++) {
             HttpServletRequest forged = request(remote, forwardedFor + i, realIp + i);
-            assertThat(RateLimitFilter.retryAfter(NOT_TRUSTING, limiter, forged, "/sign-in/email")).isEmpty();
+            assertThat(RateLimitGate.retryAfter(NOT_TRUSTING, limiter, forged, "/sign-in/email")).isEmpty();
         }
-        assertThat(RateLimitFilter.retryAfter(NOT_TRUSTING, limiter, request, "/sign-in/email")).isPresent();
+        assertThat(RateLimitGate.retryAfter(NOT_TRUSTING, limiter, request, "/sign-in/email")).isPresent();
 
         RateLimiter trusting = new RateLimiter(TRUSTING.rateLimit(), null, CLOCK);
-        bounded(length, () -> RateLimitFilter.retryAfter(TRUSTING, trusting, request, path));
+        bounded(length, () -> RateLimitGate.retryAfter(TRUSTING, trusting, request, path));
         String key = bounded(length, () -> RateLimiter.key(ip, path));
         assertThat(key).startsWith((ip.isEmpty() ? "no-trusted-ip" : ip) + "|/");
     }
