@@ -29,6 +29,7 @@ class CachedCopyRevocationIT {
     static WebArchive deployment() {
         return Deployments.war("cachedcopy", Map.of(
                 "better-auth.secret", Deployments.SECRET,
+                "better-auth.url", "http://localhost:8080",
                 "better-auth.session.cookie-cache.enabled", "true",
                 "better-auth.session.cookie-cache.max-age", "6"));
     }
