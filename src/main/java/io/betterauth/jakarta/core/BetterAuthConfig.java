@@ -44,6 +44,7 @@ import java.util.List;
  *                           (Better Auth leaves it in the store)
  * @param freshRevoke        ours: revoke-session, revoke-other-sessions and revoke-sessions require a fresh session
  *                           (Better Auth only reads the store)
+ * @param trustedProxies     ours: which entries of the forwarded headers are believed (Better Auth: the left-most)
  */
 public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, Session session, Cookies cookies,
@@ -56,7 +57,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                                boolean useHostPrefix, RateLimit rateLimit,
                                Purge purge, boolean hashTokens,
                                DatabaseConnection databaseConnection, boolean revokeOnSignIn,
-                               boolean freshRevoke) {
+                               boolean freshRevoke, TrustedProxies trustedProxies) {
 
     /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
@@ -142,6 +143,42 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                 throw new ConfigurationException(
                         "better-auth.rate-limit.storage must be 'memory' or 'secondary-storage', not '" + storage + "'");
             }
+        }
+    }
+
+    /**
+     * Ours: which entry of a forwarded header ({@code ipAddressHeaders}) names the client. Proxies append the address
+     * they received the request from, so only the right-most entries were written by proxies the application
+     * trusts; everything left of them is whatever the client sent.
+     *
+     * @param count    how many proxies in front of the application append to (or set) the header: the client is the
+     *                 {@code count}-th entry from the right (1, the default: the right-most); {@link #ALL} takes the
+     *                 left-most entry, as Better Auth does (forgeable unless the proxy replaces the header)
+     * @param networks when not empty, used instead of the count: the proxies' addresses or CIDR blocks; headers are
+     *                 read only when the socket peer is one of them, and the client is the right-most entry outside
+     *                 them
+     */
+    public record TrustedProxies(int count, List<IpNetwork> networks) {
+
+        /** Every entry is trusted: the left-most one is the client (Better Auth's behaviour). */
+        public static final int ALL = Integer.MAX_VALUE;
+
+        public TrustedProxies {
+            networks = List.copyOf(networks);
+            if (count < 1) {
+                throw new ConfigurationException("better-auth.advanced.ip-address.trusted-proxy-count must be a "
+                        + "number of proxies (1 or more) or 'all', not " + count);
+            }
+        }
+
+        /** {@code all} or a number. */
+        static int parseCount(String value) {
+            return "all".equalsIgnoreCase(value) ? ALL : Integer.parseInt(value);
+        }
+
+        /** Whether the address is one of the trusted proxies (never, for null). */
+        public boolean trusts(java.net.InetAddress address) {
+            return address != null && networks.stream().anyMatch(n -> n.contains(address));
         }
     }
 
@@ -313,6 +350,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private boolean hashTokens;
         private boolean revokeOnSignIn;
         private boolean freshRevoke;
+        private int trustedProxyCount = 1;
+        private List<String> trustedProxies = List.of();
 
         private Builder() {
         }
@@ -395,6 +434,10 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder revokeOnSignIn(boolean v) { revokeOnSignIn = v; return this; }
         /** Ours: the revoke endpoints require a fresh session (T-17). */
         public Builder freshRevoke(boolean v) { freshRevoke = v; return this; }
+        /** Ours: proxies appending to the forwarded headers; {@link TrustedProxies#ALL} = Better Auth's left-most. */
+        public Builder trustedProxyCount(int v) { trustedProxyCount = v; return this; }
+        /** Ours: the proxies' addresses or CIDR blocks (replaces the count when not empty). */
+        public Builder trustedProxies(List<String> v) { trustedProxies = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -429,7 +472,15 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                             rateLimitMax, rateLimitStorage),
                     new Purge(purgeEnabled, purgeInterval, purgeBatchSize), hashTokens,
                     new DatabaseConnection(databaseUrl, databaseUser, databasePassword), revokeOnSignIn,
-                    freshRevoke);
+                    freshRevoke, new TrustedProxies(trustedProxyCount, networks(trustedProxies)));
+        }
+
+        private static List<IpNetwork> networks(List<String> cidrs) {
+            try {
+                return cidrs.stream().map(IpNetwork::parse).toList();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("better-auth.advanced.ip-address.trusted-proxies: " + e.getMessage());
+            }
         }
     }
 }

@@ -65,6 +65,9 @@ public final class ConfigLoader {
         bool("better-auth.advanced.default-cookie-attributes.partitioned", b::partitioned);
         list("better-auth.advanced.ip-address.ip-address-headers", b::ipAddressHeaders);
         bool("better-auth.advanced.ip-address.disable-ip-tracking", b::disableIpTracking);
+        parsed("better-auth.advanced.ip-address.trusted-proxy-count", BetterAuthConfig.TrustedProxies::parseCount)
+                .ifPresent(b::trustedProxyCount);
+        list("better-auth.advanced.ip-address.trusted-proxies", b::trustedProxies);
         bool("better-auth.email-and-password.enabled", b::emailAndPasswordEnabled);
         bool("better-auth.email-and-password.disable-sign-up", b::disableSignUp);
         number("better-auth.email-and-password.min-password-length", v -> b.minPasswordLength(Math.toIntExact(v)));
