@@ -274,9 +274,17 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
      * @param minPasswordLength 8
      * @param maxPasswordLength 128
      * @param autoSignIn        sign-up creates a session
+     * @param maxConcurrentHashes ours: scrypt derivations running at once (32 MiB each); more wait briefly, then 503
      */
     public record EmailAndPassword(boolean enabled, boolean disableSignUp, int minPasswordLength,
-                                   int maxPasswordLength, boolean autoSignIn) {
+                                   int maxPasswordLength, boolean autoSignIn, int maxConcurrentHashes) {
+        public EmailAndPassword {
+            if (maxConcurrentHashes < 1) {
+                throw new ConfigurationException("better-auth.email-and-password.password.max-concurrent-hashes must "
+                        + "be 1 or more (unset: " + PasswordHasher.defaultConcurrency() + " here), not "
+                        + maxConcurrentHashes);
+            }
+        }
     }
 
     public static Builder builder() {
@@ -314,6 +322,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private int minPasswordLength = 8;
         private int maxPasswordLength = 128;
         private boolean autoSignIn = true;
+        private Integer maxConcurrentHashes;
         private List<String> ipAddressHeaders = List.of();
         private boolean disableIpTracking;
         private boolean autoMigrate = true;
@@ -384,6 +393,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder minPasswordLength(int v) { minPasswordLength = v; return this; }
         public Builder maxPasswordLength(int v) { maxPasswordLength = v; return this; }
         public Builder autoSignIn(boolean v) { autoSignIn = v; return this; }
+        /** Ours: scrypt derivations at once; unset = {@link PasswordHasher#defaultConcurrency()}. */
+        public Builder maxConcurrentHashes(int v) { maxConcurrentHashes = v; return this; }
         public Builder ipAddressHeaders(List<String> v) { ipAddressHeaders = v; return this; }
         public Builder disableIpTracking(boolean v) { disableIpTracking = v; return this; }
         public Builder autoMigrate(boolean v) { autoMigrate = v; return this; }
@@ -462,7 +473,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                     new Cookies(cookiePrefix, useSecureCookies, crossSubDomainEnabled, crossSubDomainDomain,
                             sameSite, cookiePath, httpOnly, secureAttribute, partitioned),
                     new EmailAndPassword(emailAndPasswordEnabled, disableSignUp, minPasswordLength,
-                            maxPasswordLength, autoSignIn),
+                            maxPasswordLength, autoSignIn,
+                            maxConcurrentHashes != null ? maxConcurrentHashes : PasswordHasher.defaultConcurrency()),
                     ipAddressHeaders, disableIpTracking, autoMigrate, database, disableCsrfCheck,
                     freshChangePassword, deleteUserEnabled, sessionsPageEnabled, sessionsPagePath, cache, secrets,
                     new SecondaryStorage(redisUrl, storeSessionInDatabase || preserveSessionInDatabase,

@@ -73,6 +73,8 @@ public final class ConfigLoader {
         number("better-auth.email-and-password.min-password-length", v -> b.minPasswordLength(Math.toIntExact(v)));
         number("better-auth.email-and-password.max-password-length", v -> b.maxPasswordLength(Math.toIntExact(v)));
         bool("better-auth.email-and-password.auto-sign-in", b::autoSignIn);
+        number("better-auth.email-and-password.password.max-concurrent-hashes",
+                v -> b.maxConcurrentHashes(Math.toIntExact(v)));
         bool("better-auth.database.auto-migrate", b::autoMigrate);
         value("better-auth.database").ifPresent(b::database);
         value("better-auth.database.url").ifPresent(b::databaseUrl);

@@ -145,7 +145,7 @@ public class BetterAuthRuntime {
         SessionCookies cookies = new SessionCookies(config);
         SessionManager sessions = new SessionManager(config, sessionStore, userStore, cookies, ids, Clock.systemUTC(),
                 events.isResolvable() ? events.get() : AuthEvents.NONE);
-        PasswordHasher hasher = new PasswordHasher();
+        PasswordHasher hasher = new PasswordHasher(config.emailAndPassword().maxConcurrentHashes());
         EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, userStore, sessions, hasher, ids);
         SessionApi api = new SessionApi(config, sessions, sessionStore, userStore, hasher);
         schedulePurge(config, purgeable);
