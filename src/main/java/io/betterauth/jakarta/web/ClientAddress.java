@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Finds the client's IP address and user agent for a new session (and the rate limit's key). Forwarded headers are
@@ -38,9 +39,11 @@ public final class ClientAddress {
         boolean byNetwork = !trust.networks().isEmpty();
         if (!byNetwork || trust.trusts(IpNetwork.literal(request.getRemoteAddr()))) {
             for (String header : config.ipAddressHeaders()) {
-                String entry = byNetwork ? rightMostUntrusted(request, header, trust)
+                // By network: the right-most entry that is no trusted proxy. By count: the count-th from the right.
+                String entry = byNetwork
+                        ? fromTheRight(request, header, MAX_PROXY_HOPS, e -> !trust.trusts(IpNetwork.literal(e)))
                         : trust.count() == BetterAuthConfig.TrustedProxies.ALL ? leftMost(request.getHeader(header))
-                        : fromTheRight(request, header, trust.count());
+                        : fromTheRight(request, header, trust.count(), e -> false);
                 String normalized = normalize(entry);
                 if (!normalized.isEmpty()) {
                     return normalized;
@@ -60,32 +63,21 @@ public final class ClientAddress {
         return (comma < 0 ? value : value.substring(0, comma)).trim();
     }
 
-    /** The {@code n}-th entry from the right, or the left-most when there are fewer; null without the header. */
-    private static String fromTheRight(HttpServletRequest request, String header, int n) {
+    /**
+     * Reads the header's entries from the right, at most {@code max} of them, and stops early at the one
+     * {@code isClient} accepts; answers the last entry read (the left-most when there are fewer), null without the
+     * header.
+     */
+    private static String fromTheRight(HttpServletRequest request, String header, int max, Predicate<String> isClient) {
         Entries entries = new Entries(request.getHeaders(header));
         String chosen = null;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < max; i++) {
             String entry = entries.next();
             if (entry == null) {
                 break;
             }
             chosen = entry;
-        }
-        return chosen;
-    }
-
-    /** The right-most entry that is not a trusted proxy (a trusted one when all the entries read are). */
-    private static String rightMostUntrusted(HttpServletRequest request, String header,
-                                             BetterAuthConfig.TrustedProxies trust) {
-        Entries entries = new Entries(request.getHeaders(header));
-        String chosen = null;
-        for (int i = 0; i < MAX_PROXY_HOPS; i++) {
-            String entry = entries.next();
-            if (entry == null) {
-                break;
-            }
-            chosen = entry;
-            if (!trust.trusts(IpNetwork.literal(entry))) {
+            if (isClient.test(entry)) {
                 break;
             }
         }
