@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * An error answered in Better Auth's shape: a status and {@code {"message","code"}}. Carries the
- * {@code Set-Cookie} lines that must still be sent with it (a refresh that fails clears the cookies).
+ * {@code Set-Cookie} lines that must still be sent with it (a refresh that fails clears the cookies) and any other
+ * headers (a {@code Retry-After}).
  */
 public class AuthException extends RuntimeException {
 
@@ -14,6 +15,7 @@ public class AuthException extends RuntimeException {
     private final int status;
     private final String code;
     private final transient List<String> setCookies;
+    private final transient Map<String, String> headers;
 
     public AuthException(ErrorCode code) {
         this(code.status(), code.name(), code.message(), List.of());
@@ -28,10 +30,16 @@ public class AuthException extends RuntimeException {
     }
 
     public AuthException(int status, String code, String message, List<String> setCookies) {
+        this(status, code, message, setCookies, Map.of());
+    }
+
+    public AuthException(int status, String code, String message, List<String> setCookies,
+                         Map<String, String> headers) {
         super(message);
         this.status = status;
         this.code = code;
         this.setCookies = List.copyOf(setCookies);
+        this.headers = Map.copyOf(headers);
     }
 
     /**
@@ -53,6 +61,11 @@ public class AuthException extends RuntimeException {
 
     public List<String> setCookies() {
         return setCookies;
+    }
+
+    /** Headers to send besides {@code Set-Cookie}, e.g. {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** The JSON body; empty for {@link #withoutBody}. */

@@ -44,6 +44,7 @@ import java.util.List;
  *                           (Better Auth leaves it in the store)
  * @param freshRevoke        ours: revoke-session, revoke-other-sessions and revoke-sessions require a fresh session
  *                           (Better Auth only reads the store)
+ * @param trustedProxies     ours: which entries of the forwarded headers are believed (Better Auth: the left-most)
  */
 public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, Session session, Cookies cookies,
@@ -56,7 +57,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                                boolean useHostPrefix, RateLimit rateLimit,
                                Purge purge, boolean hashTokens,
                                DatabaseConnection databaseConnection, boolean revokeOnSignIn,
-                               boolean freshRevoke) {
+                               boolean freshRevoke, TrustedProxies trustedProxies) {
 
     /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
@@ -142,6 +143,42 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                 throw new ConfigurationException(
                         "better-auth.rate-limit.storage must be 'memory' or 'secondary-storage', not '" + storage + "'");
             }
+        }
+    }
+
+    /**
+     * Ours: which entry of a forwarded header ({@code ipAddressHeaders}) names the client. Proxies append the address
+     * they received the request from, so only the right-most entries were written by proxies the application
+     * trusts; everything left of them is whatever the client sent.
+     *
+     * @param count    how many proxies in front of the application append to (or set) the header: the client is the
+     *                 {@code count}-th entry from the right (1, the default: the right-most); {@link #ALL} takes the
+     *                 left-most entry, as Better Auth does (forgeable unless the proxy replaces the header)
+     * @param networks when not empty, used instead of the count: the proxies' addresses or CIDR blocks; headers are
+     *                 read only when the socket peer is one of them, and the client is the right-most entry outside
+     *                 them
+     */
+    public record TrustedProxies(int count, List<IpNetwork> networks) {
+
+        /** Every entry is trusted: the left-most one is the client (Better Auth's behaviour). */
+        public static final int ALL = Integer.MAX_VALUE;
+
+        public TrustedProxies {
+            networks = List.copyOf(networks);
+            if (count < 1) {
+                throw new ConfigurationException("better-auth.advanced.ip-address.trusted-proxy-count must be a "
+                        + "number of proxies (1 or more) or 'all', not " + count);
+            }
+        }
+
+        /** {@code all} or a number. */
+        static int parseCount(String value) {
+            return "all".equalsIgnoreCase(value) ? ALL : Integer.parseInt(value);
+        }
+
+        /** Whether the address is one of the trusted proxies (never, for null). */
+        public boolean trusts(java.net.InetAddress address) {
+            return address != null && networks.stream().anyMatch(n -> n.contains(address));
         }
     }
 
@@ -237,9 +274,17 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
      * @param minPasswordLength 8
      * @param maxPasswordLength 128
      * @param autoSignIn        sign-up creates a session
+     * @param maxConcurrentHashes ours: scrypt derivations running at once (32 MiB each); more wait briefly, then 503
      */
     public record EmailAndPassword(boolean enabled, boolean disableSignUp, int minPasswordLength,
-                                   int maxPasswordLength, boolean autoSignIn) {
+                                   int maxPasswordLength, boolean autoSignIn, int maxConcurrentHashes) {
+        public EmailAndPassword {
+            if (maxConcurrentHashes < 1) {
+                throw new ConfigurationException("better-auth.email-and-password.password.max-concurrent-hashes must "
+                        + "be 1 or more (unset: " + PasswordHasher.defaultConcurrency() + " here), not "
+                        + maxConcurrentHashes);
+            }
+        }
     }
 
     public static Builder builder() {
@@ -277,6 +322,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private int minPasswordLength = 8;
         private int maxPasswordLength = 128;
         private boolean autoSignIn = true;
+        private Integer maxConcurrentHashes;
         private List<String> ipAddressHeaders = List.of();
         private boolean disableIpTracking;
         private boolean autoMigrate = true;
@@ -313,6 +359,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private boolean hashTokens;
         private boolean revokeOnSignIn;
         private boolean freshRevoke;
+        private int trustedProxyCount = 1;
+        private List<String> trustedProxies = List.of();
 
         private Builder() {
         }
@@ -345,6 +393,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder minPasswordLength(int v) { minPasswordLength = v; return this; }
         public Builder maxPasswordLength(int v) { maxPasswordLength = v; return this; }
         public Builder autoSignIn(boolean v) { autoSignIn = v; return this; }
+        /** Ours: scrypt derivations at once; unset = {@link PasswordHasher#defaultConcurrency()}. */
+        public Builder maxConcurrentHashes(int v) { maxConcurrentHashes = v; return this; }
         public Builder ipAddressHeaders(List<String> v) { ipAddressHeaders = v; return this; }
         public Builder disableIpTracking(boolean v) { disableIpTracking = v; return this; }
         public Builder autoMigrate(boolean v) { autoMigrate = v; return this; }
@@ -395,6 +445,10 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder revokeOnSignIn(boolean v) { revokeOnSignIn = v; return this; }
         /** Ours: the revoke endpoints require a fresh session (T-17). */
         public Builder freshRevoke(boolean v) { freshRevoke = v; return this; }
+        /** Ours: proxies appending to the forwarded headers; {@link TrustedProxies#ALL} = Better Auth's left-most. */
+        public Builder trustedProxyCount(int v) { trustedProxyCount = v; return this; }
+        /** Ours: the proxies' addresses or CIDR blocks (replaces the count when not empty). */
+        public Builder trustedProxies(List<String> v) { trustedProxies = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -419,7 +473,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                     new Cookies(cookiePrefix, useSecureCookies, crossSubDomainEnabled, crossSubDomainDomain,
                             sameSite, cookiePath, httpOnly, secureAttribute, partitioned),
                     new EmailAndPassword(emailAndPasswordEnabled, disableSignUp, minPasswordLength,
-                            maxPasswordLength, autoSignIn),
+                            maxPasswordLength, autoSignIn,
+                            maxConcurrentHashes != null ? maxConcurrentHashes : PasswordHasher.defaultConcurrency()),
                     ipAddressHeaders, disableIpTracking, autoMigrate, database, disableCsrfCheck,
                     freshChangePassword, deleteUserEnabled, sessionsPageEnabled, sessionsPagePath, cache, secrets,
                     new SecondaryStorage(redisUrl, storeSessionInDatabase || preserveSessionInDatabase,
@@ -429,7 +484,15 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                             rateLimitMax, rateLimitStorage),
                     new Purge(purgeEnabled, purgeInterval, purgeBatchSize), hashTokens,
                     new DatabaseConnection(databaseUrl, databaseUser, databasePassword), revokeOnSignIn,
-                    freshRevoke);
+                    freshRevoke, new TrustedProxies(trustedProxyCount, networks(trustedProxies)));
+        }
+
+        private static List<IpNetwork> networks(List<String> cidrs) {
+            try {
+                return cidrs.stream().map(IpNetwork::parse).toList();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("better-auth.advanced.ip-address.trusted-proxies: " + e.getMessage());
+            }
         }
     }
 }

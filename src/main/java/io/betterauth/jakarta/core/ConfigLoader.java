@@ -65,11 +65,16 @@ public final class ConfigLoader {
         bool("better-auth.advanced.default-cookie-attributes.partitioned", b::partitioned);
         list("better-auth.advanced.ip-address.ip-address-headers", b::ipAddressHeaders);
         bool("better-auth.advanced.ip-address.disable-ip-tracking", b::disableIpTracking);
+        parsed("better-auth.advanced.ip-address.trusted-proxy-count", BetterAuthConfig.TrustedProxies::parseCount)
+                .ifPresent(b::trustedProxyCount);
+        list("better-auth.advanced.ip-address.trusted-proxies", b::trustedProxies);
         bool("better-auth.email-and-password.enabled", b::emailAndPasswordEnabled);
         bool("better-auth.email-and-password.disable-sign-up", b::disableSignUp);
         number("better-auth.email-and-password.min-password-length", v -> b.minPasswordLength(Math.toIntExact(v)));
         number("better-auth.email-and-password.max-password-length", v -> b.maxPasswordLength(Math.toIntExact(v)));
         bool("better-auth.email-and-password.auto-sign-in", b::autoSignIn);
+        number("better-auth.email-and-password.password.max-concurrent-hashes",
+                v -> b.maxConcurrentHashes(Math.toIntExact(v)));
         bool("better-auth.database.auto-migrate", b::autoMigrate);
         value("better-auth.database").ifPresent(b::database);
         value("better-auth.database.url").ifPresent(b::databaseUrl);

@@ -34,15 +34,24 @@ public final class EmailPasswordAuth {
     private final SessionManager sessions;
     private final PasswordHasher hasher;
     private final IdGenerator ids;
+    private final ColumnLimits limits;
 
+    /** For a store without date columns of its own (memory). */
     public EmailPasswordAuth(BetterAuthConfig config, UserStore users, SessionManager sessions,
                              PasswordHasher hasher, IdGenerator ids) {
+        this(config, users, sessions, hasher, ids, ColumnLimits.JAVASCRIPT_DATES);
+    }
+
+    /** With what the user store's columns hold: a value they cannot is 400, never a store failure. */
+    public EmailPasswordAuth(BetterAuthConfig config, UserStore users, SessionManager sessions,
+                             PasswordHasher hasher, IdGenerator ids, ColumnLimits limits) {
         this.config = config;
         this.options = config.emailAndPassword();
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
         this.ids = ids;
+        this.limits = limits;
     }
 
     public AuthResult signUp(RequestBody body, ClientInfo client, RequestCookies cookies) {
@@ -59,6 +68,7 @@ public final class EmailPasswordAuth {
         checkLength(password);
         Map<String, Object> additional = config.userFields().forCreate(body.json());
         String normalized = email.toLowerCase(Locale.ROOT);
+        limits.checkUser(name, normalized, image, additional);
         if (users.findByEmail(normalized).isPresent()) {
             throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
         }

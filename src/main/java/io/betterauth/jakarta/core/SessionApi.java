@@ -34,14 +34,23 @@ public final class SessionApi {
     private final SessionStore sessions;
     private final UserStore users;
     private final PasswordHasher hasher;
+    private final ColumnLimits limits;
 
+    /** For stores without date columns of their own (memory, Redis). */
     public SessionApi(BetterAuthConfig config, SessionManager manager, SessionStore sessions, UserStore users,
                       PasswordHasher hasher) {
+        this(config, manager, sessions, users, hasher, ColumnLimits.JAVASCRIPT_DATES);
+    }
+
+    /** With what the stores' columns hold: a value they cannot is 400, never a store failure. */
+    public SessionApi(BetterAuthConfig config, SessionManager manager, SessionStore sessions, UserStore users,
+                      PasswordHasher hasher, ColumnLimits limits) {
         this.config = config;
         this.manager = manager;
         this.sessions = sessions;
         this.users = users;
         this.hasher = hasher;
+        this.limits = limits;
     }
 
     /**
@@ -99,7 +108,8 @@ public final class SessionApi {
         requireStore();
         ApiResult<SessionAndUser> auth = requireRevoker(cookies);
         List<String> setCookies = new ArrayList<>(auth.setCookies());
-        Optional<Session> target = sessions.findByToken(token);
+        // A token no column can hold is nobody's: not looked up (PostgreSQL refuses NUL even in a query).
+        Optional<Session> target = ColumnLimits.storable(token) ? sessions.findByToken(token) : Optional.empty();
         if (target.isEmpty() && config.hashTokens()) {
             // list-sessions showed the id in place of the (unknowable) token: accept it among the caller's own.
             target = sessions.listByUser(auth.value().user().id()).stream()
@@ -150,6 +160,7 @@ public final class SessionApi {
         if (changes.isEmpty()) {
             throw noFieldsToUpdate(auth.setCookies());
         }
+        limits.checkAdditional(changes);
         Session current = auth.value().session();
         Instant now = manager.now();
         SessionUpdating updating = new SessionUpdating(SessionInfo.of(current), changes);
@@ -229,6 +240,7 @@ public final class SessionApi {
         if (name == null && image == null && additional.isEmpty()) {
             throw noFieldsToUpdate(auth.setCookies());
         }
+        limits.checkUser(name, null, image == null ? null : image.orElse(null), additional);
         User current = auth.value().user();
         Map<String, Object> extra = new java.util.LinkedHashMap<>(current.additional());
         extra.putAll(additional);

@@ -22,7 +22,7 @@ final class HttpAuthResponses {
     }
 
     static Response of(AuthException error) {
-        return build(error.status(), error.toJson(), error.setCookies(), Map.of());
+        return build(error.status(), error.toJson(), error.setCookies(), error.headers());
     }
 
     static Response build(int status, String json, List<String> setCookies, Map<String, String> headers) {

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.web;
 
 import io.betterauth.jakarta.core.BetterAuthConfig;
+import io.betterauth.jakarta.core.ColumnLimits;
 import io.betterauth.jakarta.core.ConfigLoader;
 import io.betterauth.jakarta.core.ConfigSource;
 import io.betterauth.jakarta.core.EmailPasswordAuth;
@@ -102,6 +103,7 @@ public class BetterAuthRuntime {
         }
         SessionStore sessionStore;
         UserStore userStore;
+        ColumnLimits limits = ColumnLimits.JAVASCRIPT_DATES;
         if (appSessionStore.isResolvable() && appUserStore.isResolvable()) {
             sessionStore = appSessionStore.get();
             userStore = appUserStore.get();
@@ -111,19 +113,21 @@ public class BetterAuthRuntime {
             userStore = new InMemoryUserStore();
         } else {
             JpaTransactions tx;
-            char quote;
+            String dialect;
             BetterAuthConfig.DatabaseConnection db = config.databaseConnection();
             if (db.configured()) {
                 // A database of its own (Tomcat: no JTA, no @PersistenceContext); used on any container when set.
                 JdbcPersistenceUnit unit = openUnit(db);
-                quote = prepareDatabase(config, unit::connect, "better-auth.database.url").charAt(0);
+                dialect = prepareDatabase(config, unit::connect, "better-auth.database.url");
                 tx = unit.transactions();
             } else {
-                quote = prepareDatabase(config,
+                dialect = prepareDatabase(config,
                         () -> InitialContext.<DataSource>doLookup(DEFAULT_DATA_SOURCE).getConnection(),
-                        DEFAULT_DATA_SOURCE).charAt(0);
+                        DEFAULT_DATA_SOURCE);
                 tx = jpa.get();
             }
+            char quote = SchemaInstaller.quote(dialect).charAt(0);
+            limits = SchemaInstaller.columnLimits(dialect);
             sessionStore = new JpaSessionStore(tx, new AdditionalColumns(config.sessionFields(), "session", "token", quote));
             userStore = new JpaUserStore(tx, new AdditionalColumns(config.userFields(), "user", "id", quote));
         }
@@ -145,9 +149,9 @@ public class BetterAuthRuntime {
         SessionCookies cookies = new SessionCookies(config);
         SessionManager sessions = new SessionManager(config, sessionStore, userStore, cookies, ids, Clock.systemUTC(),
                 events.isResolvable() ? events.get() : AuthEvents.NONE);
-        PasswordHasher hasher = new PasswordHasher();
-        EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, userStore, sessions, hasher, ids);
-        SessionApi api = new SessionApi(config, sessions, sessionStore, userStore, hasher);
+        PasswordHasher hasher = new PasswordHasher(config.emailAndPassword().maxConcurrentHashes());
+        EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, userStore, sessions, hasher, ids, limits);
+        SessionApi api = new SessionApi(config, sessions, sessionStore, userStore, hasher, limits);
         schedulePurge(config, purgeable);
         return new Services(config, sessions, emailPassword, cookies, api, new OriginCheck(config),
                 new RateLimiter(config.rateLimit(), secondary, Clock.systemUTC()));
@@ -244,8 +248,8 @@ public class BetterAuthRuntime {
 
     /**
      * Creates missing tables and additional-field columns (when auto-migrate is on) in the library's database (the
-     * container's default data source, or {@code better-auth.database.url}), and answers the identifier quote of
-     * that database for the additional columns' native SQL.
+     * container's default data source, or {@code better-auth.database.url}), and answers its dialect ({@code ""} for
+     * a database the library has no DDL for), for the additional columns' native SQL and the columns' limits.
      */
     private static String prepareDatabase(BetterAuthConfig config, ConnectionOpener database, String where) {
         try {
@@ -256,9 +260,9 @@ public class BetterAuthRuntime {
                     SchemaInstaller.addMissingColumns(c, "user", config.userFields());
                 }
                 try {
-                    return SchemaInstaller.quote(SchemaInstaller.dialect(c));
+                    return SchemaInstaller.dialect(c);
                 } catch (IllegalStateException unknownDatabase) {
-                    return "\""; // the SQL standard's quote
+                    return ""; // the SQL standard's quote; dates as a JavaScript Date holds them
                 }
             }
         } catch (NamingException e) {

@@ -13,6 +13,7 @@ final class ServletErrorResponse {
 
     static void send(HttpServletResponse response, AuthException error) throws IOException {
         response.setStatus(error.status());
+        error.headers().forEach(response::setHeader);
         response.setContentType("application/json");
         response.getOutputStream().write(error.toJson().getBytes(StandardCharsets.UTF_8));
     }

@@ -43,8 +43,9 @@ class RateLimitFilterTest {
     }
 
     @Test
-    void aTrustedForwardedChain_countsItsFirstHop() {
-        BetterAuthConfig c = config().ipAddressHeaders(List.of("x-forwarded-for")).build();
+    void aTrustedForwardedChain_countsItsFirstHop() { // with Better Auth's left-most entry
+        BetterAuthConfig c = config().ipAddressHeaders(List.of("x-forwarded-for"))
+                .trustedProxyCount(BetterAuthConfig.TrustedProxies.ALL).build();
         RateLimiter limiter = new RateLimiter(c.rateLimit(), null, Clock.systemUTC());
         signIn3Times(c, limiter, request("10.0.0.1", Map.of("x-forwarded-for", "203.0.113.1, 10.0.0.2")));
         assertThat(RateLimitGate.retryAfter(c, limiter,

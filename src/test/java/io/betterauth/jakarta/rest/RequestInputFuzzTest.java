@@ -168,6 +168,8 @@ class RequestInputFuzzTest {
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getRemoteAddr" -> remote;
                     case "getHeader" -> headers.get(((String) args[0]).toLowerCase(java.util.Locale.ROOT));
+                    case "getHeaders" -> java.util.Collections.enumeration(java.util.Optional.ofNullable(
+                            headers.get(((String) args[0]).toLowerCase(java.util.Locale.ROOT))).stream().toList());
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -3,6 +3,7 @@ package io.betterauth.jakarta.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.betterauth.jakarta.core.AdditionalFields;
+import io.betterauth.jakarta.core.ColumnLimits;
 import io.betterauth.jakarta.core.Session;
 import io.betterauth.jakarta.core.User;
 import io.betterauth.jakarta.spi.SessionStore;
@@ -30,16 +31,18 @@ import org.junit.jupiter.api.TestInstance;
  * that cannot be reached fails the run: these tests never skip.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JpaStoreContract extends StoreContract {
+abstract class JpaStoreContract extends StoreContract implements ColumnLimitChecks {
 
     static final AdditionalFields SESSION_FIELDS = AdditionalFields.parse(
             "{\"activeOrganizationId\":{\"type\":\"string\"},\"seats\":{\"type\":\"number\"},"
                     + "\"pinned\":{\"type\":\"boolean\"},\"lastStepUp\":{\"type\":\"date\"}}");
-    static final AdditionalFields USER_FIELDS = AdditionalFields.parse("{\"nickname\":{\"type\":\"string\"}}");
+    static final AdditionalFields USER_FIELDS = AdditionalFields.parse(
+            "{\"nickname\":{\"type\":\"string\"},\"birthday\":{\"type\":\"date\"}}");
 
     private EntityManagerFactory factory;
     private String url;
     private char quote;
+    private String dialect;
     private JpaSessionStore sessions;
     private JpaUserStore users;
     private JpaSessionStore sessionsWithFields;
@@ -61,7 +64,8 @@ abstract class JpaStoreContract extends StoreContract {
             SchemaInstaller.installIfMissing(c);
             SchemaInstaller.addMissingColumns(c, "session", SESSION_FIELDS);
             SchemaInstaller.addMissingColumns(c, "user", USER_FIELDS);
-            quote = SchemaInstaller.quote(SchemaInstaller.dialect(c)).charAt(0);
+            dialect = SchemaInstaller.dialect(c);
+            quote = SchemaInstaller.quote(dialect).charAt(0);
             this.quote = quote;
         }
         factory = Persistence.createEntityManagerFactory("better-auth-test", Map.of(
@@ -222,6 +226,21 @@ abstract class JpaStoreContract extends StoreContract {
         }
         assertThat(expired).allSatisfy(s -> assertThat(sessions.findByToken(s.token())).isEmpty());
         assertThat(sessions.findByToken(live.token())).isPresent();
+    }
+
+    @Override
+    public UserStore usersWithFields() {
+        return usersWithFields;
+    }
+
+    @Override
+    public SessionStore sessionsWithFields() {
+        return sessionsWithFields;
+    }
+
+    @Override
+    public ColumnLimits columnLimits() {
+        return SchemaInstaller.columnLimits(dialect);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.store.jpa;
 
+import io.betterauth.jakarta.core.ColumnLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
@@ -10,6 +11,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Locale;
 import javax.sql.DataSource;
 
@@ -82,6 +84,21 @@ public final class SchemaInstaller {
         if (!c.getAutoCommit()) {
             c.commit();
         }
+    }
+
+    /**
+     * What this database's columns hold, from the DDL above: the dates of its timestamp columns (MariaDB/MySQL's
+     * {@code timestamp}: 1970-01-01 00:00:01 to 2038-01-19 03:14:07.999 UTC; PostgreSQL's {@code timestamptz}: 4714 BC
+     * to 294276 AD; H2's and an unknown database's: a JavaScript {@code Date}'s range). The strings' limits are the
+     * same on every database ({@link ColumnLimits}).
+     */
+    public static ColumnLimits columnLimits(String dialect) {
+        return switch (dialect) {
+            case "mysql" -> new ColumnLimits(Instant.parse("1970-01-01T00:00:01Z"), Instant.parse("2038-01-19T03:14:07.999Z"));
+            case "postgresql" -> new ColumnLimits(Instant.parse("-4713-11-24T00:00:00Z"),
+                    Instant.parse("+294276-12-31T23:59:59.999Z"));
+            default -> ColumnLimits.JAVASCRIPT_DATES;
+        };
     }
 
     /** The identifier quote of a dialect: a backtick for MariaDB/MySQL, a double quote elsewhere. */
