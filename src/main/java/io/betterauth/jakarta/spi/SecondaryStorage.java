@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * Better Auth's {@code secondaryStorage}: a shared key-value store (Redis, typically) holding sessions so that every
  * instance of the application, Java or Node, sees the same ones. Three string operations and nothing else; the
- * session layout on top of them is {@link io.betterauth.jakarta.store.secondary.SecondaryStorageSessionStore}'s.
+ * session layout on top of them is {@link io.betterauth.jakarta.store.secondary.SecondaryStorageSessionStore}'s. A
+ * store that can also read and write in one atomic step implements {@link AtomicSecondaryStorage} (Better Auth 1.7's
+ * {@code increment} and {@code getAndDelete}, and conditional writes), which the library then uses.
  *
  * <p>Values are JSON strings, written byte for byte as Better Auth writes them; an implementation stores and returns
  * them unchanged. Every value is written with a time to live, and that {@code ttl} is always at least one second:

@@ -1,9 +1,11 @@
 package io.betterauth.jakarta.store.redis;
 
+import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,7 +25,10 @@ import redis.clients.jedis.util.JedisURIHelper;
 /**
  * {@link SecondaryStorage} on Redis through Jedis 8 ({@code redis.clients:jedis}, which the application adds: the
  * library declares it optional). Values are written with {@code SET key value EX seconds}, exactly as Better Auth's
- * Redis storage does, so a Node Better Auth on the same Redis database reads them.
+ * Redis storage does, so a Node Better Auth on the same Redis database reads them. The {@link AtomicSecondaryStorage}
+ * operations are single Redis commands or Lua scripts on one key (atomic, and valid in a Redis Cluster):
+ * {@code increment} is Better Auth's {@code INCR} then {@code EXPIRE} script, {@code getAndDelete} is {@code GETDEL}
+ * (Redis 6.2 or later), the conditional writes compare with {@code GET} and then {@code SET … EX} or {@code DEL}.
  *
  * <p>Built from a Redis URL ({@code redis://[user:password@]host:port[/db]}, {@code rediss://} for TLS), which is
  * what {@code better-auth.secondary-storage.redis-url} holds. Connect and socket timeouts are bounded (2 s by
@@ -34,12 +39,23 @@ import redis.clients.jedis.util.JedisURIHelper;
  *
  * <p>Thread-safe; one instance per application. {@link #close()} closes the connection pool.
  */
-public final class RedisSecondaryStorage implements SecondaryStorage, AutoCloseable {
+public final class RedisSecondaryStorage implements AtomicSecondaryStorage, AutoCloseable {
 
     /** The default connect, socket and pool-wait timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     private static final int MAX_CONNECTIONS = 32;
+
+    /**
+     * Better Auth's increment script, except that the time to live is set whenever the counter has none (not only when
+     * the count is 1): a counter some other writer left without one still expires.
+     */
+    private static final String INCREMENT = "local n = redis.call('INCR', KEYS[1]) "
+            + "if redis.call('TTL', KEYS[1]) == -1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n";
+    private static final String COMPARE_AND_SET = "if redis.call('GET', KEYS[1]) == ARGV[1] then "
+            + "redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) return 1 end return 0";
+    private static final String COMPARE_AND_DELETE = "if redis.call('GET', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('DEL', KEYS[1]) end return 0";
 
     private final UnifiedJedis client;
     private final long fastFailureNanos;
@@ -153,6 +169,39 @@ public final class RedisSecondaryStorage implements SecondaryStorage, AutoClosea
     public void delete(String key) {
         Objects.requireNonNull(key, "key");
         call("DEL", () -> client.del(key));
+    }
+
+    @Override
+    public long increment(String key, Duration ttl) {
+        Objects.requireNonNull(key, "key");
+        String seconds = Long.toString(ttlSeconds(ttl));
+        return call("INCR", () -> (Long) client.eval(INCREMENT, List.of(key), List.of(seconds)));
+    }
+
+    @Override
+    public Optional<String> getAndDelete(String key) {
+        Objects.requireNonNull(key, "key");
+        return Optional.ofNullable(call("GETDEL", () -> client.getDel(key)));
+    }
+
+    @Override
+    public boolean compareAndSet(String key, String expected, String value, Duration ttl) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        long seconds = ttlSeconds(ttl);
+        if (expected == null) {
+            return call("SET NX", () -> client.set(key, value, SetParams.setParams().nx().ex(seconds))) != null;
+        }
+        return call("compare-and-set", () -> (Long) client.eval(COMPARE_AND_SET, List.of(key),
+                List.of(expected, value, Long.toString(seconds)))) == 1L;
+    }
+
+    @Override
+    public boolean compareAndDelete(String key, String expected) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(expected, "expected");
+        return call("compare-and-delete", () -> (Long) client.eval(COMPARE_AND_DELETE, List.of(key),
+                List.of(expected))) == 1L;
     }
 
     /** Closes the client and its connections; later calls fail with {@link StoreUnavailableException}. */

@@ -5,6 +5,7 @@ import io.betterauth.jakarta.core.AdditionalFields;
 import io.betterauth.jakarta.core.Session;
 import io.betterauth.jakarta.core.SessionAndUser;
 import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
@@ -33,6 +34,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -67,9 +71,16 @@ import java.util.regex.Pattern;
  * caller answers 401 rather than 500. Members this library does not model (additional fields a Node Better Auth
  * wrote) are kept, in their order, when a value is rewritten.
  *
- * <p><b>Concurrency.</b> Secondary storage offers get, set and delete only, so the read-modify-write of the
- * per-user list is not atomic across instances, exactly as in Better Auth; within this JVM it is serialised per
- * user. A storage failure propagates as {@link StoreUnavailableException}.
+ * <p><b>Concurrency.</b> Every write of a value read before is conditional ({@link
+ * AtomicSecondaryStorage#compareAndSet}: only if the key still holds what was read; on a miss the value is read again
+ * and the change made again). So a session update, a user update or a refresh never writes back a token key that a
+ * sign-out or revoke deleted meanwhile, concurrent updates do not undo each other, and concurrent changes of
+ * {@code active-sessions-<userId>} are all kept: a live session is never missing from it, nor listed with an expiry
+ * earlier than its own. A delete is final; a created key is written only when absent. This holds across instances
+ * when the storage is an {@link AtomicSecondaryStorage} (Redis, memory); a plain {@link SecondaryStorage} gets the
+ * same steps under locks of this JVM only (Better Auth's own writes are unconditional). A key that keeps changing
+ * under a writer for {@value #MAX_ATTEMPTS} attempts, or a storage failure, ends the call with
+ * {@link StoreUnavailableException}.
  */
 public final class SecondaryStorageSessionStore implements SessionStore {
 
@@ -81,14 +92,14 @@ public final class SecondaryStorageSessionStore implements SessionStore {
     private static final Duration ONE_DAY = Duration.ofDays(1);
     /** {@code @better-auth/core/utils/json}'s date reviver. */
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z$");
-    private static final int LOCK_STRIPES = 64;
+    /** Reads and conditional writes of one change before it gives up (each miss means another write landed). */
+    static final int MAX_ATTEMPTS = 64;
 
-    private final SecondaryStorage storage;
+    private final AtomicSecondaryStorage storage;
     private final UserStore users;
     private final Clock clock;
     private final Duration revokedBeforeTtl;
     private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
-    private final Object[] locks = new Object[LOCK_STRIPES];
 
     /** With Better Auth's default session lifetime (7 days), which sets the TTL of the revocation marker. */
     public SecondaryStorageSessionStore(SecondaryStorage storage, UserStore users, Clock clock) {
@@ -96,7 +107,8 @@ public final class SecondaryStorageSessionStore implements SessionStore {
     }
 
     /**
-     * @param storage          where the keys live
+     * @param storage          where the keys live; an {@link AtomicSecondaryStorage} keeps writes safe across
+     *                         instances, a plain one only within this JVM
      * @param users            read once per {@link #create(Session)}, for the user copy
      * @param clock            "now" for TTLs, pruning and revocation
      * @param sessionExpiresIn {@code better-auth.session.expires-in}; the revocation marker lives
@@ -104,15 +116,12 @@ public final class SecondaryStorageSessionStore implements SessionStore {
      */
     public SecondaryStorageSessionStore(SecondaryStorage storage, UserStore users, Clock clock,
                                         Duration sessionExpiresIn) {
-        this.storage = Objects.requireNonNull(storage, "storage");
+        this.storage = LocallyAtomicSecondaryStorage.of(Objects.requireNonNull(storage, "storage"));
         this.users = Objects.requireNonNull(users, "users");
         this.clock = Objects.requireNonNull(clock, "clock");
         Duration expiresIn = sessionExpiresIn == null || sessionExpiresIn.isZero() || sessionExpiresIn.isNegative()
                 ? DEFAULT_EXPIRES_IN : sessionExpiresIn;
         this.revokedBeforeTtl = Duration.ofSeconds(Math.max(expiresIn.getSeconds(), ONE_DAY.getSeconds()));
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
     }
 
     /** {@code active-sessions-<userId>}. */
@@ -144,20 +153,16 @@ public final class SecondaryStorageSessionStore implements SessionStore {
         value.put("session", stored.toJson());
         value.put("user", user.toJson());
         String json = JsJson.stringify(value);
-        synchronized (lockFor(session.userId())) {
-            if (storage.get(session.token()).isPresent()) {
-                throw new IllegalStateException("Duplicate session token");
-            }
-            long now = clock.millis();
-            long expiresAt = stored.expiresAt().toEpochMilli();
-            List<Ref> refs = new ArrayList<>(readRefs(session.userId()).orElse(List.of()));
-            refs.removeIf(r -> r.token().equals(session.token()));
-            refs.add(new Ref(session.token(), expiresAt));
-            writeRefs(session.userId(), refs, now);
-            Optional<Duration> ttl = ttlUntil(expiresAt, now);
-            if (ttl.isPresent()) {
-                storage.set(session.token(), json, ttl.get());
-            }
+        if (storage.get(session.token()).isPresent()) {
+            throw new IllegalStateException("Duplicate session token");
+        }
+        long expiresAt = stored.expiresAt().toEpochMilli();
+        updateRefs(session.userId(), refs -> withRef(refs, session.token(), expiresAt));
+        Optional<Duration> ttl = ttlUntil(expiresAt, clock.millis());
+        // Only when absent; a miss is a duplicate, unless what is there is this very value (a retried write).
+        if (ttl.isPresent() && !storage.compareAndSet(session.token(), null, json, ttl.get())
+                && !storage.get(session.token()).equals(Optional.of(json))) {
+            throw new IllegalStateException("Duplicate session token");
         }
     }
 
@@ -182,76 +187,63 @@ public final class SecondaryStorageSessionStore implements SessionStore {
      */
     @Override
     public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
-        Lookup l = lookup(token);
-        if (!l.found()) {
-            return Optional.empty();
-        }
-        Stored st = l.stored();
         Instant newUpdatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
-        Session updated = st.session().withAdditional(changes, newUpdatedAt);
-        Map<String, Object> sessionJson = new LinkedHashMap<>(st.sessionJson());
-        sessionJson.putAll(changes);
-        sessionJson.put("updatedAt", newUpdatedAt);
-        Optional<Duration> ttl = ttlUntil(updated.expiresAt().toEpochMilli(), clock.millis());
-        if (ttl.isEmpty()) {
-            return Optional.empty();
-        }
-        storage.set(token, value(sessionJson, st.userJson()), ttl.get());
-        return Optional.of(updated);
+        return rewrite(token, st -> {
+            Session updated = st.session().withAdditional(changes, newUpdatedAt);
+            Map<String, Object> sessionJson = new LinkedHashMap<>(st.sessionJson());
+            sessionJson.putAll(changes);
+            sessionJson.put("updatedAt", newUpdatedAt);
+            return Rewrite.of(updated, sessionJson, st.userJson());
+        });
     }
 
     /**
-     * Check and slide under the user's lock, so concurrent refreshes in this JVM write the key once (T-16). The SPI
-     * has no compare-and-set, so two instances may both write; they write the same session with expiries a few
-     * milliseconds apart, which is harmless.
+     * Checks and slides in one conditional write (T-16): of concurrent refreshes, on any number of instances, one
+     * writes; the others miss, read the slid session, find it no longer due and answer it.
      */
     @Override
     public Optional<Session> refreshExpiry(String token, Instant ifNotAfter, Instant expiresAt, Instant updatedAt) {
-        Optional<Session> seen = findByToken(token);
-        if (seen.isEmpty()) {
-            return seen;
-        }
-        synchronized (lockFor(seen.get().userId())) {
-            Optional<Session> current = findByToken(token);
-            if (current.isEmpty() || current.get().expiresAt().isAfter(ifNotAfter)) {
-                return current;
-            }
-            return updateExpiry(token, expiresAt, updatedAt);
-        }
+        Objects.requireNonNull(ifNotAfter, "ifNotAfter");
+        return slide(token, s -> !s.expiresAt().isAfter(ifNotAfter), expiresAt, updatedAt);
     }
 
     @Override
     public Optional<Session> updateExpiry(String token, Instant expiresAt, Instant updatedAt) {
+        return slide(token, s -> true, expiresAt, updatedAt);
+    }
+
+    /** Slides the session when {@code due}, then its list entry; else answers it as stored. */
+    private Optional<Session> slide(String token, Predicate<Session> due, Instant expiresAt, Instant updatedAt) {
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        Lookup l = lookup(token);
-        if (!l.found()) {
-            return Optional.empty();
-        }
-        Stored st = l.stored();
         Instant newExpiresAt = expiresAt.truncatedTo(ChronoUnit.MILLIS);
         Instant newUpdatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
-        Session updated = st.session().withExpiry(newExpiresAt, newUpdatedAt);
-        Map<String, Object> sessionJson = new LinkedHashMap<>(st.sessionJson());
-        sessionJson.put("expiresAt", newExpiresAt);
-        sessionJson.put("updatedAt", newUpdatedAt);
-        String userId = updated.userId();
-        synchronized (lockFor(userId)) {
-            long now = clock.millis();
-            Optional<Duration> ttl = ttlUntil(newExpiresAt.toEpochMilli(), now);
-            if (ttl.isPresent()) {
-                storage.set(token, value(sessionJson, st.userJson()), ttl.get());
-            } else {
-                storage.delete(token);
+        long newExpiry = newExpiresAt.toEpochMilli();
+        if (ttlUntil(newExpiry, clock.millis()).isEmpty()) {
+            // Ended: the key goes (a delete needs no condition: it cannot revive anything), then its entry.
+            Lookup l = lookup(token);
+            if (!l.found() || !due.test(l.stored().session())) {
+                return l.found() ? Optional.of(l.stored().session()) : Optional.empty();
             }
-            List<Ref> refs = new ArrayList<>(readRefs(userId).orElse(List.of()));
-            refs.removeIf(r -> r.token().equals(token));
-            if (ttl.isPresent()) {
-                refs.add(new Ref(token, newExpiresAt.toEpochMilli()));
-            }
-            writeRefs(userId, refs, now);
+            storage.delete(token);
+            updateRefs(l.stored().session().userId(), refs -> withoutRefs(refs, Set.of(token)));
+            return Optional.of(l.stored().session().withExpiry(newExpiresAt, newUpdatedAt));
         }
-        return Optional.of(updated);
+        boolean[] slid = new boolean[1];
+        Optional<Session> result = rewrite(token, st -> {
+            slid[0] = due.test(st.session());
+            if (!slid[0]) {
+                return Rewrite.unchanged(st.session());
+            }
+            Map<String, Object> sessionJson = new LinkedHashMap<>(st.sessionJson());
+            sessionJson.put("expiresAt", newExpiresAt);
+            sessionJson.put("updatedAt", newUpdatedAt);
+            return Rewrite.of(st.session().withExpiry(newExpiresAt, newUpdatedAt), sessionJson, st.userJson());
+        });
+        if (result.isPresent() && slid[0]) {
+            updateRefs(result.get().userId(), refs -> withRef(refs, token, newExpiry));
+        }
+        return result;
     }
 
     /**
@@ -263,14 +255,7 @@ public final class SecondaryStorageSessionStore implements SessionStore {
         Objects.requireNonNull(token, "token");
         Optional<String> userId = storage.get(token).flatMap(this::userIdOf);
         if (userId.isPresent()) {
-            synchronized (lockFor(userId.get())) {
-                Optional<List<Ref>> refs = readRefs(userId.get());
-                if (refs.isPresent()) {
-                    List<Ref> kept = new ArrayList<>(refs.get());
-                    kept.removeIf(r -> r.token().equals(token));
-                    writeRefs(userId.get(), kept, clock.millis());
-                }
-            }
+            updateRefs(userId.get(), refs -> withoutRefs(refs, Set.of(token)));
         }
         storage.delete(token);
     }
@@ -318,22 +303,29 @@ public final class SecondaryStorageSessionStore implements SessionStore {
     @Override
     public void deleteByUser(String userId) {
         Objects.requireNonNull(userId, "userId");
-        synchronized (lockFor(userId)) {
-            List<Ref> before = readRefs(userId).orElse(List.of());
-            long revokedAt = clock.millis();
-            long marker = Math.max(revokedAt, revokedBefore(userId));
-            storage.set(revokedSessionsBeforeKey(userId), Long.toString(marker), revokedBeforeTtl);
-            Set<String> deleted = new LinkedHashSet<>();
-            for (Ref r : before) {
-                deleted.add(r.token());
-            }
-            for (String token : deleted) {
-                storage.delete(token);
-            }
-            List<Ref> current = new ArrayList<>(readRefs(userId).orElse(List.of()));
-            current.removeIf(r -> deleted.contains(r.token()));
-            writeRefs(userId, current, clock.millis());
+        List<Ref> before = readRefs(userId).orElse(List.of());
+        writeRevokedBefore(userId, clock.millis());
+        Set<String> deleted = new LinkedHashSet<>();
+        for (Ref r : before) {
+            deleted.add(r.token());
         }
+        for (String token : deleted) {
+            storage.delete(token);
+        }
+        updateRefs(userId, refs -> withoutRefs(refs, deleted));
+    }
+
+    /** Raises {@code revoked-sessions-before-<userId>} to {@code revokedAt}, never lowering a later one. */
+    private void writeRevokedBefore(String userId, long revokedAt) {
+        String key = revokedSessionsBeforeKey(userId);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<String> raw = storage.get(key);
+            String marker = Long.toString(Math.max(revokedAt, revokedBefore(raw)));
+            if (storage.compareAndSet(key, raw.orElse(null), marker, revokedBeforeTtl)) {
+                return;
+            }
+        }
+        throw contended(key);
     }
 
     /**
@@ -357,18 +349,67 @@ public final class SecondaryStorageSessionStore implements SessionStore {
             if (ref.expiresAt() <= now || !seen.add(ref.token())) {
                 continue;
             }
-            Optional<Stored> st = storage.get(ref.token()).flatMap(raw -> parse(raw, ref.token()));
-            if (st.isEmpty() || !st.get().session().userId().equals(user.id())) {
-                continue;
-            }
-            Optional<Duration> ttl = ttlUntil(st.get().session().expiresAt().toEpochMilli(), now);
-            if (ttl.isEmpty()) {
-                continue;
-            }
-            Map<String, Object> userJson = new LinkedHashMap<>(st.get().userJson());
-            userJson.putAll(user.toJson());
-            storage.set(ref.token(), value(st.get().sessionJson(), userJson), ttl.get());
+            rewrite(ref.token(), st -> {
+                if (!st.session().userId().equals(user.id())) {
+                    return Optional.empty();
+                }
+                Map<String, Object> userJson = new LinkedHashMap<>(st.userJson());
+                userJson.putAll(user.toJson());
+                return Rewrite.of(st.session(), st.sessionJson(), userJson);
+            });
         }
+    }
+
+    /**
+     * A new value for a token key, made from what it holds: {@link #json} empty leaves the key as it is and answers
+     * {@link #session}.
+     */
+    private record Rewrite(Session session, Optional<String> json, long expiresAt) {
+
+        static Optional<Rewrite> of(Session session, Map<String, Object> sessionJson, Map<String, Object> userJson) {
+            return Optional.of(new Rewrite(session, Optional.of(value(sessionJson, userJson)),
+                    session.expiresAt().toEpochMilli()));
+        }
+
+        static Optional<Rewrite> unchanged(Session session) {
+            return Optional.of(new Rewrite(session, Optional.empty(), 0));
+        }
+    }
+
+    /**
+     * Reads the token key and, when it holds a live session, writes what {@code change} makes of it, with the whole
+     * seconds left until its {@code expiresAt}, only if the key still holds what was read; else reads it again and
+     * starts over. Empty when the session is missing, unreadable, revoked or ended (nothing is written then), or when
+     * {@code change} gives nothing.
+     */
+    private Optional<Session> rewrite(String token, Function<Stored, Optional<Rewrite>> change) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<String> raw = storage.get(token);
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            Lookup l = lookup(token, raw.get());
+            if (!l.found()) {
+                return Optional.empty();
+            }
+            Optional<Rewrite> r = change.apply(l.stored());
+            if (r.isEmpty() || r.get().json().isEmpty()) {
+                return r.map(Rewrite::session);
+            }
+            Optional<Duration> ttl = ttlUntil(r.get().expiresAt(), clock.millis());
+            if (ttl.isEmpty()) {
+                return Optional.empty();
+            }
+            if (storage.compareAndSet(token, raw.get(), r.get().json().get(), ttl.get())) {
+                return Optional.of(r.get().session());
+            }
+        }
+        throw contended("a session key");
+    }
+
+    private static StoreUnavailableException contended(String what) {
+        return new StoreUnavailableException("Secondary storage: " + what + " kept changing during "
+                + MAX_ATTEMPTS + " conditional writes", null);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -390,10 +431,11 @@ public final class SecondaryStorageSessionStore implements SessionStore {
     Lookup lookup(String token) {
         Objects.requireNonNull(token, "token");
         Optional<String> raw = storage.get(token);
-        if (raw.isEmpty()) {
-            return new Lookup(State.MISSING, null);
-        }
-        Optional<Stored> st = parse(raw.get(), token);
+        return raw.isEmpty() ? new Lookup(State.MISSING, null) : lookup(token, raw.get());
+    }
+
+    private Lookup lookup(String token, String raw) {
+        Optional<Stored> st = parse(raw, token);
         if (st.isEmpty()) {
             return new Lookup(State.UNREADABLE, null);
         }
@@ -406,7 +448,10 @@ public final class SecondaryStorageSessionStore implements SessionStore {
 
     /** Better Auth's {@code Number(get(revoked-sessions-before-…))}; 0 when missing or not a number. */
     private long revokedBefore(String userId) {
-        Optional<String> raw = storage.get(revokedSessionsBeforeKey(userId));
+        return revokedBefore(storage.get(revokedSessionsBeforeKey(userId)));
+    }
+
+    private static long revokedBefore(Optional<String> raw) {
         if (raw.isEmpty()) {
             return 0;
         }
@@ -458,13 +503,13 @@ public final class SecondaryStorageSessionStore implements SessionStore {
 
     /** The user's list; empty when the key is missing, an empty list when its value is unreadable. */
     private Optional<List<Ref>> readRefs(String userId) {
-        Optional<String> raw = storage.get(activeSessionsKey(userId));
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
+        return storage.get(activeSessionsKey(userId)).map(this::parseRefs);
+    }
+
+    private List<Ref> parseRefs(String raw) {
         List<Ref> refs = new ArrayList<>();
         try {
-            JsonArray array = readJson(raw.get()).asJsonArray();
+            JsonArray array = readJson(raw).asJsonArray();
             for (JsonValue v : array) {
                 if (v instanceof JsonObject o && o.get("token") instanceof JsonString t
                         && o.get("expiresAt") instanceof JsonNumber n) {
@@ -474,14 +519,55 @@ public final class SecondaryStorageSessionStore implements SessionStore {
         } catch (RuntimeException e) {
             refs.clear();
         }
-        return Optional.of(refs);
+        return refs;
+    }
+
+    private static List<Ref> withRef(List<Ref> refs, String token, long expiresAt) {
+        List<Ref> changed = withoutRefs(refs, Set.of(token));
+        changed.add(new Ref(token, expiresAt));
+        return changed;
+    }
+
+    private static List<Ref> withoutRefs(List<Ref> refs, Set<String> tokens) {
+        List<Ref> changed = new ArrayList<>(refs);
+        changed.removeIf(r -> tokens.contains(r.token()));
+        return changed;
     }
 
     /**
-     * Writes the list sorted ascending by {@code expiresAt}, without expired or duplicate entries, living until the
-     * furthest {@code expiresAt}; deletes it when nothing is left.
+     * Applies {@code change} to the user's list (an empty list when missing or unreadable) and writes the result
+     * sorted ascending by {@code expiresAt}, without expired or duplicate entries, living until the furthest
+     * {@code expiresAt}, or deletes it when nothing is left; only if the list is still what was read, else reads it
+     * again and applies {@code change} again, so that concurrent changes are all kept.
      */
-    private void writeRefs(String userId, List<Ref> refs, long now) {
+    private void updateRefs(String userId, UnaryOperator<List<Ref>> change) {
+        String key = activeSessionsKey(userId);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<String> raw = storage.get(key);
+            List<Ref> refs = change.apply(raw.map(this::parseRefs).orElse(List.of()));
+            long now = clock.millis();
+            Optional<Duration> ttl = furthest(refs, now);
+            boolean written = ttl.isEmpty()
+                    ? raw.isEmpty() || storage.compareAndDelete(key, raw.get())
+                    : storage.compareAndSet(key, raw.orElse(null), refsJson(refs, now), ttl.get());
+            if (written) {
+                return;
+            }
+        }
+        throw contended(key);
+    }
+
+    /** The time to live of a list: until its furthest live {@code expiresAt}; empty when no entry is live. */
+    private static Optional<Duration> furthest(List<Ref> refs, long now) {
+        long max = Long.MIN_VALUE;
+        for (Ref r : refs) {
+            max = Math.max(max, r.expiresAt());
+        }
+        return refs.isEmpty() ? Optional.empty() : ttlUntil(max, now);
+    }
+
+    /** The list's JSON: live entries only, one per token (the latest expiry), ascending by {@code expiresAt}. */
+    private static String refsJson(List<Ref> refs, long now) {
         Map<String, Ref> byToken = new LinkedHashMap<>();
         for (Ref r : refs) {
             if (r.expiresAt() > now) {
@@ -490,12 +576,6 @@ public final class SecondaryStorageSessionStore implements SessionStore {
         }
         List<Ref> sorted = new ArrayList<>(byToken.values());
         sorted.sort(Comparator.comparingLong(Ref::expiresAt));
-        Optional<Duration> ttl = sorted.isEmpty() ? Optional.empty()
-                : ttlUntil(sorted.get(sorted.size() - 1).expiresAt(), now);
-        if (ttl.isEmpty()) {
-            storage.delete(activeSessionsKey(userId));
-            return;
-        }
         List<Map<String, Object>> json = new ArrayList<>(sorted.size());
         for (Ref r : sorted) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -503,7 +583,7 @@ public final class SecondaryStorageSessionStore implements SessionStore {
             m.put("expiresAt", r.expiresAt());
             json.add(m);
         }
-        storage.set(activeSessionsKey(userId), JsJson.stringify(json), ttl.get());
+        return JsJson.stringify(json);
     }
 
     /**
@@ -616,10 +696,6 @@ public final class SecondaryStorageSessionStore implements SessionStore {
 
     // ---------------------------------------------------------------------------------------------------------
     // Writing
-
-    private Object lockFor(String userId) {
-        return locks[(userId.hashCode() & 0x7fffffff) % LOCK_STRIPES];
-    }
 
     private static void requireComplete(Session s) {
         Objects.requireNonNull(s, "session");

@@ -150,17 +150,20 @@ public final class TieredSessionStore implements SessionStore {
     }
 
     /**
-     * {@code storeSessionInDatabase}: the row decides (empty when it is gone); the key follows when present.
-     * {@code preserve}: the key decides (an ended or revoked session is not revived in its row); the row follows.
+     * {@code storeSessionInDatabase}: the row decides (empty when it is gone); the key follows when present (a
+     * conditional write: a key deleted meanwhile stays deleted). {@code preserve}: the key decides, in one conditional
+     * write (an ended or revoked session is not revived); the row follows, and is ended again when the key turns out
+     * to be gone by then ({@link #rowFollowed}).
      */
     @Override
     public Optional<Session> updateExpiry(String token, Instant expiresAt, Instant updatedAt) {
         if (preserve) {
-            if (secondary.findByToken(token).isEmpty()) {
-                return Optional.empty();
+            Optional<Session> key = secondary.updateExpiry(token, expiresAt, updatedAt);
+            if (key.isPresent()) {
+                database.updateExpiry(token, expiresAt, updatedAt);
+                rowFollowed(token);
             }
-            database.updateExpiry(token, expiresAt, updatedAt);
-            return secondary.updateExpiry(token, expiresAt, updatedAt);
+            return key;
         }
         Optional<Session> row = database.updateExpiry(token, expiresAt, updatedAt);
         if (row.isPresent()) {
@@ -184,6 +187,7 @@ public final class TieredSessionStore implements SessionStore {
             Optional<Session> key = secondary.refreshExpiry(token, ifNotAfter, expiresAt, updatedAt);
             if (key.isPresent() && slidBy(key.get(), expiresAt, updatedAt)) {
                 database.updateExpiry(token, expiresAt, updatedAt);
+                rowFollowed(token);
             }
             return key;
         }
@@ -202,14 +206,47 @@ public final class TieredSessionStore implements SessionStore {
         return s.expiresAt().equals(expiresAt) && s.updatedAt().equals(updatedAt);
     }
 
+    /**
+     * {@code preserve}, after a row was slid to follow its key: a sign-out or revoke that deleted the key after this
+     * call slid it may have ended the row before the slide landed. Every delete removes the key before it ends the
+     * row, so checking the key after the slide sees the delete whenever the slide undid its ending; the row is then
+     * ended again. When the key cannot be read, the row is ended too (fail closed: a row left live would answer while
+     * secondary storage is down) and the failure surfaces.
+     */
+    private void rowFollowed(String token) {
+        boolean keyLive;
+        try {
+            keyLive = secondary.findByToken(token).isPresent();
+        } catch (StoreUnavailableException e) {
+            endRow(token);
+            throw e;
+        }
+        if (!keyLive) {
+            endRow(token);
+        }
+    }
+
+    /** {@code preserve}: ends the row when it is still live (Better Auth's {@code endPreservedSessions}). */
+    private void endRow(String token) {
+        Instant now = now();
+        database.findByToken(token).ifPresent(s -> endIfLive(s, now));
+    }
+
+    private void endIfLive(Session row, Instant now) {
+        if (row.expiresAt().isAfter(now)) {
+            database.updateExpiry(row.token(), now, now);
+        }
+    }
+
+    /** As {@link #updateExpiry}: the row, or with {@code preserve} the key, decides; the other follows. */
     @Override
     public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
         if (preserve) {
-            if (secondary.findByToken(token).isEmpty()) {
-                return Optional.empty();
+            Optional<Session> key = secondary.updateAdditional(token, changes, updatedAt);
+            if (key.isPresent()) {
+                database.updateAdditional(token, changes, updatedAt); // leaves expiresAt alone: cannot revive
             }
-            database.updateAdditional(token, changes, updatedAt);
-            return secondary.updateAdditional(token, changes, updatedAt);
+            return key;
         }
         Optional<Session> row = database.updateAdditional(token, changes, updatedAt);
         if (row.isPresent()) {
@@ -218,14 +255,12 @@ public final class TieredSessionStore implements SessionStore {
         return row;
     }
 
+    /** The key first, then the row: the order {@link #rowFollowed} relies on. */
     @Override
     public void delete(String token) {
         secondary.delete(token);
         if (preserve) {
-            Instant now = now();
-            database.findByToken(token)
-                    .filter(s -> s.expiresAt().isAfter(now))
-                    .ifPresent(s -> database.updateExpiry(token, now, now));
+            endRow(token);
         } else {
             database.delete(token);
         }
@@ -240,7 +275,8 @@ public final class TieredSessionStore implements SessionStore {
      * {@code storeSessionInDatabase}: the keys go first, then the rows, as {@link #delete} does, so that a failure
      * halfway leaves sessions live on both sides (a missing key falls back to its row) rather than live in secondary
      * storage and gone from the table. {@code preserve}: the rows are ended first (reads while secondary storage is
-     * down must not revive a revoked session), then the keys go.
+     * down must not revive a revoked session), then the keys go, then rows still live without a live key are ended
+     * again: a refresh racing the revocation may have slid one after the first pass (see {@link #rowFollowed}).
      */
     @Override
     public void deleteByUser(String userId) {
@@ -251,11 +287,14 @@ public final class TieredSessionStore implements SessionStore {
         }
         Instant now = now();
         for (Session s : database.listByUser(userId)) {
-            if (s.expiresAt().isAfter(now)) {
+            endIfLive(s, now);
+        }
+        secondary.deleteByUser(userId);
+        for (Session s : database.listByUser(userId)) {
+            if (s.expiresAt().isAfter(now) && secondary.findByToken(s.token()).isEmpty()) {
                 database.updateExpiry(s.token(), now, now);
             }
         }
-        secondary.deleteByUser(userId);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.store.secondary;
 
-import io.betterauth.jakarta.spi.SecondaryStorage;
+import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,23 +9,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Passes every call to a {@link SecondaryStorage} and logs it, so a test can compare the calls with Better Auth's
- * and delete exactly the keys it wrote.
+ * Passes every call to an {@link AtomicSecondaryStorage} and logs it, so a test can compare the calls with Better
+ * Auth's and delete exactly the keys it wrote. A conditional write is logged by what it did: a
+ * {@code compareAndSet} that wrote as the {@code set} it made, a {@code compareAndDelete} that deleted as a
+ * {@code delete}, one that did nothing as a {@code get} (it read the key); {@code getAndDelete} as a {@code delete},
+ * {@code increment} as itself.
  */
-public final class RecordingSecondaryStorage implements SecondaryStorage {
+public final class RecordingSecondaryStorage implements AtomicSecondaryStorage {
 
-    /** One call: {@code op} is get, set or delete; {@code value} and {@code ttl} only for set. */
+    /** One call: {@code op} is get, set, delete or increment; {@code value} for set, {@code ttl} for set, increment. */
     public record Call(String op, String key, String value, Duration ttl) {
         public boolean isWrite() {
             return !op.equals("get");
         }
     }
 
-    private final SecondaryStorage delegate;
+    private final AtomicSecondaryStorage delegate;
     private final List<Call> calls = new ArrayList<>();
     private final Set<String> written = new LinkedHashSet<>();
 
-    public RecordingSecondaryStorage(SecondaryStorage delegate) {
+    public RecordingSecondaryStorage(AtomicSecondaryStorage delegate) {
         this.delegate = delegate;
     }
 
@@ -48,7 +51,35 @@ public final class RecordingSecondaryStorage implements SecondaryStorage {
         delegate.delete(key);
     }
 
-    /** The set and delete calls since the last {@link #clear()}. */
+    @Override
+    public synchronized long increment(String key, Duration ttl) {
+        calls.add(new Call("increment", key, null, ttl));
+        written.add(key);
+        return delegate.increment(key, ttl);
+    }
+
+    @Override
+    public synchronized Optional<String> getAndDelete(String key) {
+        calls.add(new Call("delete", key, null, null));
+        return delegate.getAndDelete(key);
+    }
+
+    @Override
+    public synchronized boolean compareAndSet(String key, String expected, String value, Duration ttl) {
+        written.add(key);
+        boolean set = delegate.compareAndSet(key, expected, value, ttl);
+        calls.add(set ? new Call("set", key, value, ttl) : new Call("get", key, null, null));
+        return set;
+    }
+
+    @Override
+    public synchronized boolean compareAndDelete(String key, String expected) {
+        boolean deleted = delegate.compareAndDelete(key, expected);
+        calls.add(new Call(deleted ? "delete" : "get", key, null, null));
+        return deleted;
+    }
+
+    /** The set, delete and increment calls since the last {@link #clear()}. */
     public synchronized List<Call> writes() {
         return calls.stream().filter(Call::isWrite).toList();
     }
@@ -69,7 +100,7 @@ public final class RecordingSecondaryStorage implements SecondaryStorage {
         calls.clear();
     }
 
-    public SecondaryStorage delegate() {
+    public AtomicSecondaryStorage delegate() {
         return delegate;
     }
 }

@@ -433,22 +433,7 @@ class SecondaryStorageSessionStoreTest {
 
     @Test
     void aStorageFailure_propagatesAsStoreUnavailable() {
-        SecondaryStorage down = new SecondaryStorage() {
-            @Override
-            public Optional<String> get(String key) {
-                throw new StoreUnavailableException("down", null);
-            }
-
-            @Override
-            public void set(String key, String value, Duration ttl) {
-                throw new StoreUnavailableException("down", null);
-            }
-
-            @Override
-            public void delete(String key) {
-                throw new StoreUnavailableException("down", null);
-            }
-        };
+        SecondaryStorage down = new UnreachableStorage();
         SecondaryStorageSessionStore s = new SecondaryStorageSessionStore(down, users, clock);
         User u = newUser();
         assertThatThrownBy(() -> s.findByToken("t")).isInstanceOf(StoreUnavailableException.class);

@@ -15,7 +15,6 @@ import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The two database modes: {@code storeSessionInDatabase}, with and without {@code preserveSessionInDatabase}. */
@@ -204,22 +203,7 @@ class TieredSessionStoreTest {
 
     @Test
     void whenTheKeyCannotBeWritten_theRowIsRemovedAgain_andTheFailureSurfaces() {
-        SecondaryStorage down = new SecondaryStorage() {
-            @Override
-            public Optional<String> get(String key) {
-                throw new StoreUnavailableException("down", null);
-            }
-
-            @Override
-            public void set(String key, String value, Duration ttl) {
-                throw new StoreUnavailableException("down", null);
-            }
-
-            @Override
-            public void delete(String key) {
-                throw new StoreUnavailableException("down", null);
-            }
-        };
+        SecondaryStorage down = new UnreachableStorage();
         TieredSessionStore store = TieredSessionStore.storeSessionInDatabase(
                 new SecondaryStorageSessionStore(down, users, clock), database, clock);
         User u = newUser();

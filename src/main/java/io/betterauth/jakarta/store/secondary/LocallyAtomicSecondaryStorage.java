@@ -1,0 +1,95 @@
+package io.betterauth.jakarta.store.secondary;
+
+import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
+import io.betterauth.jakarta.spi.SecondaryStorage;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A plain {@link SecondaryStorage} with the conditional writes of {@link AtomicSecondaryStorage} made of its get, set
+ * and delete under a lock per key, so they are atomic among the callers in this JVM (every store built on a storage
+ * here takes the same locks) and nowhere else: another instance of the application writes past them. Used by
+ * {@link SecondaryStorageSessionStore} when the application's storage does not implement
+ * {@link AtomicSecondaryStorage}.
+ */
+final class LocallyAtomicSecondaryStorage implements AtomicSecondaryStorage {
+
+    private static final int LOCK_STRIPES = 256;
+    /** Shared by every instance, so two stores over one plain storage in this JVM agree. */
+    private static final Object[] LOCKS = new Object[LOCK_STRIPES];
+
+    static {
+        for (int i = 0; i < LOCKS.length; i++) {
+            LOCKS[i] = new Object();
+        }
+    }
+
+    private final SecondaryStorage storage;
+
+    LocallyAtomicSecondaryStorage(SecondaryStorage storage) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+    }
+
+    /** The storage itself when it is atomic, else this wrapper around it. */
+    static AtomicSecondaryStorage of(SecondaryStorage storage) {
+        return storage instanceof AtomicSecondaryStorage atomic ? atomic : new LocallyAtomicSecondaryStorage(storage);
+    }
+
+    private static Object lockFor(String key) {
+        return LOCKS[(key.hashCode() & 0x7fffffff) % LOCK_STRIPES];
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return storage.get(key);
+    }
+
+    @Override
+    public void set(String key, String value, Duration ttl) {
+        synchronized (lockFor(key)) {
+            storage.set(key, value, ttl);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        synchronized (lockFor(key)) {
+            storage.delete(key);
+        }
+    }
+
+    /** Not needed by the session store, and not possible here: get and set cannot keep a counter's time to live. */
+    @Override
+    public long increment(String key, Duration ttl) {
+        throw new UnsupportedOperationException("increment needs an AtomicSecondaryStorage");
+    }
+
+    /** Not needed by the session store. */
+    @Override
+    public Optional<String> getAndDelete(String key) {
+        throw new UnsupportedOperationException("getAndDelete needs an AtomicSecondaryStorage");
+    }
+
+    @Override
+    public boolean compareAndSet(String key, String expected, String value, Duration ttl) {
+        synchronized (lockFor(key)) {
+            if (!Objects.equals(storage.get(key).orElse(null), expected)) {
+                return false;
+            }
+            storage.set(key, value, ttl);
+            return true;
+        }
+    }
+
+    @Override
+    public boolean compareAndDelete(String key, String expected) {
+        synchronized (lockFor(key)) {
+            if (!storage.get(key).equals(Optional.of(expected))) {
+                return false;
+            }
+            storage.delete(key);
+            return true;
+        }
+    }
+}
