@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.core;
 
+import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -25,18 +26,19 @@ import java.util.OptionalLong;
  * {@code /sign-in*}, {@code /sign-up*}, {@code /change-password*} and {@code /change-email*} get 10 s / 3 (first
  * match wins).
  *
- * <p>The algorithm is Better Auth's memory algorithm for both storages: the count restarts at 1 once
+ * <p>In memory the algorithm is Better Auth's memory algorithm: the count restarts at 1 once
  * {@code now - lastRequest >= window}; a request is refused while {@code count >= max} (a refused request changes
  * nothing); the retry-after is {@code ceil((lastRequest + window*1000 - now)/1000)} seconds.
  *
  * <p>Storage {@code memory}: striped maps in this JVM, atomic per key, bounded in bytes ({@link #MEMORY_MAX_BYTES},
  * by an estimate of each entry's footprint): past the bound the least recently counted entries of the stripe go,
  * one per new entry, so no request does work proportional to the store's size. Storage {@code secondary-storage}:
- * the counter {@code {"key","count","lastRequest"}} lives under the rate-limit key in the shared
- * {@link SecondaryStorage} with a time to live of one window, so every instance counts against the same bucket
- * (T-38). The SPI offers get/set/delete only, so the read-modify-write is atomic within an instance (requests of one
- * key are serialised here) but not across instances: in the worst case each of N instances lets {@code max}
- * requests of one key through in a window, N × max in all. A storage failure lets the request through (the endpoint
+ * Better Auth 1.7's counter: one atomic {@link AtomicSecondaryStorage#increment} per request under the rate-limit
+ * key, created with the window as its time to live and never extended, so every instance (Java or Node) counts
+ * against the same bucket and N instances together allow {@code max} per window (T-38); over the limit the
+ * retry-after is the window, as Better Auth answers. A storage with get/set/delete only keeps Better Auth's older
+ * counter {@code {"key","count","lastRequest"}}, atomic within an instance (requests of one key are serialised here)
+ * but not across instances. A storage failure lets the request through (the endpoint
  * itself then answers, or reports the outage).
  */
 public final class RateLimiter {
@@ -215,20 +217,34 @@ public final class RateLimiter {
     }
 
     private OptionalLong consumeShared(String key, Rule rule) {
-        Object lock = sharedLocks[Math.floorMod(key.hashCode(), sharedLocks.length)];
         try {
-            synchronized (lock) {
-                long now = clock.millis();
-                Counter current = shared.get(key).flatMap(RateLimiter::parse).orElse(null);
-                Decision d = decide(current, rule, now);
-                if (d.retryAfter >= 0) {
-                    return OptionalLong.of(d.retryAfter);
-                }
-                shared.set(key, "{\"key\":" + JsJson.stringify(key) + ",\"count\":" + d.next.count
-                        + ",\"lastRequest\":" + d.next.lastRequest + "}", Duration.ofSeconds(Math.max(1, rule.window)));
-                return OptionalLong.empty();
+            if (shared instanceof AtomicSecondaryStorage atomic) {
+                // Better Auth 1.7's secondary-storage limiter: one atomic increment per request, the counter created
+                // with the window as its time to live and never extended, so N instances together allow max.
+                long count = atomic.increment(key, Duration.ofSeconds(Math.max(1, rule.window)));
+                return count <= rule.max ? OptionalLong.empty() : OptionalLong.of(rule.window);
             }
+            return consumeSharedLocally(key, rule);
         } catch (RuntimeException storageDown) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * A storage with get/set/delete only: Better Auth's counter {@code {"key","count","lastRequest"}}, read, decided
+     * and written back under a lock of this JVM, so atomic per instance but not across instances.
+     */
+    private OptionalLong consumeSharedLocally(String key, Rule rule) {
+        Object lock = sharedLocks[Math.floorMod(key.hashCode(), sharedLocks.length)];
+        synchronized (lock) {
+            long now = clock.millis();
+            Counter current = shared.get(key).flatMap(RateLimiter::parse).orElse(null);
+            Decision d = decide(current, rule, now);
+            if (d.retryAfter >= 0) {
+                return OptionalLong.of(d.retryAfter);
+            }
+            shared.set(key, "{\"key\":" + JsJson.stringify(key) + ",\"count\":" + d.next.count
+                    + ",\"lastRequest\":" + d.next.lastRequest + "}", Duration.ofSeconds(Math.max(1, rule.window)));
             return OptionalLong.empty();
         }
     }

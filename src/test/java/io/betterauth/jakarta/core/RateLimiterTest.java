@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -113,14 +115,14 @@ class RateLimiterTest {
     }
 
     @Test
-    void retryAfter_secondaryStorage() {
+    void retryAfter_secondaryStorage_isTheWindow_asBetterAuth17Answers() {
         RateLimiter limiter = new RateLimiter(config().build().rateLimit(), new InMemorySecondaryStorage(clock), clock);
         for (int i = 0; i < 3; i++) {
             limiter.check(IP, "/sign-in/email");
         }
         clock.advance(Duration.ofSeconds(3));
-        assertThat(limiter.check(IP, "/sign-in/email")).hasValue(7);
-        clock.advance(Duration.ofSeconds(8));
+        assertThat(limiter.check(IP, "/sign-in/email")).hasValue(10);
+        clock.advance(Duration.ofSeconds(7)); // the counter's window opened 10 s ago: it has expired
         assertThat(limiter.check(IP, "/sign-in/email")).isEmpty();
     }
 
@@ -185,7 +187,7 @@ class RateLimiterTest {
     }
 
     @Test
-    void secondaryStorage_holdsBetterAuthsCounterWithTheWindowAsTtl_sharedByInstances() {
+    void secondaryStorage_holdsBetterAuthsCounterWithTheWindowAsTtl_sharedByInstances() { // T-38
         InMemorySecondaryStorage kv = new InMemorySecondaryStorage(clock);
         RateLimiter a = new RateLimiter(config().build().rateLimit(), kv, clock);
         RateLimiter b = new RateLimiter(config().build().rateLimit(), kv, clock);
@@ -194,8 +196,7 @@ class RateLimiterTest {
         a.check(IP, "/sign-in/email");
         assertThat(b.check(IP, "/sign-in/email")).hasValue(10); // one bucket for both instances
         String key = IP + "|/sign-in/email";
-        assertThat(kv.get(key)).hasValue("{\"key\":\"" + key + "\",\"count\":3,\"lastRequest\":"
-                + clock.millis() + "}");
+        assertThat(kv.get(key)).hasValue("4"); // Better Auth 1.7's increment counter
         assertThat(kv.ttl(key)).hasValue(Duration.ofSeconds(10));
         clock.advance(Duration.ofSeconds(10));
         assertThat(kv.get(key)).isEmpty(); // the counter expires by itself
@@ -203,9 +204,60 @@ class RateLimiterTest {
     }
 
     @Test
+    void secondaryStorage_concurrentRequestsOnTwoInstances_passExactlyMax() throws Exception { // issue 15, #3
+        InMemorySecondaryStorage kv = new InMemorySecondaryStorage(clock);
+        List<RateLimiter> instances = List.of(new RateLimiter(config().build().rateLimit(), kv, clock),
+                new RateLimiter(config().build().rateLimit(), kv, clock));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> passed = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                RateLimiter limiter = instances.get(t % 2);
+                passed.add(pool.submit(() -> {
+                    start.await();
+                    int n = 0;
+                    for (int i = 0; i < 25; i++) {
+                        n += limiter.check(IP, "/sign-in/email").isEmpty() ? 1 : 0;
+                    }
+                    return n;
+                }));
+            }
+            int total = 0;
+            for (java.util.concurrent.Future<Integer> f : passed) {
+                total += f.get();
+            }
+            assertThat(total).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStorageWithoutIncrement_keepsTheCounterObject_countedPerInstance() {
+        InMemorySecondaryStorage backing = new InMemorySecondaryStorage(clock);
+        io.betterauth.jakarta.spi.SecondaryStorage plain = new io.betterauth.jakarta.spi.SecondaryStorage() {
+            public java.util.Optional<String> get(String key) {
+                return backing.get(key);
+            }
+            public void set(String key, String value, Duration ttl) {
+                backing.set(key, value, ttl);
+            }
+            public void delete(String key) {
+                backing.delete(key);
+            }
+        };
+        RateLimiter limiter = new RateLimiter(config().build().rateLimit(), plain, clock);
+        after3SignIns(limiter);
+        String key = IP + "|/sign-in/email";
+        assertThat(backing.get(key)).hasValue("{\"key\":\"" + key + "\",\"count\":3,\"lastRequest\":"
+                + clock.millis() + "}");
+    }
+
+    @Test
     void secondaryStorage_unreadableCounterOrOutage_letsTheRequestThrough() {
         InMemorySecondaryStorage kv = new InMemorySecondaryStorage(clock);
-        kv.set(IP + "|/sign-in/email", "not json", Duration.ofSeconds(10));
+        kv.set(IP + "|/sign-in/email", "not a counter", Duration.ofSeconds(10));
         RateLimiter limiter = new RateLimiter(config().build().rateLimit(), kv, clock);
         assertThat(limiter.check(IP, "/sign-in/email")).isEmpty();
         RateLimiter down = new RateLimiter(config().build().rateLimit(), new io.betterauth.jakarta.spi.SecondaryStorage() {
