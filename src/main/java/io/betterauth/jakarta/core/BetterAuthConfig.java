@@ -76,6 +76,9 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         if (!devMode) {
             refuseDefaultSecret(secret, secrets, ring);
         }
+        sessionFields.requireNoCoreField("better-auth.session.additional-fields",
+                io.betterauth.jakarta.core.Session.CORE_FIELDS);
+        userFields.requireNoCoreField("better-auth.user.additional-fields", User.CORE_FIELDS);
         if (!"jpa".equals(database) && !"memory".equals(database) && !"none".equals(database)) {
             throw new ConfigurationException(
                     "better-auth.database must be 'jpa', 'memory' or 'none', not '" + database + "'");
