@@ -174,6 +174,8 @@ class CookieCacheCodecTest {
                 .isEmpty();
         assertThat(codec.decode(b64("{\"session\":" + signedSession + tail.replace("}", ",\"expiresAt\":" + expiresAt
                 + "}")), NOW)).isEmpty();
+        // The scanner that finds the signed text refuses a repeated name itself, whatever the JSON-P provider does.
+        assertThat(CacheJson.rawMember("{\"session\":{},\"signature\":\"s\",\"session\":{}}", "session")).isNull();
         // Repeated names inside the signed text itself: signed, yet ambiguous; a miss too.
         String repeated = signedSession.replace("\"emailVerified\":true", "\"emailVerified\":false,\"emailVerified\":true");
         String repeatedSig = Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(SECRET,
