@@ -41,4 +41,5 @@ for (const pattern of patterns) {
     cases.push({ pattern, url, trusted: matchesOriginPattern(url, pattern) });
   }
 }
-console.log(JSON.stringify({ betterAuth: "1.7.25", cases }, null, 1));
+// One case per line.
+console.log(`{"betterAuth":"1.7.25","cases":[\n${cases.map((c) => JSON.stringify(c)).join(",\n")}\n]}`);
