@@ -116,9 +116,12 @@ public final class ConfigLoader {
     public static void warn(BetterAuthConfig config) {
         SecretRing ring = config.secretRing();
         if (config.devMode()) {
-            boolean publicDefault = ring.all().stream().anyMatch(s -> BetterAuthConfig.DEFAULT_SECRET.equals(s.value()));
-            LOG.log(Level.WARNING, "*** better-auth.dev-mode is ON: never use this in production. "
-                    + (publicDefault ? "Cookies are signed with Better Auth's public default secret. ***" : "***"));
+            String publicDefault = BetterAuthConfig.DEFAULT_SECRET.equals(ring.current().value())
+                    ? "Cookies are signed with Better Auth's public default secret. "
+                    : ring.all().stream().anyMatch(s -> BetterAuthConfig.DEFAULT_SECRET.equals(s.value()))
+                    ? "Cookies signed with Better Auth's public default secret are accepted. " : "";
+            LOG.log(Level.WARNING, "*** better-auth.dev-mode is ON: never use this in production. " + publicDefault
+                    + "***");
         }
         boolean versioned = config.secrets() != null && !config.secrets().isBlank();
         for (SecretRing.Secret s : ring.all()) {
