@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The additional fields declared for one table, and Better Auth's rules for them ({@code parseInputData},
@@ -64,6 +65,30 @@ public final class AdditionalFields {
                     spec.getString("fieldName", null)));
         }
         return new AdditionalFields(list);
+    }
+
+    /**
+     * Refuses a field declared over one of the table's own columns, by JSON name or by column ({@code fieldName}), in
+     * any letter case (MySQL and MariaDB compare column names without case). In Better Auth such a declaration
+     * replaces the core field's definition, {@code input} true by default, so a client could rewrite, say, a
+     * session's {@code userId} through update-session.
+     *
+     * @param option     the configuration key, for the message
+     * @param coreFields the table's own members, {@link Session#CORE_FIELDS} or {@link User#CORE_FIELDS}
+     * @throws ConfigurationException naming the field and the column it would shadow
+     */
+    public void requireNoCoreField(String option, Set<String> coreFields) {
+        for (AdditionalField f : fields) {
+            for (String core : coreFields) {
+                if (core.equalsIgnoreCase(f.name()) || core.equalsIgnoreCase(f.fieldName())) {
+                    throw new ConfigurationException(option + " declares '" + f.name() + "'"
+                            + (f.fieldName().equals(f.name()) ? "" : " (fieldName '" + f.fieldName() + "')")
+                            + " over the table's own field '" + core + "', which clients could then rewrite; "
+                            + "choose another name. The table's own fields are " + String.join(", ",
+                            new TreeSet<>(coreFields)) + ".");
+                }
+            }
+        }
     }
 
     public List<AdditionalField> all() {

@@ -59,7 +59,10 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                                DatabaseConnection databaseConnection, boolean revokeOnSignIn,
                                boolean freshRevoke, TrustedProxies trustedProxies) {
 
-    /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
+    /**
+     * Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it); outside
+     * dev mode neither {@code better-auth.secret} nor an entry of {@code better-auth.secrets} may equal it.
+     */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
 
     public BetterAuthConfig {
@@ -70,6 +73,13 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                     + "BETTER_AUTH_SECRET) to a random value of at least 32 characters, for example the output of "
                     + "'openssl rand -base64 32', or set better-auth.dev-mode=true for local development only.");
         }
+        SecretRing ring = secretRing(secret, secrets);
+        if (!devMode) {
+            refuseDefaultSecret(secret, secrets, ring);
+        }
+        sessionFields.requireNoCoreField("better-auth.session.additional-fields",
+                io.betterauth.jakarta.core.Session.CORE_FIELDS);
+        userFields.requireNoCoreField("better-auth.user.additional-fields", User.CORE_FIELDS);
         if (!"jpa".equals(database) && !"memory".equals(database) && !"none".equals(database)) {
             throw new ConfigurationException(
                     "better-auth.database must be 'jpa', 'memory' or 'none', not '" + database + "'");
@@ -245,7 +255,36 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
 
     /** Every secret that signs or encrypts, current first. */
     public SecretRing secretRing() {
-        return secrets == null || secrets.isBlank() ? SecretRing.single(secret) : SecretRing.parse(secrets, secret);
+        return secretRing(secret, secrets);
+    }
+
+    private static SecretRing secretRing(String secret, String secrets) {
+        try {
+            return secrets == null || secrets.isBlank() ? SecretRing.single(secret) : SecretRing.parse(secrets, secret);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("better-auth.secrets is not valid: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Outside dev mode, Better Auth's public default secret may neither be the secret nor an entry of the ring:
+     * anyone could sign a session cookie or a cookie cache with it (Better Auth refuses it in production too).
+     */
+    private static void refuseDefaultSecret(String secret, String secrets, SecretRing ring) {
+        String fix = " Set it to a random value of at least 32 characters, for example the output of "
+                + "'openssl rand -base64 32'; the default is accepted only with better-auth.dev-mode=true.";
+        boolean versioned = secrets != null && !secrets.isBlank();
+        for (SecretRing.Secret s : ring.all()) {
+            if (versioned && DEFAULT_SECRET.equals(s.value())) {
+                throw new ConfigurationException("You are using the default secret: version " + s.version()
+                        + " of better-auth.secrets (environment BETTER_AUTH_SECRETS) is Better Auth's public "
+                        + "development secret." + fix);
+            }
+        }
+        if (DEFAULT_SECRET.equals(secret)) {
+            throw new ConfigurationException("You are using the default secret: better-auth.secret (environment "
+                    + "BETTER_AUTH_SECRET) is Better Auth's public development secret." + fix);
+        }
     }
 
     /**
@@ -453,7 +492,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
             if ((effectiveSecret == null || effectiveSecret.isEmpty()) && secrets != null && !secrets.isBlank()) {
-                effectiveSecret = SecretRing.parse(secrets, null).current().value();
+                effectiveSecret = secretRing(null, secrets).current().value();
             }
             if ((effectiveSecret == null || effectiveSecret.isEmpty()) && devMode) {
                 effectiveSecret = DEFAULT_SECRET;

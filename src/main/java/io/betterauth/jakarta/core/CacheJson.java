@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.core;
 
 import jakarta.json.Json;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -24,14 +25,20 @@ final class CacheJson {
 
     /**
      * One reader factory for every parse: {@code Json.createReader} looks the JSON-P provider up through the
-     * {@code ServiceLoader} on each call, which cost more than the rest of a cache decode put together.
+     * {@code ServiceLoader} on each call, which cost more than the rest of a cache decode put together. A member name
+     * repeated in any object fails the parse (JSON-P 2.1's {@code KeyStrategy.NONE}): Better Auth never writes one,
+     * and a payload read one way and verified another must not be possible.
      */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonReaderFactory READERS =
+            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private CacheJson() {
     }
 
-    /** The top-level JSON object in {@code text}, or empty for invalid JSON or another kind of value. */
+    /**
+     * The top-level JSON object in {@code text}, or empty for invalid JSON, another kind of value, or a member name
+     * repeated in any object.
+     */
     static Optional<JsonObject> object(String text) {
         try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
@@ -58,8 +65,9 @@ final class CacheJson {
 
     /**
      * The exact source text of the value of top-level member {@code name} in {@code json}, or {@code null} when
-     * absent. For a repeated name the last one wins, as in {@code JSON.parse}. {@code json} must already have been
-     * validated as a JSON object (by {@link #object(String)}); this scanner only skips over well-formed values.
+     * absent or present more than once (whatever the JSON-P provider does with repeated names). {@code json} must
+     * already have been validated as a JSON object (by {@link #object(String)}); this scanner only skips over
+     * well-formed values.
      */
     static String rawMember(String json, String name) {
         int i = skipBlanks(json, 0) + 1; // past '{'
@@ -75,6 +83,9 @@ final class CacheJson {
             i = skipBlanks(json, skipBlanks(json, keyEnd) + 1); // past ':'
             int valueEnd = endOfValue(json, i);
             if (name.equals(key)) {
+                if (found != null) {
+                    return null;
+                }
                 found = json.substring(i, valueEnd);
             }
             i = skipBlanks(json, valueEnd);

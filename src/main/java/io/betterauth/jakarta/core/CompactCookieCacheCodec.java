@@ -23,7 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Decoding verifies the HMAC over the raw text of the cookie's {@code "session"} member with
  * {@code ,"expiresAt":n} spliced before its closing brace. That is byte-identical to what Node signed, so caches
  * minted by Node verify even where a Java re-serialisation would differ; our own caches are canonical anyway
- * ({@link JsJson}), so Node verifies them too. Signatures are compared in constant time.
+ * ({@link JsJson}), so Node verifies them too. The session data is parsed from that same text, so what is used is
+ * what was verified; a member name repeated anywhere in the payload makes the cache a miss. Signatures are compared
+ * in constant time.
  *
  * <p>Two deliberate differences from Better Auth: a value that is not base64 (e.g. a JWT left over from another
  * strategy) is a miss, where Better Auth answers 500 (§3.10); and a cache signed with an older secret of the
@@ -95,12 +97,16 @@ public final class CompactCookieCacheCodec implements CookieCacheCodec {
             return Optional.empty();
         }
         JsonObject outer = parsed.get();
+        // The session is read from exactly the text the signature covers, never from the outer parse.
+        String raw = CacheJson.rawMember(json, "session");
+        Optional<JsonObject> signedSession = raw == null ? Optional.empty() : CacheJson.object(raw);
         // parseCompactCookieCache: {session: record, expiresAt: number, signature: string}
-        if (!(outer.get("session") instanceof JsonObject session)
+        if (signedSession.isEmpty()
                 || !(outer.get("expiresAt") instanceof JsonNumber expiresAtNumber)
                 || !(outer.get("signature") instanceof JsonString signatureString)) {
             return Optional.empty();
         }
+        JsonObject session = signedSession.get();
         if (session.containsKey("expiresAt")) {
             // Node would overwrite that member in place rather than append; Better Auth never writes one.
             return Optional.empty();
@@ -109,7 +115,6 @@ public final class CompactCookieCacheCodec implements CookieCacheCodec {
         if (!Double.isFinite(expiresAt)) {
             return Optional.empty(); // z.number() rejects Infinity, which JSON.parse gives for 1e400
         }
-        String raw = CacheJson.rawMember(json, "session");
         String expiresAtMember = "\"expiresAt\":" + JsJson.number(expiresAt) + "}";
         String signedText = raw.substring(0, raw.length() - 1) + (session.isEmpty() ? "" : ",") + expiresAtMember;
 

@@ -12,8 +12,8 @@ import java.util.function.Function;
 /**
  * Reads a {@link BetterAuthConfig} from configuration sources, highest first, key by key. Keys are kebab-case
  * under {@code better-auth.}; see the README's configuration table. A value that does not parse stops the
- * start-up with a message naming the key. Warns, as Better Auth does, about a short or low-entropy secret, and
- * loudly about development mode.
+ * start-up with a message naming the key. Warns, as Better Auth does, about a short or low-entropy secret (each
+ * one of the ring), and loudly about development mode.
  */
 public final class ConfigLoader {
 
@@ -114,19 +114,32 @@ public final class ConfigLoader {
         return config;
     }
 
-    /** Logs Better Auth's secret warnings and the development-mode banner. */
+    /**
+     * Logs Better Auth's secret warnings and the development-mode banner. The length and entropy checks run on every
+     * secret of the ring: the current one, which signs, and each older or legacy one still accepted.
+     */
     public static void warn(BetterAuthConfig config) {
+        SecretRing ring = config.secretRing();
         if (config.devMode()) {
-            LOG.log(Level.WARNING, "*** better-auth.dev-mode is ON: never use this in production. "
-                    + (BetterAuthConfig.DEFAULT_SECRET.equals(config.secret())
-                    ? "Cookies are signed with Better Auth's public default secret. ***" : "***"));
+            String publicDefault = BetterAuthConfig.DEFAULT_SECRET.equals(ring.current().value())
+                    ? "Cookies are signed with Better Auth's public default secret. "
+                    : ring.all().stream().anyMatch(s -> BetterAuthConfig.DEFAULT_SECRET.equals(s.value()))
+                    ? "Cookies signed with Better Auth's public default secret are accepted. " : "";
+            LOG.log(Level.WARNING, "*** better-auth.dev-mode is ON: never use this in production. " + publicDefault
+                    + "***");
         }
-        String secret = config.secret();
-        if (!BetterAuthConfig.DEFAULT_SECRET.equals(secret)) {
-            if (secret.length() < 32) {
-                LOG.log(Level.WARNING, "better-auth.secret is shorter than 32 characters; use a longer random secret.");
-            } else if (estimatedEntropyBits(secret) < 120) {
-                LOG.log(Level.WARNING, "better-auth.secret looks low in entropy; use a random secret.");
+        boolean versioned = config.secrets() != null && !config.secrets().isBlank();
+        for (SecretRing.Secret s : ring.all()) {
+            if (BetterAuthConfig.DEFAULT_SECRET.equals(s.value())) {
+                continue; // dev mode only (refused otherwise), and the banner says so
+            }
+            String name = !versioned ? "better-auth.secret"
+                    : s.version() == SecretRing.LEGACY_VERSION ? "better-auth.secret (kept next to better-auth.secrets)"
+                    : "better-auth.secrets version " + s.version() + (s == ring.current() ? " (current)" : "");
+            if (s.value().length() < 32) {
+                LOG.log(Level.WARNING, name + " is shorter than 32 characters; use a longer random secret.");
+            } else if (estimatedEntropyBits(s.value()) < 120) {
+                LOG.log(Level.WARNING, name + " looks low in entropy; use a random secret.");
             }
         }
     }

@@ -103,6 +103,40 @@ class AdditionalFieldsAndEventsTest {
     }
 
     @Test
+    void anAdditionalFieldOverACoreColumn_refusesToStart_forSessionAndUserTables_byNameOrColumn_inAnyCase() {
+        // Otherwise update-session / sign-up would take it from the body (input defaults to true) and write the
+        // table's own column: a session's userId or token, a user's email or emailVerified.
+        for (String core : io.betterauth.jakarta.core.Session.CORE_FIELDS) {
+            assertRefused("better-auth.session.additional-fields", "{\"" + core + "\":{\"type\":\"string\"}}", core);
+        }
+        for (String core : User.CORE_FIELDS) {
+            assertRefused("better-auth.user.additional-fields", "{\"" + core + "\":{\"type\":\"string\"}}", core);
+        }
+        assertRefused("better-auth.session.additional-fields", "{\"USERID\":{\"type\":\"string\"}}", "userId");
+        assertRefused("better-auth.session.additional-fields",
+                "{\"owner\":{\"type\":\"string\",\"fieldName\":\"userid\"}}", "userId");
+        assertRefused("better-auth.user.additional-fields",
+                "{\"verified\":{\"type\":\"boolean\",\"input\":false,\"fieldName\":\"EmailVerified\"}}",
+                "emailVerified");
+        // In code (a CDI producer) too.
+        assertThatThrownBy(() -> BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+                .sessionFields(new AdditionalFields(List.of(AdditionalField.of("token", AdditionalField.Type.STRING))))
+                .build()).isInstanceOf(ConfigurationException.class).hasMessageContaining("'token'");
+        // A user's core field is an ordinary name on the session table, and the other way round.
+        assertThat(BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+                .sessionFields(AdditionalFields.parse("{\"email\":{\"type\":\"string\"}}"))
+                .userFields(AdditionalFields.parse("{\"userAgent\":{\"type\":\"string\"}}")).build().sessionFields()
+                .all()).hasSize(1);
+    }
+
+    private static void assertRefused(String key, String fields, String core) {
+        assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret",
+                SessionManagerTest.SECRET, key, fields)))).load()).as(fields)
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith(key)
+                .hasMessageContaining("own field '" + core + "'");
+    }
+
+    @Test
     void userFields_inputFalseIsRefusedAtSignUp_defaultsAreApplied_returnedFalseIsHidden() {
         assertThatThrownBy(() -> signUp("{\"name\":\"C\",\"email\":\"c@example.com\",\"password\":\"test123456\",\"role\":\"admin\"}"))
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.toJson()).isEqualTo(

@@ -54,6 +54,75 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void betterAuthsPublicDefaultSecret_outsideDevMode_refusesToStart_namingTheOptionToSet() {
+        assertThatThrownBy(() -> load(Map.of("better-auth.secret", BetterAuthConfig.DEFAULT_SECRET)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("default secret")
+                .hasMessageContaining("better-auth.secret").hasMessageContaining("BETTER_AUTH_SECRET")
+                .hasMessageContaining("better-auth.dev-mode=true");
+        Map<String, String> env = Map.of("BETTER_AUTH_SECRET", BetterAuthConfig.DEFAULT_SECRET);
+        assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.environment(env::get))).load())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("default secret");
+        // The same rule holds for a configuration built in code (a CDI producer).
+        assertThatThrownBy(() -> BetterAuthConfig.builder().secret(BetterAuthConfig.DEFAULT_SECRET).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("default secret");
+        // Kept next to versioned secrets, where it would be left out of the ring, it is still a mistake to fix.
+        assertThatThrownBy(() -> load(Map.of("better-auth.secret", BetterAuthConfig.DEFAULT_SECRET,
+                "better-auth.secrets", "2:" + SECRET)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("better-auth.secret ");
+    }
+
+    @Test
+    void betterAuthsPublicDefaultSecret_asAnyEntryOfTheRing_outsideDevMode_refusesToStart() {
+        for (String secrets : new String[] {"2:" + BetterAuthConfig.DEFAULT_SECRET + ",1:" + SECRET,
+                "2:" + SECRET + ",1:" + BetterAuthConfig.DEFAULT_SECRET}) {
+            String version = secrets.startsWith("2:" + BetterAuthConfig.DEFAULT_SECRET) ? "2" : "1";
+            assertThatThrownBy(() -> load(Map.of("better-auth.secret", SECRET + "-legacy",
+                    "better-auth.secrets", secrets))).as(secrets)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("version " + version + " of better-auth.secrets")
+                    .hasMessageContaining("BETTER_AUTH_SECRETS")
+                    .extracting(Throwable::getMessage).asString().doesNotContain(BetterAuthConfig.DEFAULT_SECRET);
+            assertThatThrownBy(() -> load(Map.of("better-auth.secrets", secrets))).as(secrets)
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("of better-auth.secrets");
+        }
+        assertThatThrownBy(() -> load(Map.of("better-auth.secrets", "2:" + SECRET + ",2:" + SECRET + "x")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("Duplicate version 2");
+    }
+
+    @Test
+    void betterAuthsPublicDefaultSecret_inDevMode_isAccepted_withTheBanner() {
+        List<String> warnings = captureWarnings(() -> {
+            BetterAuthConfig c = load(Map.of("better-auth.dev-mode", "true",
+                    "better-auth.secret", BetterAuthConfig.DEFAULT_SECRET));
+            assertThat(c.secretRing().current().value()).isEqualTo(BetterAuthConfig.DEFAULT_SECRET);
+        });
+        assertThat(warnings).anyMatch(w -> w.contains("dev-mode is ON") && w.contains("public default secret"));
+        BetterAuthConfig ring = load(Map.of("better-auth.dev-mode", "true",
+                "better-auth.secrets", "2:" + SECRET + ",1:" + BetterAuthConfig.DEFAULT_SECRET));
+        assertThat(ring.secretRing().all()).hasSize(2);
+    }
+
+    @Test
+    void shortOrLowEntropyRingEntries_warn_theCurrentOneThatSignsIncluded() {
+        List<String> current = captureWarnings(() -> load(Map.of("better-auth.secret", SECRET,
+                "better-auth.secrets", "2:short-current,1:" + SECRET + "-old")));
+        assertThat(current).containsExactly(
+                "better-auth.secrets version 2 (current) is shorter than 32 characters; use a longer random secret.");
+        List<String> older = captureWarnings(() -> load(Map.of("better-auth.secrets",
+                "3:" + SECRET + ",2:" + "ab".repeat(20) + ",1:short-old")));
+        assertThat(older).containsExactly(
+                "better-auth.secrets version 2 looks low in entropy; use a random secret.",
+                "better-auth.secrets version 1 is shorter than 32 characters; use a longer random secret.");
+        List<String> legacy = captureWarnings(() -> load(Map.of("better-auth.secret", "short-legacy",
+                "better-auth.secrets", "2:" + SECRET)));
+        assertThat(legacy).singleElement().asString().startsWith("better-auth.secret (kept next to");
+    }
+
+    private static BetterAuthConfig load(Map<String, String> values) {
+        return new ConfigLoader(List.of(ConfigSource.of(values))).load();
+    }
+
+    @Test
     void higherSourcesWin_keyByKey_andTheEnvironmentUsesUpperSnakeCase() {
         Map<String, String> env = Map.of("BETTER_AUTH_SECRET", SECRET, "BETTER_AUTH_SESSION_EXPIRES_IN", "3600",
                 "BETTER_AUTH_SESSION_UPDATE_AGE", "600", "BETTER_AUTH_TRUSTED_ORIGINS", "https://a.example, https://b.example");

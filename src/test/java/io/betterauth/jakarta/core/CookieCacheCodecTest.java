@@ -146,14 +146,69 @@ class CookieCacheCodecTest {
         long expiresAt = NOW + 1000;
         String signed = session.substring(0, session.length() - 1) + ",\"expiresAt\":" + expiresAt + "}";
         String sig = Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(SECRET, signed));
-        // A nested "session" is not the member; a repeated one is, the last winning as in JSON.parse.
-        String value = b64("{\"session\":{\"id\":\"decoy\"},\"signature\":\"" + sig + "\",\"session\":"
+        // A nested "session" is not the member.
+        String value = b64("{\"signature\":\"" + sig + "\",\"session\":"
                 + session + ",\"expiresAt\":" + expiresAt + ",\"extra\":[1,{\"session\":{}},\"}\\\"]\"]}");
         DecodedCache decoded = codec(CookieCacheStrategy.COMPACT, ring).decode(value, NOW).orElseThrow();
         assertThat(decoded.data().user().name()).isEqualTo("café");
         assertThat(decoded.data().user().email()).isEqualTo("a@b.c");
         assertThat(decoded.data().updatedAt()).isEqualTo(1_893_456_000_000L);
         assertThat(decoded.data().version()).isEqualTo("1");
+    }
+
+    @Test
+    void compact_aRepeatedMemberAnywhereInThePayload_isAMiss_evenWithAVerifyingSignature() throws Exception {
+        CookieCacheCodec codec = codec(CookieCacheStrategy.COMPACT, ring);
+        String signedSession = trickyData().toJsonString();
+        long expiresAt = NOW + 1000;
+        String sig = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                hmac(SECRET, CompactCookieCacheCodec.signedText(trickyData().toJson(), expiresAt)));
+        String tail = ",\"expiresAt\":" + expiresAt + ",\"signature\":\"" + sig + "\"}";
+        assertThat(codec.decode(b64("{\"session\":" + signedSession + tail), NOW)).isPresent(); // the genuine one
+        // A decoy "session" next to the signed one: the HMAC covers one of them, the data must never come from the
+        // other, whichever a JSON parser keeps; so neither is used.
+        String decoy = signedSession.replace("\"emailVerified\":true", "\"emailVerified\":false");
+        assertThat(codec.decode(b64("{\"session\":" + decoy + ",\"session\":" + signedSession + tail), NOW)).isEmpty();
+        assertThat(codec.decode(b64("{\"session\":" + signedSession + ",\"session\":" + decoy + tail), NOW)).isEmpty();
+        assertThat(codec.decode(b64("{\"sess\\u0069on\":" + decoy + ",\"session\":" + signedSession + tail), NOW))
+                .isEmpty();
+        assertThat(codec.decode(b64("{\"session\":" + signedSession + tail.replace("}", ",\"expiresAt\":" + expiresAt
+                + "}")), NOW)).isEmpty();
+        // The scanner that finds the signed text refuses a repeated name itself, whatever the JSON-P provider does.
+        assertThat(CacheJson.rawMember("{\"session\":{},\"signature\":\"s\",\"session\":{}}", "session")).isNull();
+        // Repeated names inside the signed text itself: signed, yet ambiguous; a miss too.
+        String repeated = signedSession.replace("\"emailVerified\":true", "\"emailVerified\":false,\"emailVerified\":true");
+        String repeatedSig = Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(SECRET,
+                repeated.substring(0, repeated.length() - 1) + ",\"expiresAt\":" + expiresAt + "}"));
+        assertThat(codec.decode(b64("{\"session\":" + repeated + ",\"expiresAt\":" + expiresAt + ",\"signature\":\""
+                + repeatedSig + "\"}"), NOW)).isEmpty();
+    }
+
+    @Test
+    void jwtAndJwe_aRepeatedClaimInsideAValidToken_isAMiss() throws Exception {
+        String claims = new String(claimsBytes(trickyData(), NOW), StandardCharsets.UTF_8);
+        byte[] repeated = claims.replace("\"emailVerified\":true", "\"emailVerified\":false,\"emailVerified\":true")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] repeatedUser = claims.replace("\"version\":", "\"user\":{},\"version\":").getBytes(StandardCharsets.UTF_8);
+
+        JWSObject genuine = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(claimsBytes(trickyData(), NOW)));
+        genuine.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        assertThat(codec(CookieCacheStrategy.JWT, ring).decode(genuine.serialize(), NOW)).isPresent();
+        // Nimbus refuses a repeated header member itself.
+        String[] parts = genuine.serialize().split("\\.");
+        String header = b64("{\"alg\":\"HS256\",\"alg\":\"HS256\"}");
+        String resigned = Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(SECRET, header + "." + parts[1]));
+        assertThat(codec(CookieCacheStrategy.JWT, ring).decode(header + "." + parts[1] + "." + resigned, NOW)).isEmpty();
+        byte[] key = CookieEncryptionKey.derive(SECRET, CookieEncryptionKey.SESSION_SALT).bytes();
+        for (byte[] payload : new byte[][] {repeated, repeatedUser}) {
+            JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(payload));
+            jws.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+            assertThat(codec(CookieCacheStrategy.JWT, ring).decode(jws.serialize(), NOW)).isEmpty();
+            JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256CBC_HS512),
+                    new Payload(payload));
+            jwe.encrypt(new DirectEncrypter(key));
+            assertThat(codec(CookieCacheStrategy.JWE, ring).decode(jwe.serialize(), NOW)).isEmpty();
+        }
     }
 
     @Test

@@ -1,8 +1,15 @@
 package io.betterauth.jakarta.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +115,53 @@ class OriginCheckTest {
         for (String bad : new String[] {"//evil.com", "/\\evil.com", "/%2f%2fevil.com", "https://evil.com/x", "javascript:alert(1)"}) {
             rejected(() -> check.checkCallbackUrl(bad, r), "INVALID_CALLBACK_URL");
         }
+    }
+
+    @Test
+    void aHundredKilobyteOrigin_againstSeveralWildcards_isRefused() {
+        // Compiled to regular expressions with ".*" for every star, these patterns backtracked polynomially in the
+        // Origin's length (a request never finished); matched segment-wise they read each character once.
+        OriginCheck wildcards = new OriginCheck(BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+                .baseUrl("http://localhost:3000").trustedOrigins(List.of("https://*.*.*.*.*.*.example.com",
+                        "*-*-*-*-*-*.example.com", "https://*a*a*a*a*a*a*b.example.com", "myapp://*/**/**/**/x",
+                        "192.168.*.*")).build());
+        String dots = "https://" + "a.".repeat(50_000) + "example.co";
+        String dashes = "https://" + "a-".repeat(50_000) + "a.example.org";
+        String as = "https://" + "a".repeat(100_000) + ".example.com";
+        for (String origin : new String[] {dots, dashes, as}) {
+            rejected(() -> wildcards.check(post(true, "origin", origin)), "INVALID_ORIGIN");
+        }
+        OriginCheck.Request r = post(false);
+        rejected(() -> wildcards.checkCallbackUrl("myapp://h/" + "a/".repeat(50_000) + "y", r), "INVALID_CALLBACK_URL");
+        // and still as Better Auth where it matches
+        assertThatCode(() -> wildcards.check(post(true, "origin", "https://" + "a.".repeat(50_000) + "example.com")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> wildcards.checkCallbackUrl("myapp://h/" + "a/".repeat(50_000) + "x", r))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void trustedOriginPatterns_answerAsBetterAuth_onEveryRecordedCase() throws Exception {
+        // src/test/node/origin-pattern-vectors.mjs: Better Auth 1.7.25's matchesOriginPattern, pattern x URL.
+        JsonObject vectors;
+        try (InputStream in = OriginCheckTest.class.getResourceAsStream("/vectors/origin-patterns-better-auth-1.7.25.json");
+             JsonReader reader = Json.createReader(in)) {
+            vectors = reader.readObject();
+        }
+        Map<String, OriginCheck> checks = new HashMap<>();
+        List<String> differences = new ArrayList<>();
+        for (JsonValue v : vectors.getJsonArray("cases")) {
+            JsonObject c = v.asJsonObject();
+            String pattern = c.getString("pattern");
+            String url = c.getString("url");
+            OriginCheck only = checks.computeIfAbsent(pattern, p -> new OriginCheck(BetterAuthConfig.builder()
+                    .secret(SessionManagerTest.SECRET).baseUrl("https://base.invalid").trustedOrigins(List.of(p)).build()));
+            boolean ours = only.isTrusted(url, new OriginCheck.Request("POST", true, h -> null, "https://base.invalid"));
+            if (ours != c.getBoolean("trusted")) {
+                differences.add(pattern + " vs " + url + ": Better Auth " + c.getBoolean("trusted") + ", ours " + ours);
+            }
+        }
+        assertThat(differences).isEmpty();
     }
 
     @Test
