@@ -44,6 +44,8 @@ import java.util.List;
  *                           (Better Auth leaves it in the store)
  * @param freshRevoke        ours: revoke-session, revoke-other-sessions and revoke-sessions require a fresh session
  *                           (Better Auth only reads the store)
+ * @param maxBodySize        ours: the most bytes of a request body an endpoint reads; more is 413
+ *                           {@code PAYLOAD_TOO_LARGE} (Better Auth has no limit)
  */
 public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, Session session, Cookies cookies,
@@ -56,7 +58,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                                boolean useHostPrefix, RateLimit rateLimit,
                                Purge purge, boolean hashTokens,
                                DatabaseConnection databaseConnection, boolean revokeOnSignIn,
-                               boolean freshRevoke) {
+                               boolean freshRevoke, int maxBodySize) {
 
     /** Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it). */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
@@ -76,6 +78,10 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         if (absoluteExpiresIn < 0) {
             throw new ConfigurationException("better-auth.session.absolute-expires-in must be 0 (off) or a number "
                     + "of seconds, not " + absoluteExpiresIn);
+        }
+        if (maxBodySize <= 0) {
+            throw new ConfigurationException("better-auth.advanced.max-body-size must be a positive number of bytes, "
+                    + "not " + maxBodySize);
         }
         if (baseUrl != null) {
             URI uri = URI.create(baseUrl);
@@ -313,6 +319,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private boolean hashTokens;
         private boolean revokeOnSignIn;
         private boolean freshRevoke;
+        private int maxBodySize = 64 * 1024;
 
         private Builder() {
         }
@@ -395,6 +402,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder revokeOnSignIn(boolean v) { revokeOnSignIn = v; return this; }
         /** Ours: the revoke endpoints require a fresh session (T-17). */
         public Builder freshRevoke(boolean v) { freshRevoke = v; return this; }
+        /** Ours: the most bytes of a request body an endpoint reads (64 KiB). */
+        public Builder maxBodySize(int v) { maxBodySize = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -429,7 +438,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                             rateLimitMax, rateLimitStorage),
                     new Purge(purgeEnabled, purgeInterval, purgeBatchSize), hashTokens,
                     new DatabaseConnection(databaseUrl, databaseUser, databasePassword), revokeOnSignIn,
-                    freshRevoke);
+                    freshRevoke, maxBodySize);
         }
     }
 }
