@@ -45,6 +45,8 @@ import java.util.List;
  * @param freshRevoke        ours: revoke-session, revoke-other-sessions and revoke-sessions require a fresh session
  *                           (Better Auth only reads the store)
  * @param trustedProxies     ours: which entries of the forwarded headers are believed (Better Auth: the left-most)
+ * @param maxBodySize        ours: the most bytes of a request body an endpoint reads; more is 413
+ *                           {@code PAYLOAD_TOO_LARGE} (Better Auth has no limit)
  */
 public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, Session session, Cookies cookies,
@@ -57,7 +59,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                                boolean useHostPrefix, RateLimit rateLimit,
                                Purge purge, boolean hashTokens,
                                DatabaseConnection databaseConnection, boolean revokeOnSignIn,
-                               boolean freshRevoke, TrustedProxies trustedProxies) {
+                               boolean freshRevoke, TrustedProxies trustedProxies,
+                               int maxBodySize) {
 
     /**
      * Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it); outside
@@ -87,6 +90,10 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         if (absoluteExpiresIn < 0) {
             throw new ConfigurationException("better-auth.session.absolute-expires-in must be 0 (off) or a number "
                     + "of seconds, not " + absoluteExpiresIn);
+        }
+        if (maxBodySize <= 0) {
+            throw new ConfigurationException("better-auth.advanced.max-body-size must be a positive number of bytes, "
+                    + "not " + maxBodySize);
         }
         if (baseUrl != null) {
             URI uri = URI.create(baseUrl);
@@ -400,6 +407,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         private boolean freshRevoke;
         private int trustedProxyCount = 1;
         private List<String> trustedProxies = List.of();
+        private int maxBodySize = 64 * 1024;
 
         private Builder() {
         }
@@ -488,6 +496,8 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
         public Builder trustedProxyCount(int v) { trustedProxyCount = v; return this; }
         /** Ours: the proxies' addresses or CIDR blocks (replaces the count when not empty). */
         public Builder trustedProxies(List<String> v) { trustedProxies = v; return this; }
+        /** Ours: the most bytes of a request body an endpoint reads (64 KiB). */
+        public Builder maxBodySize(int v) { maxBodySize = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -523,7 +533,7 @@ public record BetterAuthConfig(String secret, boolean devMode, String baseUrl, S
                             rateLimitMax, rateLimitStorage),
                     new Purge(purgeEnabled, purgeInterval, purgeBatchSize), hashTokens,
                     new DatabaseConnection(databaseUrl, databaseUser, databasePassword), revokeOnSignIn,
-                    freshRevoke, new TrustedProxies(trustedProxyCount, networks(trustedProxies)));
+                    freshRevoke, new TrustedProxies(trustedProxyCount, networks(trustedProxies)), maxBodySize);
         }
 
         private static List<IpNetwork> networks(List<String> cidrs) {

@@ -1,36 +1,20 @@
 package io.betterauth.jakarta.core;
 
-import jakarta.json.Json;
-import jakarta.json.JsonConfig;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * JSON reading for cookie-cache payloads: parsing client-supplied text without throwing, strict UTF-8 as jose
+ * JSON reading for cookie-cache payloads: the object a payload holds (read by {@link ClientJson}), strict UTF-8 as jose
  * requires for JWT claims, and locating the raw text of a top-level member, which lets the compact strategy verify
  * its HMAC over exactly the bytes Node signed (spec §3.3, "Java verification tip").
  */
 final class CacheJson {
-
-    /**
-     * One reader factory for every parse: {@code Json.createReader} looks the JSON-P provider up through the
-     * {@code ServiceLoader} on each call, which cost more than the rest of a cache decode put together. A member name
-     * repeated in any object fails the parse (JSON-P 2.1's {@code KeyStrategy.NONE}): Better Auth never writes one,
-     * and a payload read one way and verified another must not be possible.
-     */
-    private static final JsonReaderFactory READERS =
-            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private CacheJson() {
     }
@@ -40,14 +24,8 @@ final class CacheJson {
      * repeated in any object.
      */
     static Optional<JsonObject> object(String text) {
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject())
-                    : Optional.empty();
-        } catch (JsonException | IllegalArgumentException | ArithmeticException e) {
-            // Parsson reports some malformed numbers (e.g. 1e9999999999) with NumberFormatException.
-            return Optional.empty();
-        }
+        return ClientJson.parseWithUniqueNames(text).filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
+                .map(JsonValue::asJsonObject);
     }
 
     /** Like {@link #object(String)} for UTF-8 bytes, rejecting malformed UTF-8 (jose's fatal TextDecoder). */
@@ -101,9 +79,7 @@ final class CacheJson {
             return quoted.substring(1, quoted.length() - 1);
         }
         // An escaped name such as "sess\u0069on" is still "session" to JSON.parse.
-        try (JsonReader reader = READERS.createReader(new StringReader(quoted))) {
-            return ((JsonString) reader.readValue()).getString();
-        }
+        return ((JsonString) ClientJson.parse(quoted).orElseThrow()).getString();
     }
 
     private static int skipBlanks(String s, int i) {

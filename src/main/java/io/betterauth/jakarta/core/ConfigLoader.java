@@ -99,6 +99,7 @@ public final class ConfigLoader {
         number("better-auth.session.absolute-expires-in", b::absoluteExpiresIn);
         bool("better-auth.advanced.clear-site-data", b::clearSiteData);
         bool("better-auth.advanced.use-host-prefix", b::useHostPrefix);
+        parsed("better-auth.advanced.max-body-size", Integer::parseInt).ifPresent(b::maxBodySize);
         bool("better-auth.session.hash-tokens", b::hashTokens);
         bool("better-auth.session.revoke-on-sign-in", b::revokeOnSignIn);
         bool("better-auth.session.fresh-revoke", b::freshRevoke);

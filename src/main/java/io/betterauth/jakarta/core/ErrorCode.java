@@ -34,6 +34,8 @@ public enum ErrorCode {
     VALIDATION_ERROR(400, "Validation error"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     BAD_REQUEST(400, "Invalid JSON in request body"),
+    /** Ours (better-call's status name): a body over {@code better-auth.advanced.max-body-size}. */
+    PAYLOAD_TOO_LARGE(413, "Request body is too large"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     INTERNAL_SERVER_ERROR(500, "Internal Server Error");
 

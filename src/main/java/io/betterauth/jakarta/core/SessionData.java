@@ -1,13 +1,9 @@
 package io.betterauth.jakarta.core;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -76,15 +72,7 @@ public record SessionData(SessionAndUser sessionAndUser, long updatedAt, String 
 
     /** Parses JSON text and applies {@link #fromJson(JsonValue, long)}. */
     public static Optional<SessionData> parse(String json, long nowMs) {
-        if (json == null) {
-            return Optional.empty();
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return fromJson(reader.readValue(), nowMs);
-        } catch (JsonException | IllegalArgumentException | ArithmeticException e) {
-            // Parsson reports some malformed numbers (e.g. 1e9999999999) with NumberFormatException.
-            return Optional.empty();
-        }
+        return ClientJson.parse(json).flatMap(value -> fromJson(value, nowMs));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.betterauth.jakarta.core.RequestCookies;
 import io.betterauth.jakarta.core.SessionLookup;
 import io.betterauth.jakarta.web.BetterAuthRuntime;
 import io.betterauth.jakarta.web.ClientAddress;
+import io.betterauth.jakarta.web.RawContentTypeFilter;
 import io.betterauth.jakarta.web.SessionResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -39,6 +40,7 @@ import io.betterauth.jakarta.core.SessionApi;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +125,9 @@ public class AuthResource {
     @POST
     @Path("sign-up/email")
     public Response signUp(@Context HttpServletRequest request, @Context UriInfo uri,
-                           @Context HttpServletResponse response, String body) {
+                           @Context HttpServletResponse response, InputStream body) {
         mounted(request, uri);
-        RequestBody parsed = RequestBodies.parse(request.getContentType(), body, JSON_OR_FORM);
+        RequestBody parsed = body(request, body, JSON_OR_FORM);
         checkSignInOrigin(request, parsed);
         AuthResult result = runtime.services().emailPassword()
                 .signUp(parsed, ClientAddress.of(request, runtime.services().config()), cookies(request));
@@ -135,9 +137,9 @@ public class AuthResource {
     @POST
     @Path("sign-in/email")
     public Response signIn(@Context HttpServletRequest request, @Context UriInfo uri,
-                           @Context HttpServletResponse response, String body) {
+                           @Context HttpServletResponse response, InputStream body) {
         mounted(request, uri);
-        RequestBody parsed = RequestBodies.parse(request.getContentType(), body, JSON_OR_FORM);
+        RequestBody parsed = body(request, body, JSON_OR_FORM);
         checkSignInOrigin(request, parsed);
         AuthResult result = runtime.services().emailPassword()
                 .signIn(parsed, ClientAddress.of(request, runtime.services().config()), cookies(request));
@@ -146,9 +148,9 @@ public class AuthResource {
 
     @POST
     @Path("sign-out")
-    public Response signOut(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+    public Response signOut(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
         mounted(request, uri);
-        RequestBodies.parse(request.getContentType(), body, JSON_ONLY);
+        body(request, body, JSON_ONLY);
         origins().check(originRequest(request));
         List<String> cleared = runtime.services().sessions().signOut(cookies(request));
         return HttpAuthResponses.build(200, "{\"success\":true}", cleared,
@@ -174,7 +176,7 @@ public class AuthResource {
 
     @POST
     @Path("revoke-session")
-    public Response revokeSession(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+    public Response revokeSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
         RequestBody parsed = stateChanging(request, uri, body);
         String token = parsed.requiredString("token");
         parsed.validate();
@@ -183,7 +185,7 @@ public class AuthResource {
 
     @POST
     @Path("revoke-sessions")
-    public Response revokeSessions(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+    public Response revokeSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
         stateChanging(request, uri, body);
         ApiResult<Boolean> result = api().revokeSessions(cookies(request));
         return HttpAuthResponses.build(200, "{\"status\":true}", result.setCookies(),
@@ -192,14 +194,14 @@ public class AuthResource {
 
     @POST
     @Path("revoke-other-sessions")
-    public Response revokeOtherSessions(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+    public Response revokeOtherSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
         stateChanging(request, uri, body);
         return status(api().revokeOtherSessions(cookies(request)));
     }
 
     @POST
     @Path("update-session")
-    public Response updateSession(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+    public Response updateSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
         RequestBody parsed = stateChanging(request, uri, body);
         Map<String, Object> fields = new LinkedHashMap<>(parsed.json());
         ApiResult<Session> result = api().updateSession(cookies(request), fields);
@@ -210,7 +212,7 @@ public class AuthResource {
 
     @POST
     @Path("change-password")
-    public Response changePassword(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+    public Response changePassword(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
         RequestBody parsed = stateChanging(request, uri, body);
         String newPassword = parsed.requiredString("newPassword");
         String currentPassword = parsed.requiredString("currentPassword");
@@ -227,7 +229,7 @@ public class AuthResource {
 
     @POST
     @Path("update-user")
-    public Response updateUser(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+    public Response updateUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
         RequestBody parsed = stateChanging(request, uri, body);
         JsonObject json = parsed.json();
         JsonValue email = json.get("email");
@@ -248,7 +250,7 @@ public class AuthResource {
 
     @POST
     @Path("delete-user")
-    public Response deleteUser(@Context HttpServletRequest request, @Context UriInfo uri, String body) {
+    public Response deleteUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
         RequestBody parsed = stateChanging(request, uri, body);
         String password = parsed.optionalString("password");
         parsed.optionalString("callbackURL");
@@ -304,12 +306,22 @@ public class AuthResource {
         return runtime.services().originCheck();
     }
 
-    /** Body parsing (415/400), then the origin check (403), in Better Auth's order. */
-    private RequestBody stateChanging(HttpServletRequest request, UriInfo uri, String body) {
+    /** Body parsing (413/415/400), then the origin check (403), in Better Auth's order. */
+    private RequestBody stateChanging(HttpServletRequest request, UriInfo uri, InputStream body) {
         mounted(request, uri);
-        RequestBody parsed = RequestBodies.parse(request.getContentType(), body, JSON_ONLY);
+        RequestBody parsed = body(request, body, JSON_ONLY);
         origins().check(originRequest(request));
         return parsed;
+    }
+
+    /**
+     * The body, read within the size limit and parsed by Better Auth's rules for its {@code Content-Type} as the
+     * client sent it (kept from JAX-RS by {@link RawContentTypeFilter}).
+     */
+    private RequestBody body(HttpServletRequest request, InputStream body, List<String> allowed) {
+        String text = RequestBodies.read(request.getContentLengthLong(), body,
+                runtime.services().config().maxBodySize());
+        return RequestBodies.parse(RawContentTypeFilter.contentType(request), text, allowed);
     }
 
     private void checkSignInOrigin(HttpServletRequest request, RequestBody parsed) {

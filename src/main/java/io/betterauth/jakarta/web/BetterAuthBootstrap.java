@@ -7,7 +7,8 @@ import jakarta.servlet.ServletContextListener;
 /**
  * Registered by {@code web-fragment.xml}: reads the configuration and prepares the stores when the application
  * starts, so a missing secret or a bad value stops the deployment with a clear message instead of failing later.
- * Also adds the "active sessions" page ({@link SessionsPageServlet}) unless the configuration switches it off, and
+ * Also adds the "active sessions" page ({@link SessionsPageServlet}) unless the configuration switches it off, the
+ * endpoints' {@link RawContentTypeFilter}, and
  * on Tomcat makes sure Soteria has registered the authentication mechanism ({@link TomcatSecurity}).
  */
 public class BetterAuthBootstrap implements ServletContextListener {
@@ -24,6 +25,7 @@ public class BetterAuthBootstrap implements ServletContextListener {
         BetterAuthRuntime.Services services = runtime.start(event.getServletContext());
         // Allowed here: this listener is declared in web-fragment.xml, not added programmatically.
         SessionsPageServlet.register(event.getServletContext(), services.config());
+        RawContentTypeFilter.register(event.getServletContext(), services.config());
     }
 
     @Override

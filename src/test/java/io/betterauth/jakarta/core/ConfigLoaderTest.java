@@ -182,6 +182,20 @@ class ConfigLoaderTest {
         assertThat(container.databaseConnection().configured()).isFalse();
     }
 
+    @Test
+    void maxBodySize_is64KiBByDefault_configurableInBytes_andMustBePositive() {
+        Map<String, String> base = Map.of("better-auth.secret", SECRET);
+        assertThat(new ConfigLoader(List.of(ConfigSource.of(base))).load().maxBodySize()).isEqualTo(65536);
+        Map<String, String> env = Map.of("BETTER_AUTH_SECRET", SECRET, "BETTER_AUTH_ADVANCED_MAX_BODY_SIZE", "1048576");
+        assertThat(new ConfigLoader(List.of(ConfigSource.environment(env::get))).load().maxBodySize())
+                .isEqualTo(1048576);
+        for (String bad : List.of("0", "-1", "64k", "4294967296")) {
+            assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
+                    "better-auth.advanced.max-body-size", bad)))).load())
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("max-body-size");
+        }
+    }
+
     static List<String> captureWarnings(Runnable action) {
         Logger logger = Logger.getLogger(ConfigLoader.class.getName());
         List<String> messages = new ArrayList<>();

@@ -25,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * Java-minted caches: round trips with hostile strings, the canonical signed text, misses that must never throw,
@@ -348,6 +349,41 @@ class CookieCacheCodecTest {
         for (CookieCacheStrategy strategy : CookieCacheStrategy.values()) {
             CookieCacheCodec codec = codec(strategy, ring);
             assertThat(codec.decode(codec.encodeJson(json, NOW, 300), NOW)).as(strategy.name()).isEmpty();
+        }
+    }
+
+    /**
+     * Numbers and nesting the JSON parser cannot hold, wherever a cookie carries JSON — the compact payload, a JWS or
+     * JWE header, a payload even behind a valid signature or encryption, the shared payload reader — are a plain
+     * miss: no exception, and nothing logged (a warning with a stack trace per request was the old answer).
+     */
+    @ParameterizedTest
+    @FieldSource("io.betterauth.jakarta.core.HostileJson#DOCUMENTS")
+    void numbersAndNestingTheParserCannotHold_inAnyCacheCookie_areAPlainMiss_withNothingLogged(String json)
+            throws Exception {
+        byte[] key = CookieEncryptionKey.derive(SECRET, CookieEncryptionKey.SESSION_SALT).bytes();
+        JWSObject signed = new JWSObject(new JWSHeader(JWSAlgorithm.HS256),
+                new Payload(json.getBytes(StandardCharsets.UTF_8)));
+        signed.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        JWEObject encrypted = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256CBC_HS512),
+                new Payload(json.getBytes(StandardCharsets.UTF_8)));
+        encrypted.encrypt(new DirectEncrypter(key));
+        String hostileMember = "\"x\":" + json + "}";
+        String jwsHeader = b64("{\"alg\":\"HS256\"," + hostileMember);
+        String jweHeader = b64("{\"alg\":\"dir\",\"enc\":\"A256CBC-HS512\"," + hostileMember);
+        String compactWrapped = "{\"session\":" + json + ",\"expiresAt\":" + (NOW + 1000) + ",\"signature\":\"\"}";
+        try (LogCapture logs = LogCapture.start()) {
+            CookieCacheCodec compact = codec(CookieCacheStrategy.COMPACT, ring);
+            assertThat(compact.decode(b64(json), NOW)).isEmpty();
+            assertThat(compact.decode(b64(compactWrapped), NOW)).isEmpty();
+            CookieCacheCodec jwt = codec(CookieCacheStrategy.JWT, ring);
+            assertThat(jwt.decode(signed.serialize(), NOW)).isEmpty();
+            assertThat(jwt.decode(jwsHeader + "." + b64("{}") + ".c2ln", NOW)).isEmpty();
+            CookieCacheCodec jwe = codec(CookieCacheStrategy.JWE, ring);
+            assertThat(jwe.decode(encrypted.serialize(), NOW)).isEmpty();
+            assertThat(jwe.decode(jweHeader + "..AAAAAAAAAAAAAAAAAAAAAA.AAAA.AAAA", NOW)).isEmpty();
+            assertThat(SessionData.parse(json, NOW)).isEmpty();
+            assertThat(logs.warningsAndErrors()).isEmpty();
         }
     }
 

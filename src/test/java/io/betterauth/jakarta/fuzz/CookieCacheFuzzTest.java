@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.betterauth.jakarta.core.CookieCacheCodec;
 import io.betterauth.jakarta.core.CookieCacheStrategy;
 import io.betterauth.jakarta.core.DecodedCache;
+import io.betterauth.jakarta.core.HostileJson;
 import io.betterauth.jakarta.core.SessionData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,27 +52,39 @@ class CookieCacheFuzzTest {
     }
 
     static Stream<String> compactSeeds() {
-        String other = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"session\":{},\"expiresAt\":1e400,\"signature\":\"\"}".getBytes(StandardCharsets.UTF_8));
-        return Stream.concat(COMPACT.seeds.stream(), Stream.of(other, FuzzFixtures.V4_JWT, "e30"));
+        String other = b64("{\"session\":{},\"expiresAt\":1e400,\"signature\":\"\"}");
+        Stream<String> hostile = HostileJson.DOCUMENTS.stream().map(json -> b64("{\"session\":" + json
+                + ",\"expiresAt\":1,\"signature\":\"\"}"));
+        return Stream.of(COMPACT.seeds.stream(), Stream.of(other, FuzzFixtures.V4_JWT, "e30"), hostile)
+                .flatMap(s -> s);
     }
 
     static Stream<String> jwtSeeds() {
-        String none = FuzzFixtures.V4_JWT.replaceFirst("^[^.]+", Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)));
-        return Stream.concat(JWT.seeds.stream(), Stream.of(none, FuzzFixtures.V5_JWE, "a.b.c"));
+        String none = FuzzFixtures.V4_JWT.replaceFirst("^[^.]+", b64("{\"alg\":\"none\"}"));
+        Stream<String> hostile = HostileJson.DOCUMENTS.stream().map(json -> FuzzFixtures.V4_JWT.replaceFirst("^[^.]+",
+                b64("{\"alg\":\"HS256\",\"x\":" + json + "}")));
+        return Stream.of(JWT.seeds.stream(), Stream.of(none, FuzzFixtures.V5_JWE, "a.b.c"), hostile).flatMap(s -> s);
     }
 
     static Stream<String> jweSeeds() {
-        return Stream.concat(JWE.seeds.stream(), Stream.of(FuzzFixtures.V4_JWT, "a.b.c.d.e", "...."));
+        Stream<String> hostile = HostileJson.DOCUMENTS.stream().map(json -> FuzzFixtures.V5_JWE.replaceFirst("^[^.]+",
+                b64("{\"alg\":\"dir\",\"enc\":\"A256CBC-HS512\",\"x\":" + json + "}")));
+        return Stream.of(JWE.seeds.stream(), Stream.of(FuzzFixtures.V4_JWT, "a.b.c.d.e", "...."), hostile)
+                .flatMap(s -> s);
+    }
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static Stream<String> sessionDataSeeds() {
         Stream<String> minted = FuzzFixtures.sessionData().stream().map(SessionData::toJsonString);
-        return Stream.concat(minted, Stream.of("{\"session\":{},\"user\":{},\"updatedAt\":1}",
+        return Stream.of(minted, HostileJson.DOCUMENTS.stream(), Stream.of(
+                "{\"session\":{},\"user\":{},\"updatedAt\":1}",
                 "{\"session\":{\"id\":\"s\",\"token\":\"t\",\"userId\":1e21,\"expiresAt\":\"2030-02-30T24:00:00.1Z\"},"
                         + "\"user\":{\"id\":\"u\",\"name\":\"n\",\"email\":\"E@X.IO\",\"x\":[1.5e-7,{\"d\":"
-                        + "\"2030-01-01T00:00:00.123456Z\"}]},\"updatedAt\":1.5,\"version\":\"2\"}"));
+                        + "\"2030-01-01T00:00:00.123456Z\"}]},\"updatedAt\":1.5,\"version\":\"2\"}"))
+                .flatMap(s -> s);
     }
 
     @MethodSource("compactSeeds")

@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.betterauth.jakarta.core.AdditionalField;
 import io.betterauth.jakarta.core.AdditionalFields;
 import io.betterauth.jakarta.core.AuthException;
+import io.betterauth.jakarta.core.HostileJson;
 import io.betterauth.jakarta.core.BetterAuthConfig;
 import io.betterauth.jakarta.core.JsJson;
 import io.betterauth.jakarta.core.RateLimiter;
@@ -16,7 +17,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,10 +42,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RequestInputFuzzTest {
 
     private static final List<String> CONTENT_TYPES = List.of(RequestBodies.JSON, "application/json; charset=UTF-8",
-            RequestBodies.FORM, "Application/JSON", "text/plain", "");
+            RequestBodies.FORM, "Application/JSON", "text/plain", "", ";", "/", "application/json; charset=bogus");
     /** The error codes bad input may produce, and their statuses: never a 500. */
     private static final Map<String, Integer> EXPECTED_ERRORS = Map.of("BAD_REQUEST", 400, "VALIDATION_ERROR", 400,
-            "UNSUPPORTED_MEDIA_TYPE", 415, "FIELD_NOT_ALLOWED", 400, "MISSING_FIELD", 400);
+            "UNSUPPORTED_MEDIA_TYPE", 415, "FIELD_NOT_ALLOWED", 400, "MISSING_FIELD", 400, "PAYLOAD_TOO_LARGE", 413);
+    private static final int MAX_BODY = BetterAuthConfig.builder().secret("s").build().maxBodySize();
     /** One additional user field of each type, plus required, defaulted and input:false ones. */
     private static final AdditionalFields USER_FIELDS = new AdditionalFields(List.of(
             AdditionalField.of("nickname", AdditionalField.Type.STRING),
@@ -65,7 +69,10 @@ class RequestInputFuzzTest {
     }
 
     static Stream<Arguments> bodies() {
-        return Stream.of(
+        Stream<Arguments> hostile = HostileJson.DOCUMENTS.stream().flatMap(json -> Stream.of(Arguments.of(0, json),
+                Arguments.of(8, json)));
+        Stream<Arguments> headers = Stream.of(6, 7, 8, 14).map(type -> Arguments.of(type, "{}"));
+        return Stream.concat(Stream.concat(hostile, headers), Stream.of(
                 Arguments.of(0, "{\"email\":\"a@b.co\",\"password\":\"hunter22\",\"name\":\"A\",\"rememberMe\":true,"
                         + "\"plan\":\"pro\",\"age\":42,\"birthday\":\"2001-02-03T04:05:06Z\",\"newsletter\":false}"),
                 Arguments.of(1, "{\"email\":\"not-an-email\",\"password\":1,\"role\":\"admin\",\"age\":1e400}"),
@@ -74,7 +81,9 @@ class RequestInputFuzzTest {
                 Arguments.of(8, "{\"callbackURL\":{},\"plan\":\"\u2028\",\"nickname\":\"\\ud800\"}"),
                 Arguments.of(9, "{\"age\":-0.0,\"birthday\":\"2030-02-30T00:00:00Z\"}"),
                 Arguments.of(4, "{}"),
-                Arguments.of(5, ""));
+                Arguments.of(5, ""),
+                Arguments.of(0, "\uFEFF{\"email\":\"a@b.co\"}"),
+                Arguments.of(0, "{\"pad\":\"" + "a".repeat(MAX_BODY) + "\"}")));
     }
 
     static Stream<Arguments> forwarded() {
@@ -87,7 +96,8 @@ class RequestInputFuzzTest {
     }
 
     /**
-     * A body with each content type, read as the endpoints read it ({@link RequestBodies#parse}, the typed getters,
+     * A body with each content type, read as the endpoints read it ({@link RequestBodies#read} within the size
+     * limit, {@link RequestBodies#parse}, the typed getters,
      * {@link AdditionalFields} for create and update, {@link RequestBody#validate}): the outcome is a body or an
      * {@link AuthException} with one of the expected codes and statuses whose JSON is {@code {"message","code"}},
      * never another exception; what the additional fields yield can be written as JSON; the work is bounded.
@@ -100,7 +110,9 @@ class RequestInputFuzzTest {
                 : List.of(RequestBodies.JSON);
         bounded(body == null ? 0 : body.length(), () -> {
             try {
-                RequestBody parsed = RequestBodies.parse(type, body, allowed);
+                String text = body == null ? null : RequestBodies.read(-1,
+                        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), MAX_BODY);
+                RequestBody parsed = RequestBodies.parse(type, text, allowed);
                 parsed.requiredEmail("email");
                 parsed.requiredNonEmptyString("password");
                 parsed.optionalString("name");

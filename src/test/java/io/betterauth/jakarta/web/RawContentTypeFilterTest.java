@@ -1,0 +1,73 @@
+package io.betterauth.jakarta.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The JAX-RS runtime never sees a library endpoint's {@code Content-Type} (Jersey answers {@code ;} with an empty 400,
+ * RESTEasy {@code application/json;;; q} with a 500), while the endpoints read it exactly as sent.
+ */
+class RawContentTypeFilterTest {
+
+    private static HttpServletRequest request(Map<String, List<String>> headers) {
+        Map<String, Object> attributes = new HashMap<>();
+        return (HttpServletRequest) Proxy.newProxyInstance(RawContentTypeFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeaderNames" -> Collections.enumeration(headers.keySet());
+                    case "getHeaders" -> Collections.enumeration(headers.getOrDefault((String) args[0], List.of()));
+                    case "getHeader" -> headers.getOrDefault((String) args[0], List.of()).stream().findFirst()
+                            .orElse(null);
+                    case "getContentType" -> headers.getOrDefault("Content-Type", List.of()).stream().findFirst()
+                            .orElse(null);
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static HttpServletRequest passedOn(HttpServletRequest request) throws Exception {
+        AtomicReference<ServletRequest> seen = new AtomicReference<>();
+        new RawContentTypeFilter().doFilter(request, null, (req, res) -> seen.set(req));
+        return (HttpServletRequest) seen.get();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";", "", "/", "application/", "application/json;;; q", "application/json; charset=bogus",
+            "application/json"})
+    void jaxRsSeesNoContentType_theEndpointSeesItAsSent(String contentType) throws Exception {
+        HttpServletRequest jaxRs = passedOn(request(Map.of("Content-Type", List.of(contentType),
+                "Origin", List.of("http://a.example"))));
+        assertThat(jaxRs.getContentType()).isNull();
+        assertThat(jaxRs.getHeader("content-type")).isNull();
+        assertThat(Collections.list(jaxRs.getHeaders("Content-Type"))).isEmpty();
+        assertThat(Collections.list(jaxRs.getHeaderNames())).containsExactly("Origin");
+        assertThat(jaxRs.getHeader("Origin")).isEqualTo("http://a.example");
+        assertThat(RawContentTypeFilter.contentType(jaxRs)).isEqualTo(contentType);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void repeatedLines_areJoinedAsFetchJoinsThem(boolean filtered) throws Exception {
+        HttpServletRequest request = request(Map.of("Content-Type", List.of("application/json", "text/plain")));
+        HttpServletRequest endpoint = filtered ? passedOn(request) : request;
+        assertThat(RawContentTypeFilter.contentType(endpoint)).isEqualTo("application/json, text/plain");
+    }
+
+    @Test
+    void aRequestWithoutContentType_passesUnchanged() throws Exception {
+        HttpServletRequest request = request(Map.of("Origin", List.of("x")));
+        assertThat(passedOn(request)).isSameAs(request);
+        assertThat(RawContentTypeFilter.contentType(request)).isNull();
+    }
+}
