@@ -8,10 +8,12 @@ import java.util.Map;
 /**
  * What the store's columns can hold, checked before a client's values reach the store, so that a value the database
  * would refuse is 400 {@code VALIDATION_ERROR} in zod's words instead of an outage (503) or a 500. Strings are
- * limited alike on every supported database, by Better Auth's DDL for them (META-INF/better-auth/schema):
+ * limited by Better Auth's DDL for each database (META-INF/better-auth/schema):
  * <ul>
- * <li>{@code name} and {@code email}: at most {@value #NAME_LENGTH} characters ({@code varchar(255)} on
- * MariaDB/MySQL, and {@code email} on H2);</li>
+ * <li>{@code name} and {@code email}: at most {@value #VARCHAR_LENGTH} characters where the column is
+ * {@code varchar(255)} (both on MariaDB/MySQL, {@code email} on H2); where it is {@code text} (PostgreSQL, H2's
+ * {@code name}, the memory and Redis stores) as any other string, so a long name Better Auth stores is stored here
+ * too;</li>
  * <li>{@code image} and additional string fields: at most {@value #TEXT_BYTES} bytes in UTF-8 ({@code text} on
  * MariaDB/MySQL);</li>
  * <li>no NUL character (U+0000) anywhere (PostgreSQL's {@code text} refuses it).</li>
@@ -20,13 +22,17 @@ import java.util.Map;
  * much to share one (MariaDB's {@code timestamp}: 1970 to 2038; PostgreSQL's {@code timestamptz}: 4714 BC on) —
  * and within a JavaScript {@code Date}'s, which is all Better Auth and the cookie cache can hold.
  *
- * @param earliest the earliest date the store holds
- * @param latest   the latest date the store holds
+ * @param earliest    the earliest date the store holds
+ * @param latest      the latest date the store holds
+ * @param nameLength  characters of {@code user.name}; {@link #TEXT} for a text column
+ * @param emailLength characters of {@code user.email}; {@link #TEXT} for a text column
  */
-public record ColumnLimits(Instant earliest, Instant latest) {
+public record ColumnLimits(Instant earliest, Instant latest, int nameLength, int emailLength) {
 
-    /** Characters of {@code user.name} and {@code user.email}. */
-    public static final int NAME_LENGTH = 255;
+    /** Characters of a {@code varchar(255)} column. */
+    public static final int VARCHAR_LENGTH = 255;
+    /** A text column: at most {@link #TEXT_BYTES} bytes of UTF-8. */
+    public static final int TEXT = -1;
     /** UTF-8 bytes of any other string column. */
     public static final int TEXT_BYTES = 65_535;
     /** A JavaScript {@code Date} holds at most this many milliseconds either side of 1970. */
@@ -34,6 +40,11 @@ public record ColumnLimits(Instant earliest, Instant latest) {
     /** A store without a date column of its own (memory, Redis): the range of a JavaScript {@code Date}. */
     public static final ColumnLimits JAVASCRIPT_DATES = new ColumnLimits(Instant.ofEpochMilli(-JAVASCRIPT_MILLIS),
             Instant.ofEpochMilli(JAVASCRIPT_MILLIS));
+
+    /** A database's date range, with text columns for {@code name} and {@code email}. */
+    public ColumnLimits(Instant earliest, Instant latest) {
+        this(earliest, latest, TEXT, TEXT);
+    }
 
     /** A database's range, narrowed to a JavaScript {@code Date}'s where that is narrower. */
     public ColumnLimits {
@@ -49,8 +60,8 @@ public record ColumnLimits(Instant earliest, Instant latest) {
      */
     public void checkUser(String name, String email, String image, Map<String, Object> additional) {
         List<String> problems = new ArrayList<>();
-        text("name", name, NAME_LENGTH, problems);
-        text("email", email, NAME_LENGTH, problems);
+        text("name", name, nameLength, problems);
+        text("email", email, emailLength, problems);
         text("image", image, -1, problems);
         additional(additional, problems);
         validate(problems);

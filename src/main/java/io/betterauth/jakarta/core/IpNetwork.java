@@ -24,12 +24,25 @@ public final class IpNetwork {
 
     /** The address an IP literal names, or null for anything that is not one (never a DNS lookup). */
     public static InetAddress literal(String candidate) {
-        if (candidate == null || candidate.length() > 45
-                || !(IPV4.matcher(candidate).matches() || IPV6.matcher(candidate).matches())) {
+        if (candidate == null || candidate.length() > 45) {
             return null;
         }
         try {
-            return InetAddress.getByName(candidate);
+            if (IPV4.matcher(candidate).matches()) {
+                // Built from its bytes: InetAddress.getByName resolves "999.1.1.1", which is no literal, through DNS.
+                String[] octets = candidate.split("\\.");
+                byte[] bytes = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    int octet = Integer.parseInt(octets[i]);
+                    if (octet > 255) {
+                        return null;
+                    }
+                    bytes[i] = (byte) octet;
+                }
+                return InetAddress.getByAddress(bytes);
+            }
+            // A name with a colon is only ever parsed as an IPv6 literal, never looked up.
+            return IPV6.matcher(candidate).matches() ? InetAddress.getByName(candidate) : null;
         } catch (UnknownHostException e) {
             return null;
         }

@@ -33,6 +33,11 @@ public final class RawContentTypeFilter implements Filter {
     /** The raw header, repeated lines joined, of a request this filter passed on without it. */
     private static final String RAW_CONTENT_TYPE = "io.betterauth.jakarta.rawContentType";
     private static final String CONTENT_TYPE = "Content-Type";
+    /**
+     * Also hidden from the runtime: the endpoints answer JSON whatever a client accepts, as Better Auth does, and the
+     * runtimes parse it as they parse {@code Content-Type} (a malformed q-factor, a 406 for {@code text/html}).
+     */
+    private static final String ACCEPT = "Accept";
 
     /** Maps the filter to {@code <base path>/*}; nothing happens when the application registered one of this name. */
     public static void register(ServletContext context, BetterAuthConfig config) {
@@ -59,15 +64,19 @@ public final class RawContentTypeFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (req instanceof HttpServletRequest request && request.getHeader(CONTENT_TYPE) != null) {
-            request.setAttribute(RAW_CONTENT_TYPE, contentType(request));
+        if (req instanceof HttpServletRequest request
+                && (request.getHeader(CONTENT_TYPE) != null || request.getHeader(ACCEPT) != null)) {
+            String raw = contentType(request);
+            if (raw != null) {
+                request.setAttribute(RAW_CONTENT_TYPE, raw);
+            }
             chain.doFilter(new WithoutContentType(request), res);
             return;
         }
         chain.doFilter(req, res);
     }
 
-    /** The request without its {@code Content-Type} header. */
+    /** The request without its {@code Content-Type} and {@code Accept} headers. */
     private static final class WithoutContentType extends HttpServletRequestWrapper {
 
         WithoutContentType(HttpServletRequest request) {
@@ -79,20 +88,24 @@ public final class RawContentTypeFilter implements Filter {
             return null;
         }
 
+        private static boolean hidden(String name) {
+            return CONTENT_TYPE.equalsIgnoreCase(name) || ACCEPT.equalsIgnoreCase(name);
+        }
+
         @Override
         public String getHeader(String name) {
-            return CONTENT_TYPE.equalsIgnoreCase(name) ? null : super.getHeader(name);
+            return hidden(name) ? null : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return CONTENT_TYPE.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+            return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
         }
 
         @Override
         public Enumeration<String> getHeaderNames() {
             return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                    .filter(name -> !CONTENT_TYPE.equalsIgnoreCase(name)).toList());
+                    .filter(name -> !hidden(name)).toList());
         }
     }
 }

@@ -12,12 +12,22 @@ import org.junit.jupiter.api.Test;
 /** Issue #15, finding 9: the limits themselves (over real databases: {@code store.ColumnLimitChecks}). */
 class ColumnLimitsTest {
 
+    /** MariaDB's columns: {@code varchar(255)} name and email. */
+    static final ColumnLimits VARCHARS = new ColumnLimits(Instant.MIN, Instant.MAX, 255, 255);
+
+    @Test
+    void aTextColumn_holdsANameOfKilobytes_asBetterAuthStoresIt_butNotBeyondTheTextLimit() {
+        ColumnLimits.JAVASCRIPT_DATES.checkUser("n".repeat(4096), "e".repeat(1000) + "@example.com", null, Map.of());
+        assertThatThrownBy(() -> ColumnLimits.JAVASCRIPT_DATES.checkUser("n".repeat(65_536), null, null, Map.of()))
+                .hasMessageContaining("[body.name] Too big: expected string to have <=65535 bytes");
+    }
+
     @Test
     void everyValueTheColumnsCannotHold_isNamed_inOneValidationError() {
         Map<String, Object> additional = new LinkedHashMap<>();
         additional.put("nickname", "a\u0000");
         additional.put("birthday", Instant.parse("+275760-09-13T00:00:00.001Z"));
-        assertThatThrownBy(() -> ColumnLimits.JAVASCRIPT_DATES.checkUser("x".repeat(256), null, "\u00e9".repeat(32_768),
+        assertThatThrownBy(() -> VARCHARS.checkUser("x".repeat(256), null, "\u00e9".repeat(32_768),
                 additional)).isInstanceOfSatisfying(AuthException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.toJson()).isEqualTo("{\"message\":\"[body.name] Too big: expected string to have "
@@ -30,8 +40,8 @@ class ColumnLimitsTest {
 
     @Test
     void charactersAreCodePoints_soA255CharacterNameOfEmojiFits() {
-        ColumnLimits.JAVASCRIPT_DATES.checkUser("\uD83D\uDE00".repeat(255), "a@b.co", null, Map.of());
-        assertThatThrownBy(() -> ColumnLimits.JAVASCRIPT_DATES.checkUser("\uD83D\uDE00".repeat(256), null, null, Map.of()))
+        VARCHARS.checkUser("\uD83D\uDE00".repeat(255), "a@b.co", null, Map.of());
+        assertThatThrownBy(() -> VARCHARS.checkUser("\uD83D\uDE00".repeat(256), null, null, Map.of()))
                 .hasMessageContaining("[body.name] Too big");
     }
 

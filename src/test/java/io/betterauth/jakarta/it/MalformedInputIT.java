@@ -150,6 +150,10 @@ class MalformedInputIT {
         cases.put(List.of("Content-Type: application/json;;; q", "Origin: " + origin), 0);
         cases.put(List.of("Content-Type: application/json", "Origin: " + origin, "Cookie: a=b",
                 "Cookie: =;;; better-auth.session_token=%zz; \u00e9=\u00e9"), 0);
+        cases.put(List.of("Content-Type: application/json", "Origin: " + origin, "Accept: application/json;;; q"), 0);
+        cases.put(List.of("Content-Type: application/json", "Origin: " + origin, "Accept: application/json;q=x"), 0);
+        cases.put(List.of("Content-Type: application/json", "Origin: " + origin, "Accept: ;"), 0);
+        cases.put(List.of("Content-Type: application/json", "Origin: " + origin, "Accept: text/html"), 0);
         cases.put(List.of("Content-Type: application/json", "Origin: http://[", cookie), 403);
         cases.put(List.of("Content-Type: application/json", "Origin: null", cookie), 403);
         cases.put(List.of("Content-Type: application/json", "Referer: http://[", cookie), 403);

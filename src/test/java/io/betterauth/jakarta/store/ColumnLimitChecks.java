@@ -79,6 +79,11 @@ interface ColumnLimitChecks {
         return "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"," + members + "}";
     }
 
+    /** One character more than a column of {@code length} characters holds, or one byte more than a text column. */
+    static String tooLong(int length) {
+        return "n".repeat(length == ColumnLimits.TEXT ? ColumnLimits.TEXT_BYTES + 1 : length + 1);
+    }
+
     static String quoted(String s) {
         return Json.createValue(s).toString();
     }
@@ -106,7 +111,7 @@ interface ColumnLimitChecks {
         ColumnLimits limits = columnLimits();
         Map<String, String> members = Map.of(
                 "\"name\":\"Ann\\u0000\"", "[body.name] Invalid string: must not contain the NUL character",
-                "\"name\":" + quoted("n".repeat(256)), "[body.name] Too big: expected string to have <=255 characters",
+                "\"name\":" + quoted(tooLong(limits.nameLength())), "[body.name] Too big: expected string to have <=",
                 "\"name\":\"N\",\"image\":" + quoted("i".repeat(65_536)),
                 "[body.image] Too big: expected string to have <=65535 bytes",
                 "\"name\":\"N\",\"nickname\":\"nick\\u0000\"", "[body.nickname] Invalid string",
@@ -120,9 +125,9 @@ interface ColumnLimitChecks {
             refused(() -> auth.signUp(signUpBody(email, member)), message);
             assertThat(usersWithFields().findByEmail(email)).as(member).isEmpty();
         });
-        String longEmail = "e".repeat(256 - "@example.com".length()) + "@example.com";
+        String longEmail = tooLong(limits.emailLength()).substring("@example.com".length()) + "@example.com";
         refused(() -> auth.signUp(signUpBody(longEmail, "\"name\":\"N\"")),
-                "[body.email] Too big: expected string to have <=255 characters");
+                "[body.email] Too big: expected string to have <=");
         assertThat(usersWithFields().findByEmail(longEmail)).isEmpty();
     }
 
@@ -151,7 +156,7 @@ interface ColumnLimitChecks {
         AuthResult signedUp = auth.signUp(signUpBody(email, "\"name\":\"Ann\""));
         RequestCookies device = device(signedUp);
         refused(() -> auth.api().updateUser(device, "Ann\u0000", null, Map.of()), "[body.name] Invalid string");
-        refused(() -> auth.api().updateUser(device, "n".repeat(256), null, Map.of()), "[body.name] Too big");
+        refused(() -> auth.api().updateUser(device, tooLong(columnLimits().nameLength()), null, Map.of()), "[body.name] Too big");
         refused(() -> auth.api().updateUser(device, null, Optional.of("i".repeat(65_536)), Map.of()), "[body.image]");
         refused(() -> auth.api().updateUser(device, null, null, Map.of("birthday", columnLimits().latest().plusMillis(1))),
                 "[body.birthday] Too big");

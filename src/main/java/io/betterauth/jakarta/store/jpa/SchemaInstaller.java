@@ -94,9 +94,12 @@ public final class SchemaInstaller {
      */
     public static ColumnLimits columnLimits(String dialect) {
         return switch (dialect) {
-            case "mysql" -> new ColumnLimits(Instant.parse("1970-01-01T00:00:01Z"), Instant.parse("2038-01-19T03:14:07.999Z"));
+            case "mysql" -> new ColumnLimits(Instant.parse("1970-01-01T00:00:01Z"), Instant.parse("2038-01-19T03:14:07.999Z"),
+                    ColumnLimits.VARCHAR_LENGTH, ColumnLimits.VARCHAR_LENGTH);
             case "postgresql" -> new ColumnLimits(Instant.parse("-4713-11-24T00:00:00Z"),
                     Instant.parse("+294276-12-31T23:59:59.999Z"));
+            case "h2" -> new ColumnLimits(ColumnLimits.JAVASCRIPT_DATES.earliest(), ColumnLimits.JAVASCRIPT_DATES.latest(),
+                    ColumnLimits.TEXT, ColumnLimits.VARCHAR_LENGTH);
             default -> ColumnLimits.JAVASCRIPT_DATES;
         };
     }
