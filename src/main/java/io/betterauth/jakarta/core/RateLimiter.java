@@ -59,7 +59,12 @@ public final class RateLimiter {
     private record Counter(long count, long lastRequest) {
     }
 
+    /** Better Auth's special rules: sign-in, sign-up, change-password, change-email; e-mails sent on request. */
+    private static final Rule CREDENTIALS = new Rule(10, 3);
+    private static final Rule MESSAGES = new Rule(60, 3);
+
     private final BetterAuthConfig.RateLimit config;
+    private final Rule defaultRule;
     private final SecondaryStorage shared;
     private final Clock clock;
     private final Stripe[] memory = new Stripe[STRIPES];
@@ -72,6 +77,7 @@ public final class RateLimiter {
      */
     public RateLimiter(BetterAuthConfig.RateLimit config, SecondaryStorage secondaryStorage, Clock clock) {
         this.config = config;
+        this.defaultRule = new Rule(config.window(), config.max());
         this.clock = clock;
         boolean useShared = "secondary-storage".equals(config.storage())
                 || (config.storage() == null && secondaryStorage != null);
@@ -109,14 +115,18 @@ public final class RateLimiter {
             return OptionalLong.empty();
         }
         String normalized = normalizePath(path);
-        Rule rule = ruleFor(normalized);
-        String key = key(ip, normalized);
+        Rule rule = ruleForNormalized(normalized);
+        String key = keyOfNormalized(ip, normalized);
         return shared != null ? consumeShared(key, rule) : consumeMemory(key, rule);
     }
 
     /** The bucket key: {@code "<ip>|<path>"}, {@code "no-trusted-ip|<path>"} without an IP. */
     public static String key(String ip, String path) {
-        return (ip == null || ip.isEmpty() ? NO_TRUSTED_IP : ip) + "|" + normalizePath(path);
+        return keyOfNormalized(ip, normalizePath(path));
+    }
+
+    private static String keyOfNormalized(String ip, String normalized) {
+        return (ip == null || ip.isEmpty() ? NO_TRUSTED_IP : ip) + "|" + normalized;
     }
 
     /** The path without its query or fragment, with a leading slash and without a trailing one. */
@@ -142,17 +152,20 @@ public final class RateLimiter {
 
     /** Better Auth's special rules first, else the configured default. */
     public Rule ruleFor(String path) {
-        String p = normalizePath(path);
+        return ruleForNormalized(normalizePath(path));
+    }
+
+    private Rule ruleForNormalized(String p) {
         if (p.startsWith("/sign-in") || p.startsWith("/sign-up") || p.startsWith("/change-password")
                 || p.startsWith("/change-email")) {
-            return new Rule(10, 3);
+            return CREDENTIALS;
         }
         if (p.equals("/request-password-reset") || p.equals("/send-verification-email")
                 || p.startsWith("/forget-password") || p.equals("/email-otp/send-verification-otp")
                 || p.equals("/email-otp/request-password-reset")) {
-            return new Rule(60, 3);
+            return MESSAGES;
         }
-        return new Rule(config.window(), config.max());
+        return defaultRule;
     }
 
     private OptionalLong consumeMemory(String key, Rule rule) {

@@ -59,16 +59,23 @@ final class LocallyAtomicSecondaryStorage implements AtomicSecondaryStorage {
         }
     }
 
-    /** Not needed by the session store, and not possible here: get and set cannot keep a counter's time to live. */
+    /**
+     * Not offered: with get and set alone a counter's time to live cannot be kept (each write would extend it, so a
+     * fixed window would never close). The session store never counts, and the rate limiter asks the application's
+     * own storage for {@link AtomicSecondaryStorage}, never this wrapper; it keeps a per-instance counter otherwise.
+     */
     @Override
     public long increment(String key, Duration ttl) {
-        throw new UnsupportedOperationException("increment needs an AtomicSecondaryStorage");
+        throw new UnsupportedOperationException("increment needs the application's storage to be an AtomicSecondaryStorage");
     }
 
-    /** Not needed by the session store. */
     @Override
     public Optional<String> getAndDelete(String key) {
-        throw new UnsupportedOperationException("getAndDelete needs an AtomicSecondaryStorage");
+        synchronized (lockFor(key)) {
+            Optional<String> value = storage.get(key);
+            value.ifPresent(v -> storage.delete(key));
+            return value;
+        }
     }
 
     @Override
