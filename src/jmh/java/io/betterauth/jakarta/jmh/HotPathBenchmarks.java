@@ -1,16 +1,16 @@
 package io.betterauth.jakarta.jmh;
 
-import io.betterauth.jakarta.core.CookieCacheCodec;
-import io.betterauth.jakarta.core.CookieCacheStrategy;
-import io.betterauth.jakarta.core.DecodedCache;
-import io.betterauth.jakarta.core.IdGenerator;
-import io.betterauth.jakarta.core.JsJson;
-import io.betterauth.jakarta.core.SecretRing;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.SessionData;
-import io.betterauth.jakarta.core.SignedCookie;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.core.cookie.cache.CookieCacheCodec;
+import io.betterauth.jakarta.config.CookieCacheStrategy;
+import io.betterauth.jakarta.core.cookie.cache.DecodedCache;
+import io.betterauth.jakarta.core.session.IdGenerator;
+import io.betterauth.jakarta.core.js.JsJson;
+import io.betterauth.jakarta.core.security.SecretRing;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.core.cookie.cache.SessionData;
+import io.betterauth.jakarta.core.cookie.SignedCookie;
+import io.betterauth.jakarta.api.User;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

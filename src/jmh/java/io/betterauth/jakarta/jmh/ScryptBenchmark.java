@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.jmh;
 
-import io.betterauth.jakarta.core.PasswordHasher;
+import io.betterauth.jakarta.core.security.PasswordHasher;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,12 +1,13 @@
 package io.betterauth.jakarta.rest;
 
-import io.betterauth.jakarta.core.AuthException;
-import io.betterauth.jakarta.core.AuthResult;
-import io.betterauth.jakarta.core.GetSessionOptions;
-import io.betterauth.jakarta.core.RequestBody;
-import io.betterauth.jakarta.core.RequestCookies;
-import io.betterauth.jakarta.core.SessionLookup;
-import io.betterauth.jakarta.web.BetterAuthRuntime;
+import io.betterauth.jakarta.api.PasswordChange;
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.core.endpoint.AuthResult;
+import io.betterauth.jakarta.api.GetSessionOptions;
+import io.betterauth.jakarta.core.endpoint.RequestBody;
+import io.betterauth.jakarta.core.cookie.RequestCookies;
+import io.betterauth.jakarta.core.session.SessionLookup;
+import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.web.ClientAddress;
 import io.betterauth.jakarta.web.RawContentTypeFilter;
 import io.betterauth.jakarta.web.SessionResolver;
@@ -26,17 +27,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import io.betterauth.jakarta.core.ApiResult;
-import io.betterauth.jakarta.core.BetterAuthConfig;
-import io.betterauth.jakarta.core.ClearSiteData;
+import io.betterauth.jakarta.api.ApiResult;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.core.cookie.ClearSiteData;
 import io.betterauth.jakarta.spi.SessionCustomizer;
 import jakarta.enterprise.inject.Instance;
-import io.betterauth.jakarta.core.ErrorCode;
-import io.betterauth.jakarta.core.JsJson;
-import io.betterauth.jakarta.core.OriginCheck;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.SessionApi;
+import io.betterauth.jakarta.api.ErrorCode;
+import io.betterauth.jakarta.core.js.JsJson;
+import io.betterauth.jakarta.core.security.OriginCheck;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.core.endpoint.SessionApi;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -218,7 +219,7 @@ public class AuthResource {
         String currentPassword = parsed.requiredString("currentPassword");
         Boolean revokeOthers = parsed.optionalBoolean("revokeOtherSessions");
         parsed.validate();
-        ApiResult<SessionApi.PasswordChange> result = api().changePassword(cookies(request),
+        ApiResult<PasswordChange> result = api().changePassword(cookies(request),
                 ClientAddress.of(request, runtime.services().config()), currentPassword, newPassword,
                 Boolean.TRUE.equals(revokeOthers));
         Map<String, Object> out = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package io.betterauth.jakarta.rest;
 
-import io.betterauth.jakarta.core.AuthException;
-import io.betterauth.jakarta.core.AuthResult;
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.core.endpoint.AuthResult;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -22,7 +22,7 @@ final class HttpAuthResponses {
     }
 
     static Response of(AuthException error) {
-        return build(error.status(), error.toJson(), error.setCookies(), error.headers());
+        return of(AuthResult.of(error));
     }
 
     static Response build(int status, String json, List<String> setCookies, Map<String, String> headers) {

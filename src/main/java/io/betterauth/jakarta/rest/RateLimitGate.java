@@ -1,8 +1,8 @@
 package io.betterauth.jakarta.rest;
 
-import io.betterauth.jakarta.core.BetterAuthConfig;
-import io.betterauth.jakarta.core.RateLimiter;
-import io.betterauth.jakarta.web.BetterAuthRuntime;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.core.security.RateLimiter;
+import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.web.ClientAddress;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,10 +1,10 @@
 package io.betterauth.jakarta.rest;
 
-import io.betterauth.jakarta.core.AuthException;
-import io.betterauth.jakarta.core.ClientJson;
-import io.betterauth.jakarta.core.ErrorCode;
-import io.betterauth.jakarta.core.RequestBody;
-import io.betterauth.jakarta.core.UriComponent;
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.core.js.ClientJson;
+import io.betterauth.jakarta.api.ErrorCode;
+import io.betterauth.jakarta.core.endpoint.RequestBody;
+import io.betterauth.jakarta.core.js.UriComponent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

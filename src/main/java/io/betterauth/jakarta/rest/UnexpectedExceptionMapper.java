@@ -1,7 +1,7 @@
 package io.betterauth.jakarta.rest;
 
-import io.betterauth.jakarta.core.AuthException;
-import io.betterauth.jakarta.core.ErrorCode;
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.api.ErrorCode;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.rest;
 
-import io.betterauth.jakarta.core.RateLimiter;
+import io.betterauth.jakarta.core.security.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;

@@ -1,13 +1,13 @@
 package io.betterauth.jakarta.spi;
 
-import io.betterauth.jakarta.core.event.SessionCreating;
-import io.betterauth.jakarta.core.event.SessionDeleting;
-import io.betterauth.jakarta.core.event.SessionEvent;
-import io.betterauth.jakarta.core.event.SessionUpdating;
-import io.betterauth.jakarta.core.event.SignInEvent;
-import io.betterauth.jakarta.core.event.UserCreating;
-import io.betterauth.jakarta.core.event.UserEvent;
-import io.betterauth.jakarta.core.event.UserUpdating;
+import io.betterauth.jakarta.api.event.SessionCreating;
+import io.betterauth.jakarta.api.event.SessionDeleting;
+import io.betterauth.jakarta.api.event.SessionEvent;
+import io.betterauth.jakarta.api.event.SessionUpdating;
+import io.betterauth.jakarta.api.event.SignInEvent;
+import io.betterauth.jakarta.api.event.UserCreating;
+import io.betterauth.jakarta.api.event.UserEvent;
+import io.betterauth.jakarta.api.event.UserUpdating;
 
 /**
  * Better Auth's database hooks as listeners: before-events may change data or reject (the client gets the error

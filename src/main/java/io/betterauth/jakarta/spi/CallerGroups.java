@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.spi;
 
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.User;
 import java.util.Set;
 
 /**

@@ -1,7 +1,7 @@
 package io.betterauth.jakarta.spi;
 
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
 
 /**
  * Better Auth's {@code customSession} plugin as a CDI bean: implement it (one bean per application) and its answer

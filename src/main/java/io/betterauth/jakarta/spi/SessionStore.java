@@ -1,8 +1,8 @@
 package io.betterauth.jakarta.spi;
 
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.User;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.betterauth.jakarta.spi;
 
-import io.betterauth.jakarta.core.Account;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.Account;
+import io.betterauth.jakarta.api.User;
 import java.util.Optional;
 
 /** Where users and their credential accounts live: Better Auth's {@code user} and {@code account} tables. */

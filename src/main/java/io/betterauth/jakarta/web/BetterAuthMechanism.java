@@ -1,9 +1,10 @@
 package io.betterauth.jakarta.web;
 
-import io.betterauth.jakarta.core.AuthException;
-import io.betterauth.jakarta.core.ErrorCode;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.BetterAuthPrincipal;
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.api.ErrorCode;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.CallerGroups;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.betterauth.jakarta.web;
 
-import io.betterauth.jakarta.core.BetterAuthConfig;
-import io.betterauth.jakarta.core.ClientInfo;
-import io.betterauth.jakarta.core.IpNetwork;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.core.session.ClientInfo;
+import io.betterauth.jakarta.core.security.IpNetwork;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.Inet4Address;
 import java.net.InetAddress;

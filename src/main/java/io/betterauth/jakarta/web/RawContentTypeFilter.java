@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.web;
 
-import io.betterauth.jakarta.core.BetterAuthConfig;
+import io.betterauth.jakarta.config.BetterAuthConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

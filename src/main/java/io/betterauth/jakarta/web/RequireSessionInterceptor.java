@@ -1,8 +1,10 @@
 package io.betterauth.jakarta.web;
 
-import io.betterauth.jakarta.core.AuthException;
-import io.betterauth.jakarta.core.ErrorCode;
-import io.betterauth.jakarta.core.SessionAndUser;
+import io.betterauth.jakarta.api.RequireSession;
+import io.betterauth.jakarta.runtime.BetterAuthRuntime;
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.api.ErrorCode;
+import io.betterauth.jakarta.api.SessionAndUser;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.web;
 
-import io.betterauth.jakarta.core.AuthException;
+import io.betterauth.jakarta.core.endpoint.AuthResult;
+import io.betterauth.jakarta.api.AuthException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,6 @@ final class ServletErrorResponse {
         response.setStatus(error.status());
         error.headers().forEach(response::setHeader);
         response.setContentType("application/json");
-        response.getOutputStream().write(error.toJson().getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(AuthResult.of(error).json().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.web;
 
+import io.betterauth.jakarta.api.CurrentSession;
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,9 +1,11 @@
 package io.betterauth.jakarta.web;
 
-import io.betterauth.jakarta.core.AuthException;
-import io.betterauth.jakarta.core.GetSessionOptions;
-import io.betterauth.jakarta.core.RequestCookies;
-import io.betterauth.jakarta.core.SessionLookup;
+import io.betterauth.jakarta.api.CurrentSession;
+import io.betterauth.jakarta.runtime.BetterAuthRuntime;
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.api.GetSessionOptions;
+import io.betterauth.jakarta.core.cookie.RequestCookies;
+import io.betterauth.jakarta.core.session.SessionLookup;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

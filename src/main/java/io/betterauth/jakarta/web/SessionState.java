@@ -1,7 +1,7 @@
 package io.betterauth.jakarta.web;
 
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.SessionLookup;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.core.session.SessionLookup;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 

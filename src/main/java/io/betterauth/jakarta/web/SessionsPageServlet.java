@@ -1,7 +1,8 @@
 package io.betterauth.jakarta.web;
 
-import io.betterauth.jakarta.core.BetterAuthConfig;
-import io.betterauth.jakarta.core.ConfigurationException;
+import io.betterauth.jakarta.runtime.BetterAuthBootstrap;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.ConfigurationException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;

@@ -3,11 +3,11 @@ package io.betterauth.jakarta.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.betterauth.jakarta.core.CookieCacheCodec;
-import io.betterauth.jakarta.core.CookieCacheStrategy;
-import io.betterauth.jakarta.core.DecodedCache;
-import io.betterauth.jakarta.core.HostileJson;
-import io.betterauth.jakarta.core.SessionData;
+import io.betterauth.jakarta.core.cookie.cache.CookieCacheCodec;
+import io.betterauth.jakarta.config.CookieCacheStrategy;
+import io.betterauth.jakarta.core.cookie.cache.DecodedCache;
+import io.betterauth.jakarta.testing.HostileJson;
+import io.betterauth.jakarta.core.cookie.cache.SessionData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,13 +1,13 @@
 package io.betterauth.jakarta.fuzz;
 
-import io.betterauth.jakarta.core.BetterAuthConfig;
-import io.betterauth.jakarta.core.CookieCacheCodec;
-import io.betterauth.jakarta.core.CookieCacheStrategy;
-import io.betterauth.jakarta.core.DecodedCache;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.SessionData;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.core.cookie.cache.CookieCacheCodec;
+import io.betterauth.jakarta.config.CookieCacheStrategy;
+import io.betterauth.jakarta.core.cookie.cache.DecodedCache;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.core.cookie.cache.SessionData;
+import io.betterauth.jakarta.api.User;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.it;
 
+import io.betterauth.jakarta.demo.WhoAmIServlet;
 import io.betterauth.jakarta.it.app.EarlyFlushServlet;
 import io.betterauth.jakarta.it.app.GuardedResource;
 import io.betterauth.jakarta.it.app.HttpSessionServlet;
@@ -74,7 +75,8 @@ public final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(library())
                 .addAsLibraries(runtime)
-                .addClasses(TestApi.class, MeResource.class, GuardedResource.class, SessionClockServlet.class,
+                .addClasses(WhoAmIServlet.class, TestApi.class, MeResource.class, GuardedResource.class,
+                        SessionClockServlet.class,
                         HttpSessionServlet.class, EarlyFlushServlet.class, RateLimitProbeServlet.class)
                 .setWebXML(new StringAsset(webXml(name, config)))
                 .addAsResource(new StringAsset(microProfileConfig.entrySet().stream()

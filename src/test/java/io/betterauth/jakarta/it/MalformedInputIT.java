@@ -5,7 +5,7 @@ import static io.betterauth.jakarta.it.Http.setCookies;
 import static io.betterauth.jakarta.it.SessionLifecycleIT.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.betterauth.jakarta.core.HostileJson;
+import io.betterauth.jakarta.testing.HostileJson;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -2,8 +2,8 @@ package io.betterauth.jakarta.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.betterauth.jakarta.core.BetterAuthConfig;
-import io.betterauth.jakarta.core.RateLimiter;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.core.security.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.time.Clock;

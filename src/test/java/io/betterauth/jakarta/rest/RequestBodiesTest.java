@@ -3,8 +3,9 @@ package io.betterauth.jakarta.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.betterauth.jakarta.core.AuthException;
-import io.betterauth.jakarta.core.RequestBody;
+import io.betterauth.jakarta.core.endpoint.AuthResult;
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.core.endpoint.RequestBody;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +34,12 @@ class RequestBodiesTest {
     }
 
     @ParameterizedTest
-    @FieldSource("io.betterauth.jakarta.core.HostileJson#DOCUMENTS")
+    @FieldSource("io.betterauth.jakarta.testing.HostileJson#DOCUMENTS")
     void numbersAndNestingTheParserCannotHold_areA400InvalidJson(String json) {
         for (List<String> allowed : List.of(JSON_ONLY, JSON_OR_FORM)) {
             AuthException e = refused(() -> RequestBodies.parse("application/json", json, allowed));
             assertThat(e.status()).isEqualTo(400);
-            assertThat(e.toJson()).isEqualTo(INVALID_JSON);
+            assertThat(AuthResult.of(e).json()).isEqualTo(INVALID_JSON);
         }
     }
 
@@ -52,7 +53,7 @@ class RequestBodiesTest {
         };
         AuthException e = refused(() -> RequestBodies.read(LIMIT + 1, unreadable, LIMIT));
         assertThat(e.status()).isEqualTo(413);
-        assertThat(e.toJson()).isEqualTo(TOO_LARGE);
+        assertThat(AuthResult.of(e).json()).isEqualTo(TOO_LARGE);
         assertThat(refused(() -> RequestBodies.read(Long.MAX_VALUE, unreadable, LIMIT)).status()).isEqualTo(413);
     }
 
@@ -61,7 +62,7 @@ class RequestBodiesTest {
         for (long declared : new long[] {-1, 10, LIMIT}) {
             CountingStream endless = new CountingStream(Long.MAX_VALUE);
             AuthException e = refused(() -> RequestBodies.read(declared, endless, LIMIT));
-            assertThat(e.toJson()).isEqualTo(TOO_LARGE);
+            assertThat(AuthResult.of(e).json()).isEqualTo(TOO_LARGE);
             assertThat(endless.read).isEqualTo(LIMIT + 1L);
         }
     }
@@ -94,7 +95,7 @@ class RequestBodiesTest {
                 throw new IOException("connection reset");
             }
         };
-        assertThat(refused(() -> RequestBodies.read(-1, broken, LIMIT)).toJson()).isEqualTo(INVALID_JSON);
+        assertThat(AuthResult.of(refused(() -> RequestBodies.read(-1, broken, LIMIT))).json()).isEqualTo(INVALID_JSON);
     }
 
     @ParameterizedTest

@@ -3,14 +3,15 @@ package io.betterauth.jakarta.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.betterauth.jakarta.core.AdditionalField;
-import io.betterauth.jakarta.core.AdditionalFields;
-import io.betterauth.jakarta.core.AuthException;
-import io.betterauth.jakarta.core.HostileJson;
-import io.betterauth.jakarta.core.BetterAuthConfig;
-import io.betterauth.jakarta.core.JsJson;
-import io.betterauth.jakarta.core.RateLimiter;
-import io.betterauth.jakarta.core.RequestBody;
+import io.betterauth.jakarta.core.endpoint.AuthResult;
+import io.betterauth.jakarta.config.AdditionalField;
+import io.betterauth.jakarta.core.session.AdditionalFields;
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.testing.HostileJson;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.core.js.JsJson;
+import io.betterauth.jakarta.core.security.RateLimiter;
+import io.betterauth.jakarta.core.endpoint.RequestBody;
 import io.betterauth.jakarta.fuzz.AllocationBound;
 import io.betterauth.jakarta.web.ClientAddress;
 import jakarta.json.Json;
@@ -124,7 +125,7 @@ class RequestInputFuzzTest {
                 parsed.validate();
             } catch (AuthException e) {
                 assertThat(EXPECTED_ERRORS).containsEntry(e.code(), e.status());
-                try (JsonReader reader = Json.createReader(new StringReader(e.toJson()))) {
+                try (JsonReader reader = Json.createReader(new StringReader(AuthResult.of(e).json()))) {
                     JsonObject json = reader.readObject();
                     assertThat(json.getString("message")).isNotEmpty();
                     assertThat(json.getString("code")).isEqualTo(e.code());

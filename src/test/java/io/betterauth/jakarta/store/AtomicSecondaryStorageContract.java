@@ -3,7 +3,7 @@ package io.betterauth.jakarta.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.betterauth.jakarta.core.IdGenerator;
+import io.betterauth.jakarta.core.session.IdGenerator;
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.store.secondary.Race;

@@ -2,8 +2,8 @@ package io.betterauth.jakarta.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
 import io.betterauth.jakarta.store.hashed.HashedTokenSessionStore;

@@ -2,10 +2,10 @@ package io.betterauth.jakarta.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.betterauth.jakarta.core.AdditionalFields;
-import io.betterauth.jakarta.core.ColumnLimits;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.core.session.AdditionalFields;
+import io.betterauth.jakarta.core.session.ColumnLimits;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.store.jpa.AdditionalColumns;
 import io.betterauth.jakarta.spi.UserStore;

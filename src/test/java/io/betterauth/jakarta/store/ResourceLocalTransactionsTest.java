@@ -3,11 +3,11 @@ package io.betterauth.jakarta.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.betterauth.jakarta.core.Account;
-import io.betterauth.jakarta.core.IdGenerator;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.Account;
+import io.betterauth.jakarta.core.session.IdGenerator;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;

@@ -3,11 +3,11 @@ package io.betterauth.jakarta.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.betterauth.jakarta.core.BetterAuthConfig;
-import io.betterauth.jakarta.core.ClientInfo;
-import io.betterauth.jakarta.core.ConfigLoader;
-import io.betterauth.jakarta.core.ConfigSource;
-import io.betterauth.jakarta.core.ConfigurationException;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.core.session.ClientInfo;
+import io.betterauth.jakarta.config.ConfigLoader;
+import io.betterauth.jakarta.config.ConfigSource;
+import io.betterauth.jakarta.config.ConfigurationException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.Collections;

@@ -1,8 +1,10 @@
 package io.betterauth.jakarta.web;
 
+import io.betterauth.jakarta.api.BetterAuthApi;
+import io.betterauth.jakarta.api.BetterAuthPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.rest.AuthResource;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;

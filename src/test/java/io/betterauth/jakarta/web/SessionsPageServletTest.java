@@ -3,10 +3,10 @@ package io.betterauth.jakarta.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.betterauth.jakarta.core.BetterAuthConfig;
-import io.betterauth.jakarta.core.ConfigLoader;
-import io.betterauth.jakarta.core.ConfigSource;
-import io.betterauth.jakarta.core.ConfigurationException;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.ConfigLoader;
+import io.betterauth.jakarta.config.ConfigSource;
+import io.betterauth.jakarta.config.ConfigurationException;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletOutputStream;

@@ -1,8 +1,8 @@
 package io.betterauth.jakarta.store.hashed;
 
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
 import java.nio.charset.StandardCharsets;

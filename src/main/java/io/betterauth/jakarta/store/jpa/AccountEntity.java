@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.store.jpa;
 
-import io.betterauth.jakarta.core.Account;
+import io.betterauth.jakarta.api.Account;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

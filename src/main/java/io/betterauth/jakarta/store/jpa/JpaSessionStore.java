@@ -1,8 +1,8 @@
 package io.betterauth.jakarta.store.jpa;
 
-import io.betterauth.jakarta.core.AdditionalFields;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
+import io.betterauth.jakarta.core.session.AdditionalFields;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.spi.ExpiredSessionPurge;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.StoreUnavailableException;

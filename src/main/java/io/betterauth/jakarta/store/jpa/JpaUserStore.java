@@ -2,8 +2,8 @@ package io.betterauth.jakarta.store.jpa;
 
 import static io.betterauth.jakarta.store.jpa.JpaSessionStore.guarded;
 
-import io.betterauth.jakarta.core.Account;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.Account;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.DuplicateEmailException;
 import io.betterauth.jakarta.spi.UserStore;
 import jakarta.persistence.PersistenceException;
@@ -17,7 +17,7 @@ public final class JpaUserStore implements UserStore {
     private final AdditionalColumns columns;
 
     public JpaUserStore(JpaTransactions tx) {
-        this(tx, new AdditionalColumns(io.betterauth.jakarta.core.AdditionalFields.none(), "user", "id", '"'));
+        this(tx, new AdditionalColumns(io.betterauth.jakarta.core.session.AdditionalFields.none(), "user", "id", '"'));
     }
 
     /** With the app's additional user fields, stored in their own columns. */

@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.store.jpa;
 
-import io.betterauth.jakarta.core.ColumnLimits;
+import io.betterauth.jakarta.core.session.ColumnLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
@@ -64,7 +64,7 @@ public final class SchemaInstaller {
      * Adds a column for every declared additional field the table lacks ({@code alter table … add column}), with
      * the type Better Auth's migration would give it. Existing columns are never altered.
      */
-    public static void addMissingColumns(Connection c, String table, io.betterauth.jakarta.core.AdditionalFields fields)
+    public static void addMissingColumns(Connection c, String table, io.betterauth.jakarta.core.session.AdditionalFields fields)
             throws SQLException {
         if (fields.isEmpty()) {
             return;
@@ -73,7 +73,7 @@ public final class SchemaInstaller {
         String dialect = dialect(meta.getDatabaseProductName());
         String quote = quote(dialect);
         try (Statement st = c.createStatement()) {
-            for (io.betterauth.jakarta.core.AdditionalField f : fields.all()) {
+            for (io.betterauth.jakarta.config.AdditionalField f : fields.all()) {
                 if (!columnExists(c, meta, table, f.fieldName())) {
                     st.execute("alter table " + quote + table + quote + " add column " + quote + f.fieldName() + quote
                             + " " + columnType(dialect, f.type()));
@@ -109,7 +109,7 @@ public final class SchemaInstaller {
         return "mysql".equals(dialect) ? "`" : "\"";
     }
 
-    static String columnType(String dialect, io.betterauth.jakarta.core.AdditionalField.Type type) {
+    static String columnType(String dialect, io.betterauth.jakarta.config.AdditionalField.Type type) {
         return switch (type) {
             case STRING -> dialect.equals("mysql") ? "text" : dialect.equals("h2") ? "varchar" : "text";
             case NUMBER -> dialect.equals("postgresql") ? "double precision" : "double";

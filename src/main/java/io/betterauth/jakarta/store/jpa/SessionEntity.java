@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.store.jpa;
 
-import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.api.Session;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.store.memory;
 
-import io.betterauth.jakarta.core.Session;
+import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.spi.ExpiredSessionPurge;
 import io.betterauth.jakarta.spi.SessionStore;
 import java.time.Instant;

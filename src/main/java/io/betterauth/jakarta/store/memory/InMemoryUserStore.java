@@ -1,7 +1,7 @@
 package io.betterauth.jakarta.store.memory;
 
-import io.betterauth.jakarta.core.Account;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.Account;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.DuplicateEmailException;
 import io.betterauth.jakarta.spi.UserStore;
 import java.time.Instant;

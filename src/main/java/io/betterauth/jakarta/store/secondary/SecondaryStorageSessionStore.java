@@ -1,10 +1,10 @@
 package io.betterauth.jakarta.store.secondary;
 
-import io.betterauth.jakarta.core.JsJson;
-import io.betterauth.jakarta.core.AdditionalFields;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.core.js.JsJson;
+import io.betterauth.jakarta.core.session.AdditionalFields;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.SessionStore;

@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.it.app;
 
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.CallerGroups;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.betterauth.jakarta.it.app;
 
-import io.betterauth.jakarta.core.event.RevokeUserSessions;
-import io.betterauth.jakarta.core.event.SessionInfo;
-import io.betterauth.jakarta.web.BetterAuthApi;
+import io.betterauth.jakarta.api.event.RevokeUserSessions;
+import io.betterauth.jakarta.api.event.SessionInfo;
+import io.betterauth.jakarta.api.BetterAuthApi;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;

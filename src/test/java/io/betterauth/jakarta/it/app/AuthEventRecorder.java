@@ -1,8 +1,8 @@
 package io.betterauth.jakarta.it.app;
 
-import io.betterauth.jakarta.core.event.SessionCreating;
-import io.betterauth.jakarta.core.event.SessionEvent;
-import io.betterauth.jakarta.core.event.UserEvent;
+import io.betterauth.jakarta.api.event.SessionCreating;
+import io.betterauth.jakarta.api.event.SessionEvent;
+import io.betterauth.jakarta.api.event.UserEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;

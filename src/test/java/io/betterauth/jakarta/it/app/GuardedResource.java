@@ -1,11 +1,11 @@
 package io.betterauth.jakarta.it.app;
 
-import io.betterauth.jakarta.core.ApiResult;
-import io.betterauth.jakarta.core.GetSessionOptions;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.web.BetterAuthApi;
-import io.betterauth.jakarta.web.CurrentSession;
-import io.betterauth.jakarta.web.RequireSession;
+import io.betterauth.jakarta.api.ApiResult;
+import io.betterauth.jakarta.api.GetSessionOptions;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.BetterAuthApi;
+import io.betterauth.jakarta.api.CurrentSession;
+import io.betterauth.jakarta.api.RequireSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.it.app;
 
-import io.betterauth.jakarta.core.SessionAndUser;
+import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.spi.SessionCustomizer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

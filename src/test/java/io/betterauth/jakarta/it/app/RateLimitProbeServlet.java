@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.it.app;
 
-import io.betterauth.jakarta.web.BetterAuthRuntime;
+import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.betterauth.jakarta.core.Account;
-import io.betterauth.jakarta.core.IdGenerator;
-import io.betterauth.jakarta.core.JsJson;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.Account;
+import io.betterauth.jakarta.core.session.IdGenerator;
+import io.betterauth.jakarta.core.js.JsJson;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
 import io.betterauth.jakarta.store.secondary.RecordingSecondaryStorage;

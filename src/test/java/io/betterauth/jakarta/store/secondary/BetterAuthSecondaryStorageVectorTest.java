@@ -2,10 +2,10 @@ package io.betterauth.jakarta.store.secondary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.betterauth.jakarta.core.Account;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.Account;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;

@@ -3,11 +3,11 @@ package io.betterauth.jakarta.store.secondary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.betterauth.jakarta.core.Account;
-import io.betterauth.jakarta.core.IdGenerator;
-import io.betterauth.jakarta.core.Session;
-import io.betterauth.jakarta.core.SessionAndUser;
-import io.betterauth.jakarta.core.User;
+import io.betterauth.jakarta.api.Account;
+import io.betterauth.jakarta.core.session.IdGenerator;
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
@@ -229,8 +229,8 @@ class TieredSessionStoreTest {
     /** Faults: one side of a write fails halfway; the two sides never disagree about whether a session is live. */
     @Test
     void halfFailedWrites_leaveTheRowAndTheKeyAgreeing() {
-        var rows = io.betterauth.jakarta.core.FaultyStore.wrap(io.betterauth.jakarta.spi.SessionStore.class, database);
-        var keys = io.betterauth.jakarta.core.FaultyStore.wrap(SecondaryStorage.class, memory);
+        var rows = io.betterauth.jakarta.testing.FaultyStore.wrap(io.betterauth.jakarta.spi.SessionStore.class, database);
+        var keys = io.betterauth.jakarta.testing.FaultyStore.wrap(SecondaryStorage.class, memory);
         SecondaryStorageSessionStore keyStore = new SecondaryStorageSessionStore(keys.store(), users, clock);
         TieredSessionStore store = TieredSessionStore.storeSessionInDatabase(keyStore, rows.store(), clock);
         User u = newUser();

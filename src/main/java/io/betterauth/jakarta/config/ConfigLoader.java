@@ -1,0 +1,185 @@
+package io.betterauth.jakarta.config;
+
+import io.betterauth.jakarta.core.security.SecretRing;
+import io.betterauth.jakarta.core.session.AdditionalFields;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Reads a {@link BetterAuthConfig} from configuration sources, highest first, key by key. Keys are kebab-case
+ * under {@code better-auth.}; see the README's configuration table. A value that does not parse stops the
+ * start-up with a message naming the key. Warns, as Better Auth does, about a short or low-entropy secret (each
+ * one of the ring), and loudly about development mode.
+ */
+public final class ConfigLoader {
+
+    private static final Logger LOG = System.getLogger(ConfigLoader.class.getName());
+    private final List<ConfigSource> sources;
+
+    public ConfigLoader(List<ConfigSource> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    public Optional<String> value(String key) {
+        for (ConfigSource source : sources) {
+            Optional<String> v = source.get(key);
+            if (v.isPresent()) {
+                return v.map(String::trim);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public BetterAuthConfig load() {
+        BetterAuthConfig.Builder b = BetterAuthConfig.builder();
+        Optional<String> secret = value("better-auth.secret");
+        if (secret.isEmpty()) {
+            // Better Auth also reads AUTH_SECRET.
+            secret = ConfigSource.environment().get("auth.secret");
+        }
+        secret.ifPresent(b::secret);
+        bool("better-auth.dev-mode", b::devMode);
+        value("better-auth.url").ifPresent(b::baseUrl);
+        value("better-auth.base-path").ifPresent(b::basePath);
+        list("better-auth.trusted-origins", b::trustedOrigins);
+        number("better-auth.session.expires-in", b::expiresIn);
+        number("better-auth.session.update-age", b::updateAge);
+        number("better-auth.session.fresh-age", b::freshAge);
+        bool("better-auth.session.disable-session-refresh", b::disableSessionRefresh);
+        bool("better-auth.session.defer-session-refresh", b::deferSessionRefresh);
+        value("better-auth.advanced.cookie-prefix").ifPresent(b::cookiePrefix);
+        parsed("better-auth.advanced.use-secure-cookies", ConfigLoader::parseBoolean).ifPresent(b::useSecureCookies);
+        boolean crossEnabled = parsed("better-auth.advanced.cross-sub-domain-cookies.enabled",
+                ConfigLoader::parseBoolean).orElse(false);
+        b.crossSubDomainCookies(crossEnabled,
+                value("better-auth.advanced.cross-sub-domain-cookies.domain").orElse(null));
+        value("better-auth.advanced.default-cookie-attributes.same-site").ifPresent(b::sameSite);
+        value("better-auth.advanced.default-cookie-attributes.path").ifPresent(b::cookiePath);
+        bool("better-auth.advanced.default-cookie-attributes.http-only", b::httpOnly);
+        parsed("better-auth.advanced.default-cookie-attributes.secure", ConfigLoader::parseBoolean)
+                .ifPresent(b::secureAttribute);
+        bool("better-auth.advanced.default-cookie-attributes.partitioned", b::partitioned);
+        list("better-auth.advanced.ip-address.ip-address-headers", b::ipAddressHeaders);
+        bool("better-auth.advanced.ip-address.disable-ip-tracking", b::disableIpTracking);
+        parsed("better-auth.advanced.ip-address.trusted-proxy-count", BetterAuthConfig.TrustedProxies::parseCount)
+                .ifPresent(b::trustedProxyCount);
+        list("better-auth.advanced.ip-address.trusted-proxies", b::trustedProxies);
+        bool("better-auth.email-and-password.enabled", b::emailAndPasswordEnabled);
+        bool("better-auth.email-and-password.disable-sign-up", b::disableSignUp);
+        number("better-auth.email-and-password.min-password-length", v -> b.minPasswordLength(Math.toIntExact(v)));
+        number("better-auth.email-and-password.max-password-length", v -> b.maxPasswordLength(Math.toIntExact(v)));
+        bool("better-auth.email-and-password.auto-sign-in", b::autoSignIn);
+        number("better-auth.email-and-password.password.max-concurrent-hashes",
+                v -> b.maxConcurrentHashes(Math.toIntExact(v)));
+        bool("better-auth.database.auto-migrate", b::autoMigrate);
+        value("better-auth.database").ifPresent(b::database);
+        value("better-auth.database.url").ifPresent(b::databaseUrl);
+        value("better-auth.database.user").ifPresent(b::databaseUser);
+        value("better-auth.database.password").ifPresent(b::databasePassword);
+        bool("better-auth.advanced.disable-csrf-check", b::disableCsrfCheck);
+        bool("better-auth.session.fresh-change-password", b::freshChangePassword);
+        bool("better-auth.user.delete-user.enabled", b::deleteUserEnabled);
+        bool("better-auth.sessions-page.enabled", b::sessionsPageEnabled);
+        value("better-auth.sessions-page.path").ifPresent(b::sessionsPagePath);
+        bool("better-auth.session.cookie-cache.enabled", b::cookieCacheEnabled);
+        number("better-auth.session.cookie-cache.max-age", b::cookieCacheMaxAge);
+        parsed("better-auth.session.cookie-cache.strategy", CookieCacheStrategy::parse).ifPresent(b::cookieCacheStrategy);
+        value("better-auth.session.cookie-cache.version").ifPresent(b::cookieCacheVersion);
+        bool("better-auth.session.cookie-cache.refresh-cache", b::refreshCache);
+        value("better-auth.secrets").ifPresent(b::secrets);
+        value("better-auth.secondary-storage.redis-url").ifPresent(b::redisUrl);
+        parsed("better-auth.session.additional-fields", AdditionalFields::parse).ifPresent(b::sessionFields);
+        parsed("better-auth.user.additional-fields", AdditionalFields::parse).ifPresent(b::userFields);
+        bool("better-auth.session.store-session-in-database", b::storeSessionInDatabase);
+        bool("better-auth.session.preserve-session-in-database", b::preserveSessionInDatabase);
+        number("better-auth.session.absolute-expires-in", b::absoluteExpiresIn);
+        bool("better-auth.advanced.clear-site-data", b::clearSiteData);
+        bool("better-auth.advanced.use-host-prefix", b::useHostPrefix);
+        parsed("better-auth.advanced.max-body-size", Integer::parseInt).ifPresent(b::maxBodySize);
+        bool("better-auth.session.hash-tokens", b::hashTokens);
+        bool("better-auth.session.revoke-on-sign-in", b::revokeOnSignIn);
+        bool("better-auth.session.fresh-revoke", b::freshRevoke);
+        bool("better-auth.rate-limit.enabled", b::rateLimitEnabled);
+        number("better-auth.rate-limit.window", b::rateLimitWindow);
+        number("better-auth.rate-limit.max", b::rateLimitMax);
+        value("better-auth.rate-limit.storage").ifPresent(b::rateLimitStorage);
+        bool("better-auth.purge.enabled", b::purgeEnabled);
+        number("better-auth.purge.interval", b::purgeInterval);
+        number("better-auth.purge.batch-size", v -> b.purgeBatchSize(Math.toIntExact(v)));
+        BetterAuthConfig config = b.build();
+        warn(config);
+        return config;
+    }
+
+    /**
+     * Logs Better Auth's secret warnings and the development-mode banner. The length and entropy checks run on every
+     * secret of the ring: the current one, which signs, and each older or legacy one still accepted.
+     */
+    public static void warn(BetterAuthConfig config) {
+        SecretRing ring = config.secretRing();
+        if (config.devMode()) {
+            String publicDefault = BetterAuthConfig.DEFAULT_SECRET.equals(ring.current().value())
+                    ? "Cookies are signed with Better Auth's public default secret. "
+                    : ring.all().stream().anyMatch(s -> BetterAuthConfig.DEFAULT_SECRET.equals(s.value()))
+                    ? "Cookies signed with Better Auth's public default secret are accepted. " : "";
+            LOG.log(Level.WARNING, "*** better-auth.dev-mode is ON: never use this in production. " + publicDefault
+                    + "***");
+        }
+        boolean versioned = config.secrets() != null && !config.secrets().isBlank();
+        for (SecretRing.Secret s : ring.all()) {
+            if (BetterAuthConfig.DEFAULT_SECRET.equals(s.value())) {
+                continue; // dev mode only (refused otherwise), and the banner says so
+            }
+            String name = !versioned ? "better-auth.secret"
+                    : s.version() == SecretRing.LEGACY_VERSION ? "better-auth.secret (kept next to better-auth.secrets)"
+                    : "better-auth.secrets version " + s.version() + (s == ring.current() ? " (current)" : "");
+            if (s.value().length() < 32) {
+                LOG.log(Level.WARNING, name + " is shorter than 32 characters; use a longer random secret.");
+            } else if (estimatedEntropyBits(s.value()) < 120) {
+                LOG.log(Level.WARNING, name + " looks low in entropy; use a random secret.");
+            }
+        }
+    }
+
+    static double estimatedEntropyBits(String secret) {
+        long unique = secret.chars().distinct().count();
+        return unique <= 1 ? 0 : secret.length() * (Math.log(unique) / Math.log(2));
+    }
+
+    private void bool(String key, Consumer<Boolean> target) {
+        parsed(key, ConfigLoader::parseBoolean).ifPresent(target);
+    }
+
+    private void number(String key, Consumer<Long> target) {
+        parsed(key, Long::parseLong).ifPresent(target);
+    }
+
+    private void list(String key, Consumer<List<String>> target) {
+        value(key).ifPresent(v -> target.accept(Arrays.stream(v.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList()));
+    }
+
+    private <T> Optional<T> parsed(String key, Function<String, T> parser) {
+        Optional<String> raw = value(key);
+        try {
+            return raw.map(parser);
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("Configuration value " + key + "='" + raw.orElse("")
+                    + "' is not valid: " + e.getMessage());
+        }
+    }
+
+    private static Boolean parseBoolean(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> Boolean.TRUE;
+            case "false", "no", "off", "0" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package io.betterauth.jakarta.core.endpoint;
+
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.api.ErrorCode;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Typed reads of a JSON request body that collect problems the way Better Auth's zod validation reports them:
+ * 400 {@code VALIDATION_ERROR} with {@code "[body.<key>] <message>; ..."}.
+ */
+public final class RequestBody {
+
+    /** zod 4.6's default {@code z.email()} pattern (no trimming, ASCII only). */
+    private static final Pattern EMAIL = Pattern.compile(
+            "^(?:[A-Za-z0-9_'+\\-]+\\.)*[A-Za-z0-9_'+\\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}$");
+
+    private final JsonObject json;
+    private final List<String> problems = new ArrayList<>();
+
+    public RequestBody(JsonObject json) {
+        this.json = json == null ? JsonValue.EMPTY_JSON_OBJECT : json;
+    }
+
+    public JsonObject json() {
+        return json;
+    }
+
+    public String requiredString(String key) {
+        JsonValue v = json.get(key);
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        problems.add("[body." + key + "] Invalid input: expected string, received " + typeOf(v));
+        return null;
+    }
+
+    public String optionalString(String key) {
+        JsonValue v = json.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        problems.add("[body." + key + "] Invalid input: expected string, received " + typeOf(v));
+        return null;
+    }
+
+    public Boolean optionalBoolean(String key) {
+        JsonValue v = json.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v == JsonValue.TRUE || v == JsonValue.FALSE || v.getValueType() == JsonValue.ValueType.TRUE
+                || v.getValueType() == JsonValue.ValueType.FALSE) {
+            return v.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        problems.add("[body." + key + "] Invalid input: expected boolean, received " + typeOf(v));
+        return null;
+    }
+
+    /** A required string of at least one character ({@code z.string().nonempty()}). */
+    public String requiredNonEmptyString(String key) {
+        String value = requiredString(key);
+        if (value != null && value.isEmpty()) {
+            problems.add("[body." + key + "] Too small: expected string to have >=1 characters");
+        }
+        return value;
+    }
+
+    /** A required string that must also be an email address. */
+    public String requiredEmail(String key) {
+        String value = requiredString(key);
+        if (value != null && !isEmail(value)) {
+            problems.add("[body." + key + "] Invalid email address");
+        }
+        return value;
+    }
+
+    public static boolean isEmail(String value) {
+        return EMAIL.matcher(value).matches();
+    }
+
+    /** Throws the collected problems as one 400 {@code VALIDATION_ERROR}. */
+    public void validate() {
+        if (!problems.isEmpty()) {
+            throw new AuthException(ErrorCode.VALIDATION_ERROR, String.join("; ", problems));
+        }
+    }
+
+    private static String typeOf(JsonValue v) {
+        if (v == null) {
+            return "undefined";
+        }
+        return switch (v.getValueType()) {
+            case NULL -> "null";
+            case NUMBER -> "number";
+            case TRUE, FALSE -> "boolean";
+            case ARRAY -> "array";
+            case OBJECT -> "object";
+            case STRING -> "string";
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package io.betterauth.jakarta.core.js;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Better Auth's date reviver ({@code reviveDate} in {@code @better-auth/core/utils/json}): a string that matches
+ * {@code ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$} and that V8's {@code new Date(s)} accepts becomes a date;
+ * anything else stays a string. V8's acceptance is reproduced because it decides whether a cached field is a date or
+ * a string, and so whether the cache passes the schema: the day may overflow into the next month (February 30 is
+ * March 2) but not exceed 31, {@code 24:00:00} means the next midnight, and fraction digits after the third are
+ * ignored.
+ */
+public final class JsDates {
+
+    private static final Pattern ISO = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?Z");
+
+    private JsDates() {
+    }
+
+    public static Optional<Instant> revive(String s) {
+        // Most strings (ids, names, e-mails) fail here, before the pattern: every cached string is checked.
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(10) != 'T' || s.charAt(n - 1) != 'Z') {
+            return Optional.empty();
+        }
+        Matcher m = ISO.matcher(s);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        int hour = Integer.parseInt(m.group(4));
+        int minute = Integer.parseInt(m.group(5));
+        int second = Integer.parseInt(m.group(6));
+        String fraction = m.group(7) == null ? "" : m.group(7);
+        boolean fractionZero = fraction.chars().allMatch(c -> c == '0');
+        if (month < 1 || month > 12 || day < 1 || day > 31 || minute > 59 || second > 59
+                || hour > 24 || hour == 24 && (minute != 0 || second != 0 || !fractionZero)) {
+            return Optional.empty();
+        }
+        int millis = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00").substring(0, 3));
+        long epochDay = LocalDate.of(year, month, 1).plusDays(day - 1L).toEpochDay();
+        long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second;
+        return Optional.of(Instant.ofEpochSecond(seconds, millis * 1_000_000L));
+    }
+
+    /** Whether Better Auth would turn this string into a date (and so reject it where a string is expected). */
+    public static boolean isRevived(String s) {
+        return revive(s).isPresent();
+    }
+}
