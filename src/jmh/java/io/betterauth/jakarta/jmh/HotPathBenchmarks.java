@@ -1,7 +1,7 @@
 package io.betterauth.jakarta.jmh;
 
 import io.betterauth.jakarta.core.cookie.cache.CookieCacheCodec;
-import io.betterauth.jakarta.config.CookieCacheStrategy;
+import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.core.cookie.cache.DecodedCache;
 import io.betterauth.jakarta.core.session.IdGenerator;
 import io.betterauth.jakarta.core.js.JsJson;

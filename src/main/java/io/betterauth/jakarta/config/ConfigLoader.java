@@ -1,5 +1,10 @@
 package io.betterauth.jakarta.config;
 
+import io.betterauth.jakarta.config.option.CookieCacheStrategy;
+import io.betterauth.jakarta.config.option.DatabaseOptions;
+import io.betterauth.jakarta.config.option.RateLimitOptions;
+import io.betterauth.jakarta.config.option.SameSite;
+import io.betterauth.jakarta.config.option.TrustedProxies;
 import io.betterauth.jakarta.core.security.SecretRing;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import java.lang.System.Logger;
@@ -13,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * Reads a {@link BetterAuthConfig} from configuration sources, highest first, key by key. Keys are kebab-case
- * under {@code better-auth.}; see the README's configuration table. A value that does not parse stops the
+ * under {@code better-auth.}, following Better Auth's option tree ({@code better-auth.session.cookie-cache.max-age}
+ * is {@code session.cookieCache.maxAge}); see the README's configuration table. A value that does not parse stops the
  * start-up with a message naming the key. Warns, as Better Auth does, about a short or low-entropy secret (each
  * one of the ring), and loudly about development mode.
  */
@@ -44,32 +50,65 @@ public final class ConfigLoader {
             secret = ConfigSource.environment().get("auth.secret");
         }
         secret.ifPresent(b::secret);
+        value("better-auth.secrets").ifPresent(b::secrets);
         bool("better-auth.dev-mode", b::devMode);
         value("better-auth.url").ifPresent(b::baseUrl);
         value("better-auth.base-path").ifPresent(b::basePath);
         list("better-auth.trusted-origins", b::trustedOrigins);
+        session(b);
+        user(b);
+        emailAndPassword(b);
+        advanced(b);
+        bool("better-auth.rate-limit.enabled", b::rateLimitEnabled);
+        number("better-auth.rate-limit.window", b::rateLimitWindow);
+        number("better-auth.rate-limit.max", b::rateLimitMax);
+        value("better-auth.rate-limit.storage").map(RateLimitOptions.Storage::parse).ifPresent(b::rateLimitStorage);
+        value("better-auth.secondary-storage.redis-url").ifPresent(b::redisUrl);
+        value("better-auth.database").map(DatabaseOptions.Adapter::parse).ifPresent(b::database);
+        bool("better-auth.database.auto-migrate", b::autoMigrate);
+        value("better-auth.database.url").ifPresent(b::databaseUrl);
+        value("better-auth.database.user").ifPresent(b::databaseUser);
+        value("better-auth.database.password").ifPresent(b::databasePassword);
+        bool("better-auth.purge.enabled", b::purgeEnabled);
+        number("better-auth.purge.interval", b::purgeInterval);
+        number("better-auth.purge.batch-size", v -> b.purgeBatchSize(Math.toIntExact(v)));
+        bool("better-auth.sessions-page.enabled", b::sessionsPageEnabled);
+        value("better-auth.sessions-page.path").ifPresent(b::sessionsPagePath);
+        BetterAuthConfig config = b.build();
+        warn(config);
+        return config;
+    }
+
+    /** {@code better-auth.session.*}, the cookie cache included. */
+    private void session(BetterAuthConfig.Builder b) {
         number("better-auth.session.expires-in", b::expiresIn);
         number("better-auth.session.update-age", b::updateAge);
         number("better-auth.session.fresh-age", b::freshAge);
         bool("better-auth.session.disable-session-refresh", b::disableSessionRefresh);
         bool("better-auth.session.defer-session-refresh", b::deferSessionRefresh);
-        value("better-auth.advanced.cookie-prefix").ifPresent(b::cookiePrefix);
-        parsed("better-auth.advanced.use-secure-cookies", ConfigLoader::parseBoolean).ifPresent(b::useSecureCookies);
-        boolean crossEnabled = parsed("better-auth.advanced.cross-sub-domain-cookies.enabled",
-                ConfigLoader::parseBoolean).orElse(false);
-        b.crossSubDomainCookies(crossEnabled,
-                value("better-auth.advanced.cross-sub-domain-cookies.domain").orElse(null));
-        value("better-auth.advanced.default-cookie-attributes.same-site").ifPresent(b::sameSite);
-        value("better-auth.advanced.default-cookie-attributes.path").ifPresent(b::cookiePath);
-        bool("better-auth.advanced.default-cookie-attributes.http-only", b::httpOnly);
-        parsed("better-auth.advanced.default-cookie-attributes.secure", ConfigLoader::parseBoolean)
-                .ifPresent(b::secureAttribute);
-        bool("better-auth.advanced.default-cookie-attributes.partitioned", b::partitioned);
-        list("better-auth.advanced.ip-address.ip-address-headers", b::ipAddressHeaders);
-        bool("better-auth.advanced.ip-address.disable-ip-tracking", b::disableIpTracking);
-        parsed("better-auth.advanced.ip-address.trusted-proxy-count", BetterAuthConfig.TrustedProxies::parseCount)
-                .ifPresent(b::trustedProxyCount);
-        list("better-auth.advanced.ip-address.trusted-proxies", b::trustedProxies);
+        bool("better-auth.session.store-session-in-database", b::storeSessionInDatabase);
+        bool("better-auth.session.preserve-session-in-database", b::preserveSessionInDatabase);
+        parsed("better-auth.session.additional-fields", AdditionalFields::parse).ifPresent(b::sessionFields);
+        number("better-auth.session.absolute-expires-in", b::absoluteExpiresIn);
+        bool("better-auth.session.fresh-change-password", b::freshChangePassword);
+        bool("better-auth.session.fresh-revoke", b::freshRevoke);
+        bool("better-auth.session.revoke-on-sign-in", b::revokeOnSignIn);
+        bool("better-auth.session.hash-tokens", b::hashTokens);
+        bool("better-auth.session.cookie-cache.enabled", b::cookieCacheEnabled);
+        number("better-auth.session.cookie-cache.max-age", b::cookieCacheMaxAge);
+        parsed("better-auth.session.cookie-cache.strategy", CookieCacheStrategy::parse).ifPresent(b::cookieCacheStrategy);
+        value("better-auth.session.cookie-cache.version").ifPresent(b::cookieCacheVersion);
+        bool("better-auth.session.cookie-cache.refresh-cache", b::refreshCache);
+    }
+
+    /** {@code better-auth.user.*}. */
+    private void user(BetterAuthConfig.Builder b) {
+        parsed("better-auth.user.additional-fields", AdditionalFields::parse).ifPresent(b::userFields);
+        bool("better-auth.user.delete-user.enabled", b::deleteUserEnabled);
+    }
+
+    /** {@code better-auth.email-and-password.*}. */
+    private void emailAndPassword(BetterAuthConfig.Builder b) {
         bool("better-auth.email-and-password.enabled", b::emailAndPasswordEnabled);
         bool("better-auth.email-and-password.disable-sign-up", b::disableSignUp);
         number("better-auth.email-and-password.min-password-length", v -> b.minPasswordLength(Math.toIntExact(v)));
@@ -77,44 +116,31 @@ public final class ConfigLoader {
         bool("better-auth.email-and-password.auto-sign-in", b::autoSignIn);
         number("better-auth.email-and-password.password.max-concurrent-hashes",
                 v -> b.maxConcurrentHashes(Math.toIntExact(v)));
-        bool("better-auth.database.auto-migrate", b::autoMigrate);
-        value("better-auth.database").ifPresent(b::database);
-        value("better-auth.database.url").ifPresent(b::databaseUrl);
-        value("better-auth.database.user").ifPresent(b::databaseUser);
-        value("better-auth.database.password").ifPresent(b::databasePassword);
+    }
+
+    /** {@code better-auth.advanced.*}: cookies, the client's IP address, the CSRF check and the library's own. */
+    private void advanced(BetterAuthConfig.Builder b) {
+        value("better-auth.advanced.cookie-prefix").ifPresent(b::cookiePrefix);
+        parsed("better-auth.advanced.use-secure-cookies", ConfigLoader::parseBoolean).ifPresent(b::useSecureCookies);
+        boolean crossEnabled = parsed("better-auth.advanced.cross-sub-domain-cookies.enabled",
+                ConfigLoader::parseBoolean).orElse(false);
+        b.crossSubDomainCookies(crossEnabled,
+                value("better-auth.advanced.cross-sub-domain-cookies.domain").orElse(null));
+        parsed("better-auth.advanced.default-cookie-attributes.same-site", SameSite::parse).ifPresent(b::sameSite);
+        value("better-auth.advanced.default-cookie-attributes.path").ifPresent(b::cookiePath);
+        bool("better-auth.advanced.default-cookie-attributes.http-only", b::httpOnly);
+        parsed("better-auth.advanced.default-cookie-attributes.secure", ConfigLoader::parseBoolean)
+                .ifPresent(b::secureAttribute);
+        bool("better-auth.advanced.default-cookie-attributes.partitioned", b::partitioned);
+        list("better-auth.advanced.ip-address.ip-address-headers", b::ipAddressHeaders);
+        bool("better-auth.advanced.ip-address.disable-ip-tracking", b::disableIpTracking);
+        parsed("better-auth.advanced.ip-address.trusted-proxy-count", TrustedProxies::parseCount)
+                .ifPresent(b::trustedProxyCount);
+        list("better-auth.advanced.ip-address.trusted-proxies", b::trustedProxies);
         bool("better-auth.advanced.disable-csrf-check", b::disableCsrfCheck);
-        bool("better-auth.session.fresh-change-password", b::freshChangePassword);
-        bool("better-auth.user.delete-user.enabled", b::deleteUserEnabled);
-        bool("better-auth.sessions-page.enabled", b::sessionsPageEnabled);
-        value("better-auth.sessions-page.path").ifPresent(b::sessionsPagePath);
-        bool("better-auth.session.cookie-cache.enabled", b::cookieCacheEnabled);
-        number("better-auth.session.cookie-cache.max-age", b::cookieCacheMaxAge);
-        parsed("better-auth.session.cookie-cache.strategy", CookieCacheStrategy::parse).ifPresent(b::cookieCacheStrategy);
-        value("better-auth.session.cookie-cache.version").ifPresent(b::cookieCacheVersion);
-        bool("better-auth.session.cookie-cache.refresh-cache", b::refreshCache);
-        value("better-auth.secrets").ifPresent(b::secrets);
-        value("better-auth.secondary-storage.redis-url").ifPresent(b::redisUrl);
-        parsed("better-auth.session.additional-fields", AdditionalFields::parse).ifPresent(b::sessionFields);
-        parsed("better-auth.user.additional-fields", AdditionalFields::parse).ifPresent(b::userFields);
-        bool("better-auth.session.store-session-in-database", b::storeSessionInDatabase);
-        bool("better-auth.session.preserve-session-in-database", b::preserveSessionInDatabase);
-        number("better-auth.session.absolute-expires-in", b::absoluteExpiresIn);
-        bool("better-auth.advanced.clear-site-data", b::clearSiteData);
         bool("better-auth.advanced.use-host-prefix", b::useHostPrefix);
+        bool("better-auth.advanced.clear-site-data", b::clearSiteData);
         parsed("better-auth.advanced.max-body-size", Integer::parseInt).ifPresent(b::maxBodySize);
-        bool("better-auth.session.hash-tokens", b::hashTokens);
-        bool("better-auth.session.revoke-on-sign-in", b::revokeOnSignIn);
-        bool("better-auth.session.fresh-revoke", b::freshRevoke);
-        bool("better-auth.rate-limit.enabled", b::rateLimitEnabled);
-        number("better-auth.rate-limit.window", b::rateLimitWindow);
-        number("better-auth.rate-limit.max", b::rateLimitMax);
-        value("better-auth.rate-limit.storage").ifPresent(b::rateLimitStorage);
-        bool("better-auth.purge.enabled", b::purgeEnabled);
-        number("better-auth.purge.interval", b::purgeInterval);
-        number("better-auth.purge.batch-size", v -> b.purgeBatchSize(Math.toIntExact(v)));
-        BetterAuthConfig config = b.build();
-        warn(config);
-        return config;
     }
 
     /**

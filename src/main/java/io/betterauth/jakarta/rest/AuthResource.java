@@ -245,7 +245,7 @@ public class AuthResource {
             image = json.isNull("image") ? Optional.empty() : Optional.ofNullable(parsed.optionalString("image"));
         }
         parsed.validate();
-        Map<String, Object> additional = runtime.services().config().userFields().forUpdate(json);
+        Map<String, Object> additional = runtime.services().config().user().additionalFields().forUpdate(json);
         return status(api().updateUser(cookies(request), name, image, additional));
     }
 
@@ -321,7 +321,7 @@ public class AuthResource {
      */
     private RequestBody body(HttpServletRequest request, InputStream body, List<String> allowed) {
         String text = RequestBodies.read(request.getContentLengthLong(), body,
-                runtime.services().config().maxBodySize());
+                runtime.services().config().advanced().maxBodySize());
         return RequestBodies.parse(RawContentTypeFilter.contentType(request), text, allowed);
     }
 

@@ -33,7 +33,7 @@ final class RateLimitGate {
         BetterAuthRuntime.Services services = runtime().services();
         BetterAuthConfig config = services.config();
         RateLimiter limiter = services.rateLimiter();
-        if (limiter == null || !limiter.enabled() || config.disableIpTracking()) {
+        if (limiter == null || !limiter.enabled() || config.advanced().ipAddress().disableIpTracking()) {
             return Optional.empty(); // nothing is counted: skip the path checks on every request
         }
         if (!BasePathMount.matches(uri, request, config.basePath())) {
@@ -60,7 +60,7 @@ final class RateLimitGate {
      */
     static OptionalLong retryAfter(BetterAuthConfig config, RateLimiter limiter, HttpServletRequest request,
                                    String endpoint) {
-        if (limiter == null || !limiter.enabled() || config.disableIpTracking()) {
+        if (limiter == null || !limiter.enabled() || config.advanced().ipAddress().disableIpTracking()) {
             return OptionalLong.empty();
         }
         return limiter.check(ClientAddress.of(request, config).ipAddress(), endpoint);

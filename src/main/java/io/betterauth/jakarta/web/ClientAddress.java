@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.web;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.option.TrustedProxies;
 import io.betterauth.jakarta.core.session.ClientInfo;
 import io.betterauth.jakarta.core.security.IpNetwork;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
  * Finds the client's IP address and user agent for a new session (and the rate limit's key). Forwarded headers are
  * read only when configured ({@code better-auth.advanced.ip-address.ip-address-headers}); otherwise the socket
  * address is used, so a client cannot forge its recorded address. Of a forwarded header, only entries the trusted
- * proxies wrote count ({@link BetterAuthConfig.TrustedProxies}): proxies append, so they are read from the right,
+ * proxies wrote count ({@link TrustedProxies}): proxies append, so they are read from the right,
  * over all lines of the header, and never more of them than the configuration needs (a header of thousands of
  * entries costs no more than one of a few). IPv6 is written as Better Auth writes it: expanded, lowercase, masked
  * to /64; IPv4-mapped addresses become IPv4.
@@ -31,18 +32,18 @@ public final class ClientAddress {
 
     public static ClientInfo of(HttpServletRequest request, BetterAuthConfig config) {
         String userAgent = request.getHeader("User-Agent");
-        return new ClientInfo(config.disableIpTracking() ? "" : ip(request, config), userAgent == null ? "" : userAgent);
+        return new ClientInfo(config.advanced().ipAddress().disableIpTracking() ? "" : ip(request, config), userAgent == null ? "" : userAgent);
     }
 
     static String ip(HttpServletRequest request, BetterAuthConfig config) {
-        BetterAuthConfig.TrustedProxies trust = config.trustedProxies();
+        TrustedProxies trust = config.advanced().ipAddress().trustedProxies();
         boolean byNetwork = !trust.networks().isEmpty();
         if (!byNetwork || trust.trusts(IpNetwork.literal(request.getRemoteAddr()))) {
-            for (String header : config.ipAddressHeaders()) {
+            for (String header : config.advanced().ipAddress().ipAddressHeaders()) {
                 // By network: the right-most entry that is no trusted proxy. By count: the count-th from the right.
                 String entry = byNetwork
                         ? fromTheRight(request, header, MAX_PROXY_HOPS, e -> !trust.trusts(IpNetwork.literal(e)))
-                        : trust.count() == BetterAuthConfig.TrustedProxies.ALL ? leftMost(request.getHeader(header))
+                        : trust.count() == TrustedProxies.ALL ? leftMost(request.getHeader(header))
                         : fromTheRight(request, header, trust.count(), e -> false);
                 String normalized = normalize(entry);
                 if (!normalized.isEmpty()) {

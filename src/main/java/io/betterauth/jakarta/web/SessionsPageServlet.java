@@ -55,10 +55,10 @@ public class SessionsPageServlet extends HttpServlet {
      * @return the registration, or empty when the page is switched off or the name is already taken
      */
     public static Optional<ServletRegistration.Dynamic> register(ServletContext context, BetterAuthConfig config) {
-        if (!config.sessionsPageEnabled()) {
+        if (!config.sessionsPage().enabled()) {
             return Optional.empty();
         }
-        String path = config.sessionsPagePath();
+        String path = config.sessionsPage().path();
         if (path == null || !path.startsWith("/") || path.length() < 2 || path.contains("*")
                 || path.chars().anyMatch(Character::isWhitespace)) {
             throw new ConfigurationException("better-auth.sessions-page.path must be a path such as "

@@ -1,6 +1,8 @@
 package io.betterauth.jakarta.config;
 
 import io.betterauth.jakarta.core.cookie.SessionCookies;
+import io.betterauth.jakarta.config.option.SessionOptions;
+import io.betterauth.jakarta.config.option.DatabaseOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,13 +21,16 @@ class ConfigLoaderTest {
     @Test
     void defaults_areBetterAuths() {
         BetterAuthConfig c = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET)))).load();
-        assertThat(c.session()).isEqualTo(new BetterAuthConfig.Session(604800, 86400, 86400, false, false));
-        assertThat(c.cookies().prefix()).isEqualTo("better-auth");
+        assertThat(c.session())
+                .extracting(SessionOptions::expiresIn, SessionOptions::updateAge, SessionOptions::freshAge,
+                        SessionOptions::disableSessionRefresh, SessionOptions::deferSessionRefresh)
+                .containsExactly(604800L, 86400L, 86400L, false, false);
+        assertThat(c.advanced().cookiePrefix()).isEqualTo("better-auth");
         assertThat(c.basePath()).isEqualTo("/api/auth");
         assertThat(c.emailAndPassword().minPasswordLength()).isEqualTo(8);
         assertThat(c.emailAndPassword().maxPasswordLength()).isEqualTo(128);
-        assertThat(c.cookies().sameSite()).isEqualTo("lax");
-        assertThat(c.ipAddressHeaders()).isEmpty();
+        assertThat(c.advanced().defaultCookieAttributes().sameSite().configValue()).isEqualTo("lax");
+        assertThat(c.advanced().ipAddress().ipAddressHeaders()).isEmpty();
     }
 
     @Test
@@ -174,21 +179,21 @@ class ConfigLoaderTest {
                 "BETTER_AUTH_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/app",
                 "BETTER_AUTH_DATABASE_USER", "app", "BETTER_AUTH_DATABASE_PASSWORD", "s3cret");
         BetterAuthConfig c = new ConfigLoader(List.of(ConfigSource.environment(env::get))).load();
-        assertThat(c.databaseConnection()).isEqualTo(
-                new BetterAuthConfig.DatabaseConnection("jdbc:postgresql://127.0.0.1:5432/app", "app", "s3cret"));
-        assertThat(c.databaseConnection().configured()).isTrue();
+        assertThat(c.database().connection()).isEqualTo(
+                new DatabaseOptions.Connection("jdbc:postgresql://127.0.0.1:5432/app", "app", "s3cret"));
+        assertThat(c.database().connection().configured()).isTrue();
         assertThat(c.toString()).doesNotContain("s3cret");
         BetterAuthConfig container = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET))))
                 .load();
-        assertThat(container.databaseConnection().configured()).isFalse();
+        assertThat(container.database().connection().configured()).isFalse();
     }
 
     @Test
     void maxBodySize_is64KiBByDefault_configurableInBytes_andMustBePositive() {
         Map<String, String> base = Map.of("better-auth.secret", SECRET);
-        assertThat(new ConfigLoader(List.of(ConfigSource.of(base))).load().maxBodySize()).isEqualTo(65536);
+        assertThat(new ConfigLoader(List.of(ConfigSource.of(base))).load().advanced().maxBodySize()).isEqualTo(65536);
         Map<String, String> env = Map.of("BETTER_AUTH_SECRET", SECRET, "BETTER_AUTH_ADVANCED_MAX_BODY_SIZE", "1048576");
-        assertThat(new ConfigLoader(List.of(ConfigSource.environment(env::get))).load().maxBodySize())
+        assertThat(new ConfigLoader(List.of(ConfigSource.environment(env::get))).load().advanced().maxBodySize())
                 .isEqualTo(1048576);
         for (String bad : List.of("0", "-1", "64k", "4294967296")) {
             assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,

@@ -2,7 +2,7 @@ package io.betterauth.jakarta.fuzz;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.core.cookie.cache.CookieCacheCodec;
-import io.betterauth.jakarta.config.CookieCacheStrategy;
+import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.core.cookie.cache.DecodedCache;
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;

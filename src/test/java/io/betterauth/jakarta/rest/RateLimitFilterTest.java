@@ -3,6 +3,7 @@ package io.betterauth.jakarta.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.option.TrustedProxies;
 import io.betterauth.jakarta.core.security.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
@@ -45,7 +46,7 @@ class RateLimitFilterTest {
     @Test
     void aTrustedForwardedChain_countsItsFirstHop() { // with Better Auth's left-most entry
         BetterAuthConfig c = config().ipAddressHeaders(List.of("x-forwarded-for"))
-                .trustedProxyCount(BetterAuthConfig.TrustedProxies.ALL).build();
+                .trustedProxyCount(TrustedProxies.ALL).build();
         RateLimiter limiter = new RateLimiter(c.rateLimit(), null, Clock.systemUTC());
         signIn3Times(c, limiter, request("10.0.0.1", Map.of("x-forwarded-for", "203.0.113.1, 10.0.0.2")));
         assertThat(RateLimitGate.retryAfter(c, limiter,

@@ -8,6 +8,7 @@ import io.betterauth.jakarta.core.cookie.cache.CacheJson;
 import io.betterauth.jakarta.core.cookie.cache.SessionData;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.js.JsJson;
+import io.betterauth.jakarta.config.option.SameSite;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -101,6 +102,6 @@ public final class CookieCacheFixtures {
     }
 
     public static CookieAttributes defaultAttributes(Long maxAge) {
-        return new CookieAttributes(maxAge, null, "/", true, false, "lax", false);
+        return new CookieAttributes(maxAge, null, "/", true, false, SameSite.LAX, false);
     }
 }

@@ -8,6 +8,7 @@ import io.betterauth.jakarta.core.session.ClientInfo;
 import io.betterauth.jakarta.config.ConfigLoader;
 import io.betterauth.jakarta.config.ConfigSource;
 import io.betterauth.jakarta.config.ConfigurationException;
+import io.betterauth.jakarta.config.option.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
@@ -87,12 +88,12 @@ class ClientAddressTest {
     @Test
     void everyHopTrusted_isBetterAuthsLeftMostEntry() {
         BetterAuthConfig c = config().ipAddressHeaders(List.of("x-forwarded-for"))
-                .trustedProxyCount(BetterAuthConfig.TrustedProxies.ALL).build();
+                .trustedProxyCount(TrustedProxies.ALL).build();
         assertThat(ip(c, "10.0.0.1", "203.0.113.9, 10.0.0.2")).isEqualTo("203.0.113.9");
         assertThat(ip(c, "10.0.0.1", "evil.example.com")).isEqualTo("10.0.0.1");
         assertThat(new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", "s".repeat(32),
-                "better-auth.advanced.ip-address.trusted-proxy-count", "all")))).load().trustedProxies().count())
-                .isEqualTo(BetterAuthConfig.TrustedProxies.ALL);
+                "better-auth.advanced.ip-address.trusted-proxy-count", "all")))).load().advanced().ipAddress().trustedProxies().count())
+                .isEqualTo(TrustedProxies.ALL);
     }
 
     @Test
@@ -130,7 +131,7 @@ class ClientAddressTest {
         BetterAuthConfig byNetwork = config().ipAddressHeaders(List.of("x-forwarded-for"))
                 .trustedProxies(List.of("203.0.113.0/24")).build();
         BetterAuthConfig leftMost = config().ipAddressHeaders(List.of("x-forwarded-for"))
-                .trustedProxyCount(BetterAuthConfig.TrustedProxies.ALL).build();
+                .trustedProxyCount(TrustedProxies.ALL).build();
         assertThat(allocatedBy(() -> ip(byCount, "10.0.0.1", huge))).isLessThan(32 * 1024);
         assertThat(allocatedBy(() -> ip(leftMost, "10.0.0.1", huge))).isLessThan(32 * 1024);
         // Every entry a trusted proxy: the walk stops after MAX_PROXY_HOPS entries.

@@ -67,10 +67,10 @@ class SessionsPageServletTest {
     @Test
     void defaults_enabledAtBetterAuthSessions() {
         BetterAuthConfig c = BetterAuthConfig.builder().secret(SECRET).build();
-        assertThat(c.sessionsPageEnabled()).isTrue();
-        assertThat(c.sessionsPagePath()).isEqualTo("/better-auth/sessions");
-        assertThat(load(Map.of()).sessionsPageEnabled()).isTrue();
-        assertThat(load(Map.of()).sessionsPagePath()).isEqualTo("/better-auth/sessions");
+        assertThat(c.sessionsPage().enabled()).isTrue();
+        assertThat(c.sessionsPage().path()).isEqualTo("/better-auth/sessions");
+        assertThat(load(Map.of()).sessionsPage().enabled()).isTrue();
+        assertThat(load(Map.of()).sessionsPage().path()).isEqualTo("/better-auth/sessions");
 
         RecordingContext ctx = new RecordingContext();
         assertThat(SessionsPageServlet.register(ctx.proxy(), c)).isPresent();
@@ -86,7 +86,7 @@ class SessionsPageServletTest {
         assertThat(ctx.mappings).containsExactly("/account/devices");
 
         BetterAuthConfig off = load(Map.of("better-auth.sessions-page.enabled", "false"));
-        assertThat(off.sessionsPageEnabled()).isFalse();
+        assertThat(off.sessionsPage().enabled()).isFalse();
         RecordingContext none = new RecordingContext();
         assertThat(SessionsPageServlet.register(none.proxy(), off)).isEmpty();
         assertThat(none.servlets).isEmpty();

@@ -18,6 +18,6 @@ public final class ClearSiteData {
 
     /** The extra headers of a response that ends the caller's session(s): the header when configured, else none. */
     public static Map<String, String> headers(BetterAuthConfig config) {
-        return config.clearSiteData() ? Map.of(HEADER, VALUE) : Map.of();
+        return config.advanced().clearSiteData() ? Map.of(HEADER, VALUE) : Map.of();
     }
 }

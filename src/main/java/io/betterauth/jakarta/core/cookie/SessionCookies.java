@@ -3,6 +3,8 @@ package io.betterauth.jakarta.core.cookie;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.ConfigurationException;
+import io.betterauth.jakarta.config.option.AdvancedOptions;
+import io.betterauth.jakarta.config.option.CookieCacheOptions;
 import io.betterauth.jakarta.core.cookie.cache.CookieCacheCodec;
 import io.betterauth.jakarta.core.cookie.cache.DecodedCache;
 import io.betterauth.jakarta.core.cookie.cache.SessionData;
@@ -23,7 +25,7 @@ public final class SessionCookies {
     /** The current secret's signer first, then older secrets of the ring (accepted, never used to sign). */
     private final List<SignedCookie> signers;
     private final SignedCookie signer;
-    private final BetterAuthConfig.CookieCache cache;
+    private final CookieCacheOptions cache;
     private final CookieCacheCodec cacheCodec;
     private final BetterAuthConfig config;
     private final String sessionTokenName;
@@ -40,14 +42,14 @@ public final class SessionCookies {
         }
         this.signers = List.copyOf(all);
         this.signer = signers.get(0);
-        this.cache = config.cookieCache();
+        this.cache = config.session().cookieCache();
         this.cacheCodec = CookieCacheCodec.create(cache.strategy(), ring);
         this.config = config;
-        BetterAuthConfig.Cookies c = config.cookies();
+        AdvancedOptions advanced = config.advanced();
         boolean secure = secure(config);
         String domain = null;
-        if (c.crossSubDomainEnabled()) {
-            domain = c.crossSubDomainDomain();
+        if (advanced.crossSubDomainCookies().enabled()) {
+            domain = advanced.crossSubDomainCookies().domain();
             if (domain == null || domain.isEmpty()) {
                 if (config.baseUrl() == null) {
                     throw new ConfigurationException(
@@ -58,20 +60,21 @@ public final class SessionCookies {
         }
         // Ours (better-auth.advanced.use-host-prefix, T-06): __Host- when nothing needs a Domain; a __Host- cookie
         // is always sent Secure with Path=/ and no Domain (SetCookie enforces it).
-        String securePrefix = !secure ? "" : config.useHostPrefix() && domain == null ? "__Host-" : "__Secure-";
-        this.sessionTokenName = securePrefix + c.prefix() + ".session_token";
-        this.sessionDataName = securePrefix + c.prefix() + ".session_data";
-        this.dontRememberName = securePrefix + c.prefix() + ".dont_remember";
-        boolean secureAttribute = c.secure() != null ? c.secure() : secure;
-        this.base = new CookieAttributes(null, domain, c.path(), c.httpOnly(), secureAttribute, c.sameSite(),
-                c.partitioned());
+        String securePrefix = !secure ? "" : advanced.useHostPrefix() && domain == null ? "__Host-" : "__Secure-";
+        this.sessionTokenName = securePrefix + advanced.cookiePrefix() + ".session_token";
+        this.sessionDataName = securePrefix + advanced.cookiePrefix() + ".session_data";
+        this.dontRememberName = securePrefix + advanced.cookiePrefix() + ".dont_remember";
+        AdvancedOptions.DefaultCookieAttributes defaults = advanced.defaultCookieAttributes();
+        boolean secureAttribute = defaults.secure() != null ? defaults.secure() : secure;
+        this.base = new CookieAttributes(null, domain, defaults.path(), defaults.httpOnly(), secureAttribute,
+                defaults.sameSite(), defaults.partitioned());
         this.expiresIn = config.session().expiresIn();
     }
 
     /** Better Auth's rule: the explicit option, else the base URL's scheme, else "not in development". */
     static boolean secure(BetterAuthConfig config) {
-        if (config.cookies().useSecureCookies() != null) {
-            return config.cookies().useSecureCookies();
+        if (config.advanced().useSecureCookies() != null) {
+            return config.advanced().useSecureCookies();
         }
         if (config.baseUrl() != null) {
             return config.baseUrl().startsWith("https://");

@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.core.cookie;
 
+import io.betterauth.jakarta.config.option.SameSite;
 import io.betterauth.jakarta.core.js.UriComponent;
 import java.util.Locale;
 
@@ -21,9 +22,9 @@ public final class SetCookie {
     public static String serialize(String name, String value, CookieAttributes attributes) {
         String lower = name.toLowerCase(Locale.ROOT);
         boolean host = lower.startsWith("__host-");
-        String sameSite = attributes.sameSite();
+        SameSite sameSite = attributes.sameSite();
         boolean secure = attributes.secure() || host || lower.startsWith("__secure-")
-                || "none".equalsIgnoreCase(sameSite) || attributes.partitioned();
+                || sameSite == SameSite.NONE || attributes.partitioned();
         String path = host ? "/" : attributes.path();
         String domain = host ? null : attributes.domain();
 
@@ -45,9 +46,8 @@ public final class SetCookie {
         if (secure) {
             out.append("; Secure");
         }
-        if (sameSite != null && !sameSite.isEmpty()) {
-            String s = sameSite.toLowerCase(Locale.ROOT);
-            out.append("; SameSite=").append(Character.toUpperCase(s.charAt(0))).append(s.substring(1));
+        if (sameSite != null) {
+            out.append("; SameSite=").append(sameSite.attributeValue());
         }
         if (attributes.partitioned()) {
             out.append("; Partitioned");

@@ -7,6 +7,7 @@ import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.option.EmailAndPasswordOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.js.JsJson;
 import io.betterauth.jakarta.core.security.PasswordHasher;
@@ -43,7 +44,7 @@ public final class EmailPasswordAuth {
             "00000000000000000000000000000000:" + "0".repeat(128);
 
     private final BetterAuthConfig config;
-    private final BetterAuthConfig.EmailAndPassword options;
+    private final EmailAndPasswordOptions options;
     private final UserStore users;
     private final SessionManager sessions;
     private final PasswordHasher hasher;
@@ -80,7 +81,7 @@ public final class EmailPasswordAuth {
             throw new AuthException(ErrorCode.EMAIL_PASSWORD_SIGN_UP_DISABLED);
         }
         checkLength(password);
-        Map<String, Object> additional = config.userFields().forCreate(body.json());
+        Map<String, Object> additional = config.user().additionalFields().forCreate(body.json());
         String normalized = email.toLowerCase(Locale.ROOT);
         limits.checkUser(name, normalized, image, additional);
         if (users.findByEmail(normalized).isPresent()) {

@@ -10,6 +10,7 @@ import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.option.EmailAndPasswordOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.session.AdditionalFields;
@@ -110,7 +111,7 @@ public final class SessionApi {
         Instant now = manager.now();
         List<Session> live = sessions.listByUser(auth.value().user().id()).stream()
                 .filter(s -> s.complete() && s.expiresAt().isAfter(now) && !manager.absolutelyExpired(s, now))
-                .map(s -> config.hashTokens() ? withoutToken(s) : s)
+                .map(s -> config.session().hashTokens() ? withoutToken(s) : s)
                 .toList();
         return new ApiResult<>(live, auth.setCookies());
     }
@@ -125,7 +126,7 @@ public final class SessionApi {
         List<String> setCookies = new ArrayList<>(auth.setCookies());
         // A token no column can hold is nobody's: not looked up (PostgreSQL refuses NUL even in a query).
         Optional<Session> target = ColumnLimits.storable(token) ? sessions.findByToken(token) : Optional.empty();
-        if (target.isEmpty() && config.hashTokens()) {
+        if (target.isEmpty() && config.session().hashTokens()) {
             // list-sessions showed the id in place of the (unknowable) token: accept it among the caller's own.
             target = sessions.listByUser(auth.value().user().id()).stream()
                     .filter(s -> MessageDigest.isEqual(s.id().getBytes(StandardCharsets.UTF_8),
@@ -171,7 +172,7 @@ public final class SessionApi {
     public ApiResult<Session> updateSession(RequestCookies cookies, Map<String, Object> fields) {
         // A store read (the answer re-issues the cache): see updateUser.
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, !config.stateless());
-        Map<String, Object> changes = config.sessionFields().forUpdate(jakarta.json.Json.createObjectBuilder(fields).build());
+        Map<String, Object> changes = config.session().additionalFields().forUpdate(jakarta.json.Json.createObjectBuilder(fields).build());
         if (changes.isEmpty()) {
             throw noFieldsToUpdate(auth.setCookies());
         }
@@ -204,10 +205,10 @@ public final class SessionApi {
     public ApiResult<PasswordChange> changePassword(RequestCookies cookies, ClientInfo client, String currentPassword,
                                                     String newPassword, boolean revokeOtherSessions) {
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
-        if (config.freshChangePassword()) {
+        if (config.session().freshChangePassword()) {
             requireFresh(auth.value());
         }
-        BetterAuthConfig.EmailAndPassword limits = config.emailAndPassword();
+        EmailAndPasswordOptions limits = config.emailAndPassword();
         if (newPassword.length() < limits.minPasswordLength()) {
             throw new AuthException(ErrorCode.PASSWORD_TOO_SHORT);
         }
@@ -305,7 +306,7 @@ public final class SessionApi {
      */
     public ApiResult<Boolean> deleteUser(RequestCookies cookies, String password, String token) {
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
-        if (!config.deleteUserEnabled()) {
+        if (!config.user().deleteUser().enabled()) {
             throw AuthException.withoutBody(404);
         }
         User user = auth.value().user();
@@ -386,7 +387,7 @@ public final class SessionApi {
      */
     private ApiResult<SessionAndUser> requireRevoker(RequestCookies cookies) {
         ApiResult<SessionAndUser> auth = requireSession(cookies, GetSessionOptions.DEFAULT, true);
-        if (config.freshRevoke()) {
+        if (config.session().freshRevoke()) {
             requireFresh(auth.value());
         }
         return auth;

@@ -82,7 +82,7 @@ public final class OriginCheck {
 
     /** A {@code callbackURL} must be a trusted origin or a safe relative path; 403 {@code INVALID_CALLBACK_URL}. */
     public void checkCallbackUrl(String callbackUrl, Request request) {
-        if (callbackUrl == null || config.disableCsrfCheck()) {
+        if (callbackUrl == null || config.advanced().disableCsrfCheck()) {
             return;
         }
         if (SAFE_RELATIVE.matcher(callbackUrl).matches() || isTrusted(callbackUrl, request)) {
@@ -93,7 +93,7 @@ public final class OriginCheck {
 
     private boolean applies(Request request) {
         String m = request.method().toUpperCase(Locale.ROOT);
-        return !config.disableCsrfCheck() && !(m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS"));
+        return !config.advanced().disableCsrfCheck() && !(m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS"));
     }
 
     private void validateOrigin(Request request) {

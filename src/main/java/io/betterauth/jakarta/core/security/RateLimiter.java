@@ -1,7 +1,7 @@
 package io.betterauth.jakarta.core.security;
 
-import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.ConfigurationException;
+import io.betterauth.jakarta.config.option.RateLimitOptions;
 import io.betterauth.jakarta.core.js.JsJson;
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.spi.SecondaryStorage;
@@ -66,7 +66,7 @@ public final class RateLimiter {
     private static final Rule CREDENTIALS = new Rule(10, 3);
     private static final Rule MESSAGES = new Rule(60, 3);
 
-    private final BetterAuthConfig.RateLimit config;
+    private final RateLimitOptions config;
     private final Rule defaultRule;
     private final SecondaryStorage shared;
     private final Clock clock;
@@ -78,12 +78,11 @@ public final class RateLimiter {
      * @param secondaryStorage the shared storage, or null; used when {@code storage} is {@code secondary-storage},
      *                         or unset (Better Auth's default when a secondary storage is configured)
      */
-    public RateLimiter(BetterAuthConfig.RateLimit config, SecondaryStorage secondaryStorage, Clock clock) {
+    public RateLimiter(RateLimitOptions config, SecondaryStorage secondaryStorage, Clock clock) {
         this.config = config;
         this.defaultRule = new Rule(config.window(), config.max());
         this.clock = clock;
-        boolean useShared = "secondary-storage".equals(config.storage())
-                || (config.storage() == null && secondaryStorage != null);
+        boolean useShared = config.usesSecondaryStorage(secondaryStorage != null);
         if (useShared && secondaryStorage == null) {
             throw new ConfigurationException("better-auth.rate-limit.storage=secondary-storage needs a secondary "
                     + "storage (better-auth.secondary-storage.redis-url or a SecondaryStorage bean)");

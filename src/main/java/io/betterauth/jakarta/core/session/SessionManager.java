@@ -7,6 +7,7 @@ import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.option.CookieCacheOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.cookie.cache.DecodedCache;
@@ -99,7 +100,7 @@ public final class SessionManager {
         Instant now = now();
         long lifetime = dontRemember ? DONT_REMEMBER_SECONDS : config.session().expiresIn();
         Session session = new Session(ids.generate(), ids.generate(), user.id(), capped(now.plusSeconds(lifetime), now), now, now,
-                client.ipAddress(), client.userAgent(), config.sessionFields().defaults());
+                client.ipAddress(), client.userAgent(), config.session().additionalFields().defaults());
         SessionCreating creating = new SessionCreating(session, reason);
         events.beforeSessionCreate(creating);
         session = creating.proposed();
@@ -199,7 +200,7 @@ public final class SessionManager {
                 .isAfter(now);
         Instant refreshedExpiry = capped(now.plusSeconds(config.session().expiresIn()), session.createdAt());
         // Near the absolute limit the expiry cannot move any more: nothing to refresh (and no write).
-        boolean canExtend = config.absoluteExpiresIn() == 0 || refreshedExpiry.isAfter(session.expiresAt());
+        boolean canExtend = config.session().absoluteExpiresIn() == 0 || refreshedExpiry.isAfter(session.expiresAt());
         boolean needsRefresh = dueForRefresh && !config.session().disableSessionRefresh() && canExtend;
         if (defer && !options.post()) {
             setCookies.addAll(cookies.cacheCookies(current, false, request, now.toEpochMilli()));
@@ -331,7 +332,7 @@ public final class SessionManager {
                                     GetSessionOptions options, List<String> setCookies) {
         SessionAndUser current = cached.data().sessionAndUser();
         long nowMs = now().toEpochMilli();
-        BetterAuthConfig.CookieCache cache = config.cookieCache();
+        CookieCacheOptions cache = config.session().cookieCache();
         boolean refreshDue = cache.refreshCache()
                 && cached.expiresAtMs() - nowMs < (long) Math.floor(cache.maxAge() * 0.2) * 1000
                 && !options.disableRefresh() && !config.session().disableSessionRefresh();
@@ -357,13 +358,13 @@ public final class SessionManager {
      * measured from {@code createdAt}, so that no activity keeps it alive. Always false when the option is off.
      */
     public boolean absolutelyExpired(Session session, Instant now) {
-        long absolute = config.absoluteExpiresIn();
+        long absolute = config.session().absoluteExpiresIn();
         return absolute > 0 && !now.isBefore(session.createdAt().plusSeconds(absolute));
     }
 
     /** An expiry no later than {@code createdAt + absoluteExpiresIn} (unchanged when the option is off). */
     private Instant capped(Instant expiresAt, Instant createdAt) {
-        long absolute = config.absoluteExpiresIn();
+        long absolute = config.session().absoluteExpiresIn();
         if (absolute <= 0) {
             return expiresAt;
         }
@@ -373,7 +374,7 @@ public final class SessionManager {
 
     /** The token cookie; with an absolute lifetime its Max-Age never outlives {@code createdAt + absolute}. */
     private String tokenCookie(Session session, boolean dontRemember) {
-        long absolute = config.absoluteExpiresIn();
+        long absolute = config.session().absoluteExpiresIn();
         if (absolute <= 0 || dontRemember) {
             return cookies.sessionToken(session.token(), dontRemember);
         }
@@ -388,7 +389,7 @@ public final class SessionManager {
      * never deleted.
      */
     public void revokePresented(RequestCookies request, Session replacement, String reason) {
-        if (!config.revokeOnSignIn()) {
+        if (!config.session().revokeOnSignIn()) {
             return;
         }
         cookies.sessionToken(request)

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.core.cookie;
 
 import io.betterauth.jakarta.core.js.UriComponent;
+import io.betterauth.jakarta.config.option.SameSite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,10 @@ class CookieParsingTest {
 
     @Test
     void setCookie_forcesSecureForPrefixedNamesAndSameSiteNone_andClampsMaxAge() { // T-06, T-09
-        CookieAttributes plain = new CookieAttributes(34_560_001L, "example.com", "/app", true, false, "none", false);
+        CookieAttributes plain = new CookieAttributes(34_560_001L, "example.com", "/app", true, false, SameSite.NONE, false);
         assertThat(SetCookie.serialize("x", "v", plain))
                 .isEqualTo("x=v; Max-Age=34560000; Domain=example.com; Path=/app; HttpOnly; Secure; SameSite=None");
-        CookieAttributes lax = new CookieAttributes(null, "example.com", "/app", true, false, "lax", false);
+        CookieAttributes lax = new CookieAttributes(null, "example.com", "/app", true, false, SameSite.LAX, false);
         assertThat(SetCookie.serialize("__Host-x", "v", lax)).isEqualTo("__Host-x=v; Path=/; HttpOnly; Secure; SameSite=Lax");
         assertThat(SetCookie.serialize("__Secure-x", "v", lax)).endsWith("; HttpOnly; Secure; SameSite=Lax");
     }

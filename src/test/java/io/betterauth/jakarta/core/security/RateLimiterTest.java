@@ -4,6 +4,8 @@ import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.ConfigLoader;
 import io.betterauth.jakarta.config.ConfigSource;
 import io.betterauth.jakarta.config.ConfigurationException;
+import io.betterauth.jakarta.config.option.RateLimitOptions;
+import io.betterauth.jakarta.config.option.PurgeOptions;
 import io.betterauth.jakarta.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,17 +35,21 @@ class RateLimiterTest {
 
     @Test
     void defaults_onUnlessDevMode_window10_max100_storageByBetterAuthsRule() {
-        BetterAuthConfig.RateLimit prod = config().build().rateLimit();
-        assertThat(prod).isEqualTo(new BetterAuthConfig.RateLimit(true, 10, 100, null));
+        RateLimitOptions prod = config().build().rateLimit();
+        assertThat(prod).isEqualTo(new RateLimitOptions(true, 10, 100, null));
         assertThat(BetterAuthConfig.builder().devMode(true).build().rateLimit().enabled()).isFalse();
         assertThat(BetterAuthConfig.builder().devMode(true).rateLimitEnabled(true).build().rateLimit().enabled()).isTrue();
         assertThat(new RateLimiter(prod, null, clock).shared()).isFalse();
         assertThat(new RateLimiter(prod, new InMemorySecondaryStorage(clock), clock).shared()).isTrue();
-        assertThat(new RateLimiter(config().rateLimitStorage("memory").build().rateLimit(),
+        assertThat(new RateLimiter(config().rateLimitStorage(RateLimitOptions.Storage.MEMORY).build().rateLimit(),
                 new InMemorySecondaryStorage(clock), clock).shared()).isFalse();
-        assertThatThrownBy(() -> new RateLimiter(config().rateLimitStorage("secondary-storage").build().rateLimit(),
+        assertThatThrownBy(() -> new RateLimiter(config().rateLimitStorage(RateLimitOptions.Storage.SECONDARY_STORAGE).build().rateLimit(),
                 null, clock)).isInstanceOf(ConfigurationException.class);
-        assertThatThrownBy(() -> config().rateLimitStorage("database").build()).isInstanceOf(ConfigurationException.class);
+        // Better Auth's third storage, a rate-limit table, is not one the library has.
+        assertThatThrownBy(() -> new ConfigLoader(java.util.List.of(ConfigSource.of(Map.of(
+                "better-auth.secret", "a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT",
+                "better-auth.rate-limit.storage", "database")))).load())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("better-auth.rate-limit.storage");
     }
 
     @Test
@@ -53,10 +59,10 @@ class RateLimiterTest {
                 "better-auth.rate-limit.enabled", "false", "better-auth.rate-limit.window", "60",
                 "better-auth.rate-limit.max", "5", "better-auth.rate-limit.storage", "memory",
                 "better-auth.purge.interval", "0", "better-auth.purge.batch-size", "50")))).load();
-        assertThat(c.rateLimit()).isEqualTo(new BetterAuthConfig.RateLimit(false, 60, 5, "memory"));
-        assertThat(c.purge()).isEqualTo(new BetterAuthConfig.Purge(true, 0, 50));
+        assertThat(c.rateLimit()).isEqualTo(new RateLimitOptions(false, 60, 5, RateLimitOptions.Storage.MEMORY));
+        assertThat(c.purge()).isEqualTo(new PurgeOptions(true, 0, 50));
         assertThat(c.purge().active()).isFalse();
-        assertThat(config().build().purge()).isEqualTo(new BetterAuthConfig.Purge(true, 3600, 500));
+        assertThat(config().build().purge()).isEqualTo(new PurgeOptions(true, 3600, 500));
     }
 
     @Test
@@ -292,7 +298,7 @@ class RateLimiterTest {
 
     @Test
     void memory_isBoundedInBytes_underAFloodOfDistinctAddresses_andKeepsCountingTheLatest() { // issue 15, #1
-        RateLimiter limiter = new RateLimiter(new BetterAuthConfig.RateLimit(true, 10, 100, "memory"), null, clock);
+        RateLimiter limiter = new RateLimiter(new RateLimitOptions(true, 10, 100, RateLimitOptions.Storage.MEMORY), null, clock);
         for (int i = 0; i < 200_000; i++) {
             limiter.check("2001:db8:" + Integer.toHexString(i >>> 16) + ":" + Integer.toHexString(i & 0xffff)
                     + ":0000:0000:0000:0000", "/sign-in/email");
@@ -307,7 +313,7 @@ class RateLimiterTest {
 
     @Test
     void unmatchedPaths_shareOneBucket_soAFloodOfThemAddsNothing() { // issue 15, #1
-        RateLimiter limiter = new RateLimiter(new BetterAuthConfig.RateLimit(true, 10, 100, "memory"), null, clock);
+        RateLimiter limiter = new RateLimiter(new RateLimitOptions(true, 10, 100, RateLimitOptions.Storage.MEMORY), null, clock);
         for (int i = 0; i < 3; i++) {
             limiter.check(IP, "/sign-in/email");
         }

@@ -143,7 +143,7 @@ class AdditionalFieldsAndEventsTest {
         // A user's core field is an ordinary name on the session table, and the other way round.
         assertThat(BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
                 .sessionFields(AdditionalFields.parse("{\"email\":{\"type\":\"string\"}}"))
-                .userFields(AdditionalFields.parse("{\"userAgent\":{\"type\":\"string\"}}")).build().sessionFields()
+                .userFields(AdditionalFields.parse("{\"userAgent\":{\"type\":\"string\"}}")).build().session().additionalFields()
                 .all()).hasSize(1);
     }
 

@@ -7,7 +7,8 @@ import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.config.BetterAuthConfig;
-import io.betterauth.jakarta.config.CookieCacheStrategy;
+import io.betterauth.jakarta.config.option.CookieCacheStrategy;
+import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.SessionApi;
@@ -200,12 +201,12 @@ class CookieCacheSessionTest {
 
     @Test
     void statelessMode_worksFromCookiesAlone_refreshesTheCacheWithoutExtendingTheSession() { // §3.8
-        setUp(b -> b.database("none").expiresIn(3600).cookieCacheMaxAge(300).updateAge(60));
-        assertThat(config.cookieCache().strategy()).isEqualTo(CookieCacheStrategy.JWE);
+        setUp(b -> b.database(DatabaseOptions.Adapter.NONE).expiresIn(3600).cookieCacheMaxAge(300).updateAge(60));
+        assertThat(config.session().cookieCache().strategy()).isEqualTo(CookieCacheStrategy.JWE);
         RequestCookies browser = signIn(false);
         Instant expiresAt = manager.resolve(browser, GetSessionOptions.DEFAULT).current().session().expiresAt();
         rows = new InMemorySessionStore(); // no store survives: a restart, or another instance
-        setUp(b -> b.database("none").expiresIn(3600).cookieCacheMaxAge(300).updateAge(60));
+        setUp(b -> b.database(DatabaseOptions.Adapter.NONE).expiresIn(3600).cookieCacheMaxAge(300).updateAge(60));
         storeReads.set(0);
         assertThat(manager.resolve(browser, GetSessionOptions.DEFAULT).setCookies()).isEmpty();
         clock.advance(Duration.ofSeconds(241)); // past 80 % of the cache's 300 s
@@ -222,7 +223,7 @@ class CookieCacheSessionTest {
 
     @Test
     void statelessMode_listingAndRevokingDevices_answerClearly() {
-        setUp(b -> b.database("none"));
+        setUp(b -> b.database(DatabaseOptions.Adapter.NONE));
         RequestCookies browser = signIn(false);
         SessionApi api = new SessionApi(config, manager, rows, users, new PasswordHasher());
         AuthException e = org.assertj.core.api.Assertions.catchThrowableOfType(AuthException.class,

@@ -61,9 +61,9 @@ class HashedTokensApiTest {
 
     @Test
     void isOffByDefault() {
-        assertThat(BetterAuthConfig.builder().secret(SessionManagerTest.SECRET).build().hashTokens()).isFalse();
+        assertThat(BetterAuthConfig.builder().secret(SessionManagerTest.SECRET).build().session().hashTokens()).isFalse();
         assertThat(new ConfigLoader(List.of(ConfigSource.of(java.util.Map.of("better-auth.secret",
-                SessionManagerTest.SECRET, "better-auth.session.hash-tokens", "true")))).load().hashTokens()).isTrue();
+                SessionManagerTest.SECRET, "better-auth.session.hash-tokens", "true")))).load().session().hashTokens()).isTrue();
     }
 
     @Test

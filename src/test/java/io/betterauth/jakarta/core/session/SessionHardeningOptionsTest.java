@@ -174,13 +174,13 @@ class SessionHardeningOptionsTest {
 
     @Test
     void absoluteExpiresIn_isOffByDefault_readFromConfig_andNeverNegative() {
-        assertThat(BetterAuthConfig.builder().secret(SECRET).build().absoluteExpiresIn()).isZero();
+        assertThat(BetterAuthConfig.builder().secret(SECRET).build().session().absoluteExpiresIn()).isZero();
         BetterAuthConfig c = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
                 "better-auth.session.absolute-expires-in", "43200", "better-auth.advanced.clear-site-data", "true",
                 "better-auth.advanced.use-host-prefix", "true")))).load();
-        assertThat(c.absoluteExpiresIn()).isEqualTo(43200);
-        assertThat(c.clearSiteData()).isTrue();
-        assertThat(c.useHostPrefix()).isTrue();
+        assertThat(c.session().absoluteExpiresIn()).isEqualTo(43200);
+        assertThat(c.advanced().clearSiteData()).isTrue();
+        assertThat(c.advanced().useHostPrefix()).isTrue();
         assertThatThrownBy(() -> BetterAuthConfig.builder().secret(SECRET).absoluteExpiresIn(-1).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("absolute-expires-in");
     }

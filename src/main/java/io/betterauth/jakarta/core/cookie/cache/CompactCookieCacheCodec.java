@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.core.cookie.cache;
 
-import io.betterauth.jakarta.config.CookieCacheStrategy;
+import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.core.js.JsBase64;
 import io.betterauth.jakarta.core.js.JsJson;
 import io.betterauth.jakarta.core.security.SecretRing;

@@ -1,6 +1,6 @@
 package io.betterauth.jakarta.core.cookie.cache;
 
-import io.betterauth.jakarta.config.CookieCacheStrategy;
+import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.core.security.SecretRing;
 import java.util.Map;
 import java.util.Optional;

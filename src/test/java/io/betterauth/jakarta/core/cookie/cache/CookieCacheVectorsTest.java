@@ -3,7 +3,7 @@ package io.betterauth.jakarta.core.cookie.cache;
 import io.betterauth.jakarta.testing.CookieCacheFixtures;
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.User;
-import io.betterauth.jakarta.config.CookieCacheStrategy;
+import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.core.cookie.CookieChunks;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.security.SecretRing;

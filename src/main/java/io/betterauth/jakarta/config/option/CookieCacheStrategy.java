@@ -1,6 +1,4 @@
-package io.betterauth.jakarta.config;
-
-import java.util.Locale;
+package io.betterauth.jakarta.config.option;
 
 /**
  * How the {@code session_data} cookie cache is encoded ({@code session.cookieCache.strategy} in Better Auth):
@@ -8,7 +6,7 @@ import java.util.Locale;
  * derived from the secret). Each strategy also carries Better Auth's fallback cache lifetime, which differs between
  * them (spec §3.1).
  */
-public enum CookieCacheStrategy {
+public enum CookieCacheStrategy implements OptionValue {
 
     /** Spec §3.3. Falls back to a 60 s lifetime when the cookie has no Max-Age (don't-remember sessions). */
     COMPACT("compact", 60),
@@ -25,7 +23,8 @@ public enum CookieCacheStrategy {
         this.fallbackLifetimeSeconds = fallbackLifetimeSeconds;
     }
 
-    /** The name used in configuration and by Better Auth: {@code compact}, {@code jwt} or {@code jwe}. */
+    /** {@code compact}, {@code jwt} or {@code jwe}. */
+    @Override
     public String configValue() {
         return configValue;
     }
@@ -37,16 +36,9 @@ public enum CookieCacheStrategy {
      * @throws IllegalArgumentException for anything but compact, jwt or jwe (case and surrounding blanks ignored)
      */
     public static CookieCacheStrategy parse(String value) {
-        if (value != null) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            for (CookieCacheStrategy s : values()) {
-                if (s.configValue.equals(v)) {
-                    return s;
-                }
-            }
-        }
-        throw new IllegalArgumentException("Unknown cookie cache strategy '" + value
-                + "': expected 'compact', 'jwt' or 'jwe'");
+        return OptionValue.namedInAnyCase(CookieCacheStrategy.class, value)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown cookie cache strategy '" + value
+                        + "': expected 'compact', 'jwt' or 'jwe'"));
     }
 
     /**

@@ -1,0 +1,75 @@
+package io.betterauth.jakarta.config.option;
+
+import io.betterauth.jakarta.config.ConfigurationException;
+
+/**
+ * Where users and sessions are stored: Better Auth's {@code database} (an adapter), here chosen by name (key
+ * {@code better-auth.database}), with the library's own connection and migration options
+ * ({@code better-auth.database.*}). An application's {@code SessionStore} and {@code UserStore} beans win over these.
+ *
+ * @param adapter     the store: the container's persistence unit, this JVM's memory, or none (stateless)
+ * @param autoMigrate creates missing tables and additional-field columns at start-up from the DDL shipped in the JAR
+ * @param connection  a JDBC database the library connects to itself; without a URL, the container's persistence
+ *                    unit on {@code java:comp/DefaultDataSource}
+ */
+public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection) {
+
+    public DatabaseOptions {
+        if (adapter == null) {
+            throw new ConfigurationException("better-auth.database must be 'jpa', 'memory' or 'none', not 'null'");
+        }
+    }
+
+    /** The value of {@code better-auth.database}. */
+    public enum Adapter implements OptionValue {
+        /** The container's JPA persistence unit (or {@link Connection}'s own). */
+        JPA("jpa"),
+        /** This JVM's memory, Better Auth's {@code memoryAdapter}: for development. */
+        MEMORY("memory"),
+        /** No database: sessions live in the cookie cache alone, users in memory (Better Auth's stateless mode). */
+        NONE("none");
+
+        private final String configValue;
+
+        Adapter(String configValue) {
+            this.configValue = configValue;
+        }
+
+        @Override
+        public String configValue() {
+            return configValue;
+        }
+
+        /**
+         * Parses a configuration value, exactly as written.
+         *
+         * @throws ConfigurationException for anything but {@code jpa}, {@code memory} or {@code none}
+         */
+        public static Adapter parse(String value) {
+            return OptionValue.named(Adapter.class, value).orElseThrow(() -> new ConfigurationException(
+                    "better-auth.database must be 'jpa', 'memory' or 'none', not '" + value + "'"));
+        }
+    }
+
+    /**
+     * A database the library connects to by itself, for containers without JTA or a default data source (Tomcat).
+     * With a URL, the library opens its persistence unit resource-local on it (the JDBC driver and a JPA provider
+     * must be in the application); without one, it uses the container's {@code java:comp/DefaultDataSource}.
+     *
+     * @param url      a JDBC URL such as {@code jdbc:postgresql://db:5432/app}; null = the container's data source
+     * @param user     the database user, or null
+     * @param password the user's password, or null
+     */
+    public record Connection(String url, String user, String password) {
+
+        /** True when the library manages its own connections. */
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Connection[url=" + url + ", user=" + user + ", password=" + (password == null ? null : "***") + "]";
+        }
+    }
+}

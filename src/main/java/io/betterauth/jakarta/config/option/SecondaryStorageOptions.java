@@ -1,0 +1,16 @@
+package io.betterauth.jakarta.config.option;
+
+/**
+ * Better Auth's {@code secondaryStorage}, which in Better Auth is the storage itself (keys
+ * {@code better-auth.secondary-storage.*}); an application's {@code SecondaryStorage} bean wins over these. Whether
+ * sessions are also kept in the table is a session option ({@link SessionOptions#storeSessionInDatabase()}).
+ *
+ * @param redisUrl {@code redis://host:port/db} (or {@code rediss://}); null = none
+ */
+public record SecondaryStorageOptions(String redisUrl) {
+
+    /** True when a Redis URL is configured. */
+    public boolean redisConfigured() {
+        return redisUrl != null && !redisUrl.isBlank();
+    }
+}

@@ -1,0 +1,54 @@
+package io.betterauth.jakarta.runtime;
+
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.store.jpa.SchemaInstaller;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.naming.NamingException;
+
+/**
+ * Prepares the library's database at start-up: creates missing tables and additional-field columns (with
+ * {@code better-auth.database.auto-migrate}, the default) from the DDL shipped in the JAR, and finds the database's
+ * dialect, which the additional columns' native SQL and the columns' limits depend on.
+ */
+final class SchemaMigration {
+
+    /** Opens a connection to the library's database. */
+    @FunctionalInterface
+    interface ConnectionOpener {
+        Connection open() throws SQLException, NamingException;
+    }
+
+    private SchemaMigration() {
+    }
+
+    /**
+     * Migrates (when configured) and answers the dialect, {@code ""} for a database the library has no DDL for.
+     *
+     * @param where the database as the messages name it: the default data source's JNDI name or
+     *              {@code better-auth.database.url}
+     */
+    static String prepare(BetterAuthConfig config, ConnectionOpener database, String where) {
+        try {
+            try (Connection c = database.open()) {
+                if (config.database().autoMigrate()) {
+                    SchemaInstaller.installIfMissing(c);
+                    SchemaInstaller.addMissingColumns(c, "session", config.session().additionalFields());
+                    SchemaInstaller.addMissingColumns(c, "user", config.user().additionalFields());
+                }
+                try {
+                    return SchemaInstaller.dialect(c);
+                } catch (IllegalStateException unknownDatabase) {
+                    return ""; // the SQL standard's quote; dates as a JavaScript Date holds them
+                }
+            }
+        } catch (NamingException e) {
+            throw new IllegalStateException("Could not find " + where + ": this container has no default data "
+                    + "source (Tomcat?). Set better-auth.database.url (BETTER_AUTH_DATABASE_URL) to a JDBC URL, or "
+                    + "better-auth.database=memory for development", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare Better Auth's tables in " + where
+                    + " (set better-auth.database.auto-migrate=false if you create them yourself)", e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.betterauth.jakarta.runtime;
+
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.option.DatabaseOptions;
+import io.betterauth.jakarta.config.option.SessionOptions;
+import io.betterauth.jakarta.core.session.ColumnLimits;
+import io.betterauth.jakarta.spi.ExpiredSessionPurge;
+import io.betterauth.jakarta.spi.SecondaryStorage;
+import io.betterauth.jakarta.spi.SessionStore;
+import io.betterauth.jakarta.spi.UserStore;
+import io.betterauth.jakarta.store.hashed.HashedTokenSessionStore;
+import io.betterauth.jakarta.store.jpa.AdditionalColumns;
+import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
+import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
+import io.betterauth.jakarta.store.jpa.JpaSessionStore;
+import io.betterauth.jakarta.store.jpa.JpaTransactions;
+import io.betterauth.jakarta.store.jpa.JpaUserStore;
+import io.betterauth.jakarta.store.jpa.SchemaInstaller;
+import io.betterauth.jakarta.store.memory.InMemorySessionStore;
+import io.betterauth.jakarta.store.memory.InMemoryUserStore;
+import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
+import io.betterauth.jakarta.store.secondary.SecondaryStorageSessionStore;
+import io.betterauth.jakarta.store.secondary.TieredSessionStore;
+import jakarta.enterprise.inject.Instance;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+
+/**
+ * Chooses and stacks the stores for one configuration: the application's {@link SessionStore}/{@link UserStore}
+ * beans, else memory ({@code better-auth.database=memory|none}) or JPA (the container's data source, or the
+ * library's own persistence unit on {@code better-auth.database.url}, migrated first); then the secondary storage
+ * (the application's bean, else Redis) over or instead of the table, and token hashing outermost.
+ */
+final class StoreWiring {
+
+    /**
+     * The stores one configuration runs on.
+     *
+     * @param sessions  the session store the core uses (wrapped as configured)
+     * @param users     the user store
+     * @param purgeable the table store underneath, when it can purge expired rows; else null
+     * @param secondary the secondary storage (sessions, rate-limit counters), or null
+     * @param limits    the columns' limits of the database (JavaScript's dates without one)
+     */
+    record Stores(SessionStore sessions, UserStore users, ExpiredSessionPurge purgeable, SecondaryStorage secondary,
+                  ColumnLimits limits) {
+    }
+
+    private static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
+
+    private final Instance<SessionStore> appSessionStore;
+    private final Instance<UserStore> appUserStore;
+    private final Instance<ContainerJpaTransactions> jpa;
+    private final Instance<SecondaryStorage> appSecondaryStorage;
+    private final Closeables closeables;
+
+    StoreWiring(Instance<SessionStore> appSessionStore, Instance<UserStore> appUserStore,
+                Instance<ContainerJpaTransactions> jpa, Instance<SecondaryStorage> appSecondaryStorage,
+                Closeables closeables) {
+        this.appSessionStore = appSessionStore;
+        this.appUserStore = appUserStore;
+        this.jpa = jpa;
+        this.appSecondaryStorage = appSecondaryStorage;
+        this.closeables = closeables;
+    }
+
+    Stores wire(BetterAuthConfig config) {
+        SessionStore sessionStore;
+        UserStore userStore;
+        ColumnLimits limits = ColumnLimits.JAVASCRIPT_DATES;
+        if (appSessionStore.isResolvable() && appUserStore.isResolvable()) {
+            sessionStore = appSessionStore.get();
+            userStore = appUserStore.get();
+        } else if (config.database().adapter() == DatabaseOptions.Adapter.MEMORY || config.stateless()) {
+            // Stateless mode keeps users (and sessions until a restart) in memory, as Better Auth's memory adapter.
+            sessionStore = new InMemorySessionStore();
+            userStore = new InMemoryUserStore();
+        } else {
+            JpaTransactions tx;
+            String dialect;
+            DatabaseOptions.Connection db = config.database().connection();
+            if (db.configured()) {
+                // A database of its own (Tomcat: no JTA, no @PersistenceContext); used on any container when set.
+                JdbcPersistenceUnit unit = openUnit(db);
+                dialect = SchemaMigration.prepare(config, unit::connect, "better-auth.database.url");
+                tx = unit.transactions();
+            } else {
+                dialect = SchemaMigration.prepare(config,
+                        () -> InitialContext.<DataSource>doLookup(DEFAULT_DATA_SOURCE).getConnection(),
+                        DEFAULT_DATA_SOURCE);
+                tx = jpa.get();
+            }
+            char quote = SchemaInstaller.quote(dialect).charAt(0);
+            limits = SchemaInstaller.columnLimits(dialect);
+            sessionStore = new JpaSessionStore(tx,
+                    new AdditionalColumns(config.session().additionalFields(), "session", "token", quote));
+            userStore = new JpaUserStore(tx, new AdditionalColumns(config.user().additionalFields(), "user", "id", quote));
+        }
+        // The table store (before any secondary-storage wrapping) purges expired rows, when it can.
+        ExpiredSessionPurge purgeable = sessionStore instanceof ExpiredSessionPurge p ? p : null;
+        SecondaryStorage secondary = secondaryStorage(config);
+        SessionOptions session = config.session();
+        if (secondary != null) {
+            SessionStore keys = new SecondaryStorageSessionStore(secondary, userStore, Clock.systemUTC(),
+                    Duration.ofSeconds(session.expiresIn()));
+            sessionStore = !session.storeSessionInDatabase() ? keys
+                    : new TieredSessionStore(keys, sessionStore, session.preserveSessionInDatabase(), Clock.systemUTC());
+        }
+        if (session.hashTokens()) {
+            // Outermost, so every store underneath (table, Redis keys, the app's own) only sees SHA-256(token).
+            sessionStore = new HashedTokenSessionStore(sessionStore);
+        }
+        return new Stores(sessionStore, userStore, purgeable, secondary, limits);
+    }
+
+    /** An app-provided {@link SecondaryStorage} bean, else Redis when a URL is configured, else none. */
+    private SecondaryStorage secondaryStorage(BetterAuthConfig config) {
+        if (appSecondaryStorage.isResolvable()) {
+            return appSecondaryStorage.get();
+        }
+        if (!config.secondaryStorage().redisConfigured()) {
+            return null;
+        }
+        RedisSecondaryStorage redis = new RedisSecondaryStorage(config.secondaryStorage().redisUrl());
+        closeables.add(redis);
+        return redis;
+    }
+
+    /** The persistence unit on {@code better-auth.database.url}, closed with the application. */
+    private JdbcPersistenceUnit openUnit(DatabaseOptions.Connection db) {
+        try {
+            JdbcPersistenceUnit unit = JdbcPersistenceUnit.open(db.url(), db.user(), db.password());
+            closeables.add(unit);
+            return unit;
+        } catch (SQLException | RuntimeException e) {
+            throw new IllegalStateException("Could not open Better Auth's persistence unit on better-auth.database.url "
+                    + "(the JDBC driver and a JPA provider such as Hibernate must be in the application)", e);
+        }
+    }
+}
