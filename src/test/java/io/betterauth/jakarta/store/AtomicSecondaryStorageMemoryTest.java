@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
-import io.betterauth.jakarta.store.secondary.MutableClock;
+import io.betterauth.jakarta.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
