@@ -26,6 +26,7 @@ import io.betterauth.jakarta.store.jpa.AdditionalColumns;
 import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
 import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.JpaTransactions;
+import io.betterauth.jakarta.store.jpa.JdbcOutages;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.SchemaInstaller;
@@ -133,6 +134,10 @@ public class BetterAuthRuntime {
         }
         // The table store (before any secondary-storage wrapping) purges expired rows, when it can.
         ExpiredSessionPurge purgeable = sessionStore instanceof ExpiredSessionPurge p ? p : null;
+        if (appSessionStore.isResolvable() && appUserStore.isResolvable()) {
+            // The application's own store may report a database outage as a JDBC error: 503, never a sign-out.
+            sessionStore = JdbcOutages.reported(sessionStore);
+        }
         SecondaryStorage secondary = secondaryStorage(config);
         if (secondary != null) {
             SessionStore keys = new SecondaryStorageSessionStore(secondary, userStore, Clock.systemUTC(),
