@@ -26,7 +26,7 @@ import io.betterauth.jakarta.store.jpa.AdditionalColumns;
 import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
 import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.JpaTransactions;
-import io.betterauth.jakarta.store.jpa.JdbcOutages;
+import io.betterauth.jakarta.store.jdbc.JdbcOutages;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.SchemaInstaller;

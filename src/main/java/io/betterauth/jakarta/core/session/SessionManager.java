@@ -251,7 +251,7 @@ public final class SessionManager {
 
     /**
      * Whether a failure comes from an unreachable store, not from the data: a {@link StoreUnavailableException}, as
-     * stores report their outages (an application's own store is held to that by {@code store.jpa.JdbcOutages}), or
+     * stores report their outages (an application's own store is held to that by {@code store.jdbc.JdbcOutages}), or
      * an I/O error, among its causes.
      */
     private static boolean outage(Throwable failure) {

@@ -1,7 +1,7 @@
 package io.betterauth.jakarta.store.jpa;
 
-import io.betterauth.jakarta.core.js.JsJson;
 import io.betterauth.jakarta.config.AdditionalField;
+import io.betterauth.jakarta.core.js.JsJson;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

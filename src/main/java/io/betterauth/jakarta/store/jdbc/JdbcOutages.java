@@ -1,4 +1,4 @@
-package io.betterauth.jakarta.store.jpa;
+package io.betterauth.jakarta.store.jdbc;
 
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
