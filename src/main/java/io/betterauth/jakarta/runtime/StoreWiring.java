@@ -9,6 +9,7 @@ import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
 import io.betterauth.jakarta.store.hashed.HashedTokenSessionStore;
+import io.betterauth.jakarta.store.jdbc.JdbcOutages;
 import io.betterauth.jakarta.store.jpa.AdditionalColumns;
 import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
 import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
@@ -101,6 +102,10 @@ final class StoreWiring {
         }
         // The table store (before any secondary-storage wrapping) purges expired rows, when it can.
         ExpiredSessionPurge purgeable = sessionStore instanceof ExpiredSessionPurge p ? p : null;
+        if (appSessionStore.isResolvable() && appUserStore.isResolvable()) {
+            // The application's own store may report a database outage as a JDBC error: 503, never a sign-out.
+            sessionStore = JdbcOutages.reported(sessionStore);
+        }
         SecondaryStorage secondary = secondaryStorage(config);
         SessionOptions session = config.session();
         if (secondary != null) {

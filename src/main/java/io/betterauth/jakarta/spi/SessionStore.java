@@ -11,6 +11,10 @@ import java.util.Optional;
  * Where session rows live: Better Auth's {@code session} table, or any store with the same semantics. Small on
  * purpose: every operation is keyed by the session token, the one secret the client holds, except the two
  * per-user operations needed to list and revoke a user's devices.
+ *
+ * <p>A store that cannot be reached fails with {@link StoreUnavailableException} (503, nobody signed out); any
+ * other failure while reading a session means its record is unreadable: no session. (An application's own store
+ * whose JDBC errors escape it unwrapped is held to this by {@code store.jdbc.JdbcOutages}.)
  */
 public interface SessionStore {
 

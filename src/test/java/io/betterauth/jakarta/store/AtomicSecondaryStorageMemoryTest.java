@@ -3,14 +3,18 @@ package io.betterauth.jakarta.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
+import io.betterauth.jakarta.spi.AtomicSecondaryStorageContract;
 import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
-import io.betterauth.jakarta.store.secondary.MutableClock;
+import io.betterauth.jakarta.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@link AtomicSecondaryStorageContract} on {@link InMemorySecondaryStorage}, with a clock moved by hand. */
+/**
+ * {@link AtomicSecondaryStorageContract} (and so the {@code SecondaryStorage} contract) on
+ * {@link InMemorySecondaryStorage}, with a clock moved by hand.
+ */
 class AtomicSecondaryStorageMemoryTest extends AtomicSecondaryStorageContract {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
@@ -24,6 +28,11 @@ class AtomicSecondaryStorageMemoryTest extends AtomicSecondaryStorageContract {
     @Override
     protected AtomicSecondaryStorage otherClient() {
         return memory;
+    }
+
+    @Override
+    protected void elapse(Duration time) {
+        clock.advance(time);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.betterauth.jakarta.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
+import io.betterauth.jakarta.spi.AtomicSecondaryStorageContract;
 import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
 import java.net.URI;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 /**
- * {@link AtomicSecondaryStorageContract} on the real Redis on 127.0.0.1:6379, logical database 11
+ * {@link AtomicSecondaryStorageContract} (and so the {@code SecondaryStorage} contract, in real time) on the real
+ * Redis on 127.0.0.1:6379, logical database 11
  * ({@code -Dtest.atomic.redis.url}): two {@link RedisSecondaryStorage} clients, each with its own connection pool, as
  * two application instances; time to live read with a plain Jedis client. Only the keys this test used are deleted
  * afterwards. A Redis that cannot be reached fails the run.

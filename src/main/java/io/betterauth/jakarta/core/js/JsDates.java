@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * a string, and so whether the cache passes the schema: the day may overflow into the next month (February 30 is
  * March 2) but not exceed 31, {@code 24:00:00} means the next midnight, and fraction digits after the third are
  * ignored.
+ *
+ * <p>A second rule follows the reviver where Better Auth reads a stored date member: {@link #newDate}, JavaScript's
+ * {@code new Date(value)} of the parsed value.
  */
 public final class JsDates {
 
@@ -48,6 +51,30 @@ public final class JsDates {
         long epochDay = LocalDate.of(year, month, 1).plusDays(day - 1L).toEpochDay();
         long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second;
         return Optional.of(Instant.ofEpochSecond(seconds, millis * 1_000_000L));
+    }
+
+    /** The largest time value a JavaScript {@code Date} holds, in milliseconds either side of the epoch. */
+    private static final double MAX_TIME = 8.64e15;
+
+    /**
+     * {@code new Date(value)} of a member as {@link JsJson#safeParsed} gives it, which is how Better Auth 1.7.25 reads
+     * the dates of a secondary-storage value ({@code new Date(s.session.expiresAt)} after {@code safeJSONParse}):
+     * a revived date is itself; a number is milliseconds since the epoch, its fraction dropped (ECMAScript's
+     * TimeClip), and no date beyond ±8.64e15 or when not finite. Empty where JavaScript's answer is an Invalid Date,
+     * and also for a string: one the reviver left alone is either an ISO form V8 rejects (Invalid Date there too) or
+     * another format only V8's implementation-specific fallback parser reads, which is not reproduced here.
+     */
+    public static Optional<Instant> newDate(Object value) {
+        if (value instanceof Instant i) {
+            return Optional.of(i);
+        }
+        if (value instanceof Number n) {
+            double t = n.doubleValue();
+            if (Double.isFinite(t) && Math.abs(t) <= MAX_TIME) {
+                return Optional.of(Instant.ofEpochMilli(value instanceof Long l ? l : (long) t));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether Better Auth would turn this string into a date (and so reject it where a string is expected). */

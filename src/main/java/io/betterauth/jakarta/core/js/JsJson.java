@@ -1,14 +1,21 @@
 package io.betterauth.jakarta.core.js;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes JSON byte for byte as JavaScript's {@code JSON.stringify} does, so that what we sign or send is what a
@@ -16,6 +23,10 @@ import java.util.Map;
  * escapes (backslash, u, four hex digits) for control characters, JS number formatting, and {@link Instant}s as
  * {@code Date.prototype.toISOString()} ({@code YYYY-MM-DDTHH:mm:ss.sssZ}). Values are {@code Map}s (use an ordered
  * one), {@code List}s, strings, booleans, numbers, instants and {@code null}.
+ *
+ * <p>The reading side is here too, so that a value read and written back comes out as JavaScript would write it:
+ * {@link #safeParsed} is a parsed value as Better Auth's {@code safeJSONParse} leaves it, {@link #numberValue} a JSON
+ * number as JavaScript holds it, {@link #toNumber} JavaScript's {@code Number(string)}.
  */
 public final class JsJson {
 
@@ -23,6 +34,11 @@ public final class JsJson {
             .withZone(ZoneOffset.UTC);
     /** 10000-01-01T00:00:00Z in epoch seconds. */
     private static final long YEAR_10000 = 253_402_300_800L;
+
+    /** ECMAScript's StrDecimalLiteral without {@code Infinity} (handled apart): what {@code Number(s)} reads. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    /** {@code 0x…}, {@code 0o…}, {@code 0b…}: unsigned, as {@code Number(s)} reads them. */
+    private static final Pattern NON_DECIMAL = Pattern.compile("0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)");
 
     private JsJson() {
     }
@@ -100,6 +116,120 @@ public final class JsJson {
         } else {
             throw new IllegalArgumentException("Not a JSON value: " + value.getClass().getName());
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Reading
+
+    /**
+     * A parsed JSON value as Better Auth's {@code safeJSONParse} ({@code @better-auth/core/utils/json}) leaves it, in
+     * the Java types {@link #stringify} writes back the same: objects as ordered maps, arrays as lists, numbers as
+     * {@link #numberValue}, and every string that Better Auth's date reviver turns into a {@code Date}
+     * ({@link JsDates#revive}) as an {@link Instant}, whatever member it is in. So a value read and written back is
+     * what Better Auth writes back after reading it: a revived date in {@code toISOString()} form.
+     */
+    public static Object safeParsed(JsonValue v) {
+        switch (v.getValueType()) {
+            case NULL:
+                return null;
+            case TRUE:
+                return Boolean.TRUE;
+            case FALSE:
+                return Boolean.FALSE;
+            case NUMBER:
+                return numberValue((JsonNumber) v);
+            case STRING:
+                String s = ((JsonString) v).getString();
+                return JsDates.revive(s).<Object>map(d -> d).orElse(s);
+            case ARRAY:
+                List<Object> list = new ArrayList<>();
+                v.asJsonArray().forEach(x -> list.add(safeParsed(x)));
+                return list;
+            default:
+                Map<String, Object> map = new LinkedHashMap<>();
+                v.asJsonObject().forEach((k, x) -> map.put(k, safeParsed(x)));
+                return map;
+        }
+    }
+
+    /** {@link #safeParsed} of an object: its members, in their order. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> safeParsed(JsonObject o) {
+        return (Map<String, Object>) safeParsed((JsonValue) o);
+    }
+
+    /**
+     * A JSON number as JavaScript holds it, in the Java type {@link #stringify} writes back the same: a {@code Long}
+     * for an integer that fits (exactly as written when the text is an integer, else the double's value, so
+     * {@code 1.0} and {@code 1e2} read as 1 and 100 as in JavaScript), a {@code Double} otherwise, {@code null} for a
+     * value beyond the double range ({@code JSON.stringify(Infinity)} is {@code null}). {@code JsonNumber.longValue()}
+     * keeps only the low 64 bits, so 1e20 would become 7766279631452241920.
+     */
+    public static Object numberValue(JsonNumber n) {
+        return numberValue(n.bigDecimalValue());
+    }
+
+    /** {@link #numberValue(JsonNumber)} of a decimal (a database's numeric column, say); scale 0 is integer text. */
+    public static Object numberValue(BigDecimal n) {
+        if (n.scale() == 0) { // integer text (JSON-P's isIntegral)
+            try {
+                return n.longValueExact();
+            } catch (ArithmeticException e) {
+                // outside the long range: a double, as in JavaScript
+            }
+        }
+        double d = n.doubleValue();
+        if (!Double.isFinite(d)) {
+            return null;
+        }
+        return d == Math.rint(d) && Math.abs(d) < 0x1p63 ? (Object) (long) d : (Object) d;
+    }
+
+    /**
+     * JavaScript's {@code Number(s)} (ECMAScript StringToNumber): surrounding white space (JavaScript's) ignored, the empty string
+     * is 0, decimal literals with an optional sign, fraction and exponent, unsigned {@code 0x}/{@code 0o}/{@code 0b}
+     * integers, {@code Infinity} with an optional sign; anything else is {@code NaN} (so are Java's own forms that
+     * {@code Double.parseDouble} accepts: {@code 1d}, {@code NaN}, hexadecimal floats). {@code null} is
+     * {@code Number(null)}, 0.
+     */
+    public static double toNumber(String s) {
+        if (s == null) {
+            return 0;
+        }
+        int from = 0;
+        int to = s.length();
+        while (from < to && jsWhiteSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && jsWhiteSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        String t = s.substring(from, to);
+        if (t.isEmpty()) {
+            return 0;
+        }
+        if (DECIMAL.matcher(t).matches()) {
+            return Double.parseDouble(t);
+        }
+        if (NON_DECIMAL.matcher(t).matches()) {
+            int radix = switch (Character.toLowerCase(t.charAt(1))) {
+                case 'x' -> 16;
+                case 'o' -> 8;
+                default -> 2;
+            };
+            return new java.math.BigInteger(t.substring(2), radix).doubleValue();
+        }
+        return switch (t) {
+            case "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.NaN;
+        };
+    }
+
+    /** ECMAScript's StrWhiteSpaceChar: white space and line terminators, which {@code Number(s)} ignores around. */
+    private static boolean jsWhiteSpace(char c) {
+        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0xFEFF || c == 0x2028
+                || c == 0x2029 || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     /** A map value that is left out, like a JavaScript {@code undefined} member. */

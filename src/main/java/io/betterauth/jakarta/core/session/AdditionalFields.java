@@ -6,7 +6,6 @@ import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.config.AdditionalField;
 import io.betterauth.jakarta.config.ConfigurationException;
-import io.betterauth.jakarta.core.js.JsDates;
 import io.betterauth.jakarta.core.js.JsJson;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -68,7 +67,7 @@ public final class AdditionalFields {
             JsonObject spec = e.getValue().asJsonObject();
             AdditionalField.Type type = AdditionalField.Type.parse(spec.getString("type", "string"));
             list.add(new AdditionalField(e.getKey(), type, spec.getBoolean("required", false),
-                    spec.containsKey("defaultValue") ? toJava(spec.get("defaultValue")) : null,
+                    spec.containsKey("defaultValue") ? JsJson.safeParsed(spec.get("defaultValue")) : null,
                     spec.getBoolean("input", true), spec.getBoolean("returned", true),
                     spec.getString("fieldName", null)));
         }
@@ -177,7 +176,7 @@ public final class AdditionalFields {
                 break;
             case NUMBER:
                 if (v instanceof JsonNumber n) {
-                    return number(n);
+                    return JsJson.numberValue(n);
                 }
                 break;
             case BOOLEAN:
@@ -241,58 +240,9 @@ public final class AdditionalFields {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : o.entrySet()) {
             if (!core.contains(e.getKey())) {
-                out.put(e.getKey(), toJava(e.getValue()));
+                out.put(e.getKey(), JsJson.safeParsed(e.getValue()));
             }
         }
         return out;
-    }
-
-    /** A JSON value as the Java value {@link JsJson} writes back the same way. */
-    public static Object toJava(JsonValue v) {
-        switch (v.getValueType()) {
-            case NULL:
-                return null;
-            case TRUE:
-                return Boolean.TRUE;
-            case FALSE:
-                return Boolean.FALSE;
-            case NUMBER:
-                return number((JsonNumber) v);
-            case STRING:
-                // Better Auth's reviver: V8's date rules and millisecond precision, so a value read back writes
-                // back the same (Instant.parse kept microseconds and refused dates V8 accepts, e.g. February 30).
-                String s = ((JsonString) v).getString();
-                return JsDates.revive(s).<Object>map(d -> d).orElse(s);
-            case ARRAY:
-                List<Object> list = new ArrayList<>();
-                v.asJsonArray().forEach(x -> list.add(toJava(x)));
-                return list;
-            default:
-                Map<String, Object> map = new LinkedHashMap<>();
-                v.asJsonObject().forEach((k, x) -> map.put(k, toJava(x)));
-                return map;
-        }
-    }
-
-    /**
-     * A JSON number as JavaScript holds it, in the Java type {@link JsJson} writes back the same: a {@code Long} for
-     * an integer that fits (exactly as written when the text is an integer, else the double's value, so {@code 1.0}
-     * and {@code 1e2} read as 1 and 100 as in JavaScript), a {@code Double} otherwise, {@code null} for a value beyond
-     * the double range ({@code JSON.stringify(Infinity)} is {@code null}). {@code JsonNumber.longValue()} kept only
-     * the low 64 bits, so 1e20 had become 7766279631452241920.
-     */
-    private static Object number(JsonNumber n) {
-        if (n.isIntegral()) {
-            try {
-                return n.bigDecimalValue().longValueExact();
-            } catch (ArithmeticException e) {
-                // outside the long range: a double, as in JavaScript
-            }
-        }
-        double d = n.doubleValue();
-        if (!Double.isFinite(d)) {
-            return null;
-        }
-        return d == Math.rint(d) && Math.abs(d) < 0x1p63 ? (Object) (long) d : (Object) d;
     }
 }

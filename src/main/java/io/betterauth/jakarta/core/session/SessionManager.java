@@ -53,7 +53,7 @@ public final class SessionManager {
     private final Clock clock;
     private final AuthEvents events;
     /** Striped per-session locks that make a sliding refresh single-flight within this JVM. */
-    private final java.util.concurrent.locks.Lock[] refreshLocks = new java.util.concurrent.locks.Lock[64];
+    private final StripedLocks refreshLocks = new StripedLocks(64);
 
     public SessionManager(BetterAuthConfig config, SessionStore sessions, UserStore users, SessionCookies cookies,
                           IdGenerator ids, Clock clock) {
@@ -63,9 +63,6 @@ public final class SessionManager {
     public SessionManager(BetterAuthConfig config, SessionStore sessions, UserStore users, SessionCookies cookies,
                           IdGenerator ids, Clock clock, AuthEvents events) {
         this.events = new AuditLog(events, config.secretRing().current().value());
-        for (int i = 0; i < refreshLocks.length; i++) {
-            refreshLocks[i] = new java.util.concurrent.locks.ReentrantLock();
-        }
         this.config = config;
         this.sessions = sessions;
         this.users = users;
@@ -254,24 +251,18 @@ public final class SessionManager {
     }
 
     /**
-     * Whether a failure comes from an unreachable store, not from the data. Fails safe: every JDBC error counts as an
-     * outage (503, nobody signed out) unless its SQLState says the data or the schema is at fault (class 22, data
-     * exception; class 42, e.g. a dropped column); so do I/O errors. A pool's "Connection is closed" after the
-     * database went away carries no SQLState at all (HikariCP), and must not sign the user out.
+     * Whether a failure comes from an unreachable store, not from the data: a {@link StoreUnavailableException}, as
+     * stores report their outages (an application's own store is held to that by {@code store.jdbc.JdbcOutages}), or
+     * an I/O error, among its causes.
      */
     private static boolean outage(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-            if (t instanceof StoreUnavailableException || t instanceof java.io.IOException
-                    || t instanceof java.sql.SQLException sql && !dataError(sql.getSQLState())) {
+            if (t instanceof StoreUnavailableException || t instanceof java.io.IOException) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean dataError(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("42"));
     }
 
     /**
@@ -285,7 +276,7 @@ public final class SessionManager {
      */
     private Optional<Session> refreshOnce(Session seen, Instant ifNotAfter, Instant refreshedExpiry, Instant now) {
         String token = seen.token();
-        java.util.concurrent.locks.Lock lock = refreshLocks[Math.floorMod(token.hashCode(), refreshLocks.length)];
+        java.util.concurrent.locks.Lock lock = refreshLocks.forKey(token);
         boolean locked = false;
         try {
             locked = lock.tryLock(REFRESH_LOCK_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);

@@ -10,23 +10,15 @@ import java.time.Clock;
  * comes back short, at most {@code maxBatches} times per run (the next run goes on). A failure is logged and left to
  * the next run; it never stops the schedule.
  */
-public final class SessionPurger implements Runnable {
+public record SessionPurger(ExpiredSessionPurge store, Clock clock, int batchSize, int maxBatches)
+        implements Runnable {
 
     private static final Logger LOG = System.getLogger(SessionPurger.class.getName());
 
-    private final ExpiredSessionPurge store;
-    private final Clock clock;
-    private final int batchSize;
-    private final int maxBatches;
-
-    public SessionPurger(ExpiredSessionPurge store, Clock clock, int batchSize, int maxBatches) {
+    public SessionPurger {
         if (batchSize <= 0 || maxBatches <= 0) {
             throw new IllegalArgumentException("batchSize and maxBatches must be positive");
         }
-        this.store = store;
-        this.clock = clock;
-        this.batchSize = batchSize;
-        this.maxBatches = maxBatches;
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.betterauth.jakarta.api.Account;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -14,11 +13,8 @@ import java.time.Instant;
  */
 @Entity(name = "BetterAuthAccount")
 @Table(name = "\"account\"")
-public class AccountEntity {
+public class AccountEntity extends BetterAuthRow {
 
-    @Id
-    @Column(name = "\"id\"")
-    private String id;
     @Column(name = "\"accountId\"", nullable = false)
     private String accountId;
     @Column(name = "\"providerId\"", nullable = false)
@@ -41,31 +37,21 @@ public class AccountEntity {
     private String scope;
     @Column(name = "\"password\"")
     private String password;
-    @Convert(converter = InstantConverter.class)
-    @Column(name = "\"createdAt\"", nullable = false)
-    private Instant createdAt;
-    @Convert(converter = InstantConverter.class)
-    @Column(name = "\"updatedAt\"", nullable = false)
-    private Instant updatedAt;
 
     protected AccountEntity() {
     }
 
-    static AccountEntity of(Account a) {
-        AccountEntity e = new AccountEntity();
-        e.id = a.id();
-        e.accountId = a.accountId();
-        e.providerId = a.providerId();
-        e.userId = a.userId();
-        e.password = a.password();
-        e.createdAt = a.createdAt();
-        e.updatedAt = a.updatedAt();
-        return e;
+    AccountEntity(Account a) {
+        super(a.id(), a.createdAt(), a.updatedAt());
+        accountId = a.accountId();
+        providerId = a.providerId();
+        userId = a.userId();
+        password = a.password();
     }
 
     void updatePassword(String newPassword, Instant newUpdatedAt) {
         password = newPassword;
-        updatedAt = newUpdatedAt;
+        touch(newUpdatedAt);
     }
 
     Account toAccount() {

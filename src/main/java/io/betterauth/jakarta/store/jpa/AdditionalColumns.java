@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.store.jpa;
 
 import io.betterauth.jakarta.config.AdditionalField;
+import io.betterauth.jakarta.core.js.JsJson;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -112,13 +113,9 @@ public final class AdditionalColumns {
         };
     }
 
+    /** A numeric column as JavaScript would hold the number ({@link JsJson#numberValue}). */
     private static Object number(Object v) {
-        BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
-        try {
-            return d.longValueExact();
-        } catch (ArithmeticException e) {
-            return d.doubleValue();
-        }
+        return JsJson.numberValue(v instanceof BigDecimal b ? b : new BigDecimal(v.toString()));
     }
 
     private static String clob(java.sql.Clob clob) {

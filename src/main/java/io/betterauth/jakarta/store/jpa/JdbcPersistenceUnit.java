@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.store.jpa;
 
+import io.betterauth.jakarta.store.jdbc.ConnectionPool;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;

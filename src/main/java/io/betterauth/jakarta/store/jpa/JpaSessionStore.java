@@ -1,24 +1,26 @@
 package io.betterauth.jakarta.store.jpa;
 
+import static io.betterauth.jakarta.store.jpa.StoreTransactions.deleteWhere;
+import static io.betterauth.jakarta.store.jpa.StoreTransactions.first;
+
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.spi.ExpiredSessionPurge;
 import io.betterauth.jakarta.spi.SessionStore;
-import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.spi.UserStore;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** {@link SessionStore} on Better Auth's {@code session} table through Jakarta Persistence (any provider). */
 public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge {
 
-    private final JpaTransactions tx;
+    private static final String ENTITY = "BetterAuthSession";
+
+    private final StoreTransactions tx;
     private final AdditionalColumns columns;
 
     public JpaSessionStore(JpaTransactions tx) {
@@ -27,8 +29,13 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge 
 
     /** With the app's additional session fields, stored in their own columns. */
     public JpaSessionStore(JpaTransactions tx, AdditionalColumns columns) {
-        this.tx = tx;
+        this.tx = new StoreTransactions(tx);
         this.columns = columns;
+    }
+
+    private static Optional<SessionEntity> byToken(EntityManager em, String token) {
+        return first(em.createQuery("select s from " + ENTITY + " s where s.token = :token", SessionEntity.class)
+                .setParameter("token", token));
     }
 
     private Session withColumns(EntityManager em, SessionEntity e) {
@@ -42,22 +49,19 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge 
 
     @Override
     public void create(Session session) {
-        guarded(() -> tx.inTransaction(em -> {
-            em.persist(SessionEntity.of(session));
+        tx.run(em -> {
+            em.persist(new SessionEntity(session));
             if (!columns.isEmpty()) {
                 em.flush();
                 columns.write(em, session.token(), session.additional());
             }
             return null;
-        }));
+        });
     }
 
     @Override
     public Optional<Session> findByToken(String token) {
-        return guarded(() -> tx.inTransaction(em -> em
-                .createQuery("select s from BetterAuthSession s where s.token = :token", SessionEntity.class)
-                .setParameter("token", token)
-                .getResultList().stream().findFirst().map(e -> withColumns(em, e))));
+        return tx.run(em -> byToken(em, token).map(e -> withColumns(em, e)));
     }
 
     /**
@@ -66,19 +70,15 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge 
      */
     @Override
     public Optional<SessionAndUser> findWithUser(String token, UserStore users) {
-        return guarded(() -> tx.inTransaction(em -> SessionStore.super.findWithUser(token, users)));
+        return tx.run(em -> SessionStore.super.findWithUser(token, users));
     }
 
     @Override
     public Optional<Session> updateExpiry(String token, Instant expiresAt, Instant updatedAt) {
-        return guarded(() -> tx.inTransaction(em -> em
-                .createQuery("select s from BetterAuthSession s where s.token = :token", SessionEntity.class)
-                .setParameter("token", token)
-                .getResultList().stream().findFirst()
-                .map(e -> {
-                    e.slide(expiresAt, updatedAt);
-                    return withColumns(em, e);
-                })));
+        return tx.run(em -> byToken(em, token).map(e -> {
+            e.slide(expiresAt, updatedAt);
+            return withColumns(em, e);
+        }));
     }
 
     /**
@@ -88,57 +88,45 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge 
      */
     @Override
     public Optional<Session> refreshExpiry(String token, Instant ifNotAfter, Instant expiresAt, Instant updatedAt) {
-        return guarded(() -> tx.inTransaction(em -> {
-            em.createQuery("update BetterAuthSession s set s.expiresAt = :expiresAt, s.updatedAt = :updatedAt"
+        return tx.run(em -> {
+            em.createQuery("update " + ENTITY + " s set s.expiresAt = :expiresAt, s.updatedAt = :updatedAt"
                             + " where s.token = :token and s.expiresAt <= :ifNotAfter")
                     .setParameter("expiresAt", expiresAt)
                     .setParameter("updatedAt", updatedAt)
                     .setParameter("token", token)
                     .setParameter("ifNotAfter", ifNotAfter)
                     .executeUpdate();
-            return em.createQuery("select s from BetterAuthSession s where s.token = :token", SessionEntity.class)
-                    .setParameter("token", token)
-                    .getResultList().stream().findFirst().map(e -> withColumns(em, e));
-        }));
+            return byToken(em, token).map(e -> withColumns(em, e));
+        });
     }
 
     @Override
     public Optional<Session> updateAdditional(String token, Map<String, Object> changes, Instant updatedAt) {
-        return guarded(() -> tx.inTransaction(em -> em
-                .createQuery("select s from BetterAuthSession s where s.token = :token", SessionEntity.class)
-                .setParameter("token", token)
-                .getResultList().stream().findFirst()
-                .map(e -> {
-                    e.touch(updatedAt);
-                    em.flush();
-                    columns.write(em, token, changes);
-                    return withColumns(em, e);
-                })));
+        return tx.run(em -> byToken(em, token).map(e -> {
+            e.touch(updatedAt);
+            em.flush();
+            columns.write(em, token, changes);
+            return withColumns(em, e);
+        }));
     }
 
     @Override
     public void delete(String token) {
-        guarded(() -> tx.inTransaction(em -> em
-                .createQuery("delete from BetterAuthSession s where s.token = :token")
-                .setParameter("token", token)
-                .executeUpdate()));
+        tx.run(em -> deleteWhere(em, ENTITY, "token", token));
     }
 
     @Override
     public List<Session> listByUser(String userId) {
-        return guarded(() -> tx.inTransaction(em -> em
-                .createQuery("select s from BetterAuthSession s where s.userId = :userId order by s.createdAt, s.id",
+        return tx.run(em -> em
+                .createQuery("select s from " + ENTITY + " s where s.userId = :userId order by s.createdAt, s.id",
                         SessionEntity.class)
                 .setParameter("userId", userId)
-                .getResultList().stream().map(e -> withColumns(em, e)).toList()));
+                .getResultList().stream().map(e -> withColumns(em, e)).toList());
     }
 
     @Override
     public void deleteByUser(String userId) {
-        guarded(() -> tx.inTransaction(em -> em
-                .createQuery("delete from BetterAuthSession s where s.userId = :userId")
-                .setParameter("userId", userId)
-                .executeUpdate()));
+        tx.run(em -> deleteWhere(em, ENTITY, "userId", userId));
     }
 
     /**
@@ -148,11 +136,11 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge 
      */
     @Override
     public int purgeExpired(Instant now, int batch) {
-        return purge("BetterAuthSession", now, batch) + purge("BetterAuthVerification", now, batch);
+        return purge(ENTITY, now, batch) + purge("BetterAuthVerification", now, batch);
     }
 
     private int purge(String entity, Instant now, int batch) {
-        return guarded(() -> tx.inTransaction(em -> {
+        return tx.run(em -> {
             List<String> ids = em.createQuery("select e.id from " + entity + " e where e.expiresAt < :now order by e.id",
                             String.class)
                     .setParameter("now", now)
@@ -161,15 +149,6 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge 
             return ids.isEmpty() ? 0 : em.createQuery("delete from " + entity + " e where e.id in :ids")
                     .setParameter("ids", ids)
                     .executeUpdate();
-        }));
-    }
-
-    /** Turns a database failure (also one a container reports at commit) into {@link StoreUnavailableException}. */
-    static <T> T guarded(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
-            throw new StoreUnavailableException("The store failed: " + e.getClass().getSimpleName(), e);
-        }
+        });
     }
 }

@@ -4,29 +4,19 @@ import io.betterauth.jakarta.api.Session;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** Better Auth's {@code session} table, column for column. */
 @Entity(name = "BetterAuthSession")
 @Table(name = "\"session\"")
-public class SessionEntity {
+public class SessionEntity extends BetterAuthRow {
 
-    @Id
-    @Column(name = "\"id\"")
-    private String id;
     @Convert(converter = InstantConverter.class)
     @Column(name = "\"expiresAt\"", nullable = false)
     private Instant expiresAt;
     @Column(name = "\"token\"", nullable = false, unique = true)
     private String token;
-    @Convert(converter = InstantConverter.class)
-    @Column(name = "\"createdAt\"", nullable = false)
-    private Instant createdAt;
-    @Convert(converter = InstantConverter.class)
-    @Column(name = "\"updatedAt\"", nullable = false)
-    private Instant updatedAt;
     @Column(name = "\"ipAddress\"")
     private String ipAddress;
     @Column(name = "\"userAgent\"")
@@ -37,26 +27,18 @@ public class SessionEntity {
     protected SessionEntity() {
     }
 
-    static SessionEntity of(Session s) {
-        SessionEntity e = new SessionEntity();
-        e.id = s.id();
-        e.token = s.token();
-        e.userId = s.userId();
-        e.expiresAt = s.expiresAt();
-        e.createdAt = s.createdAt();
-        e.updatedAt = s.updatedAt();
-        e.ipAddress = s.ipAddress();
-        e.userAgent = s.userAgent();
-        return e;
+    SessionEntity(Session s) {
+        super(s.id(), s.createdAt(), s.updatedAt());
+        token = s.token();
+        userId = s.userId();
+        expiresAt = s.expiresAt();
+        ipAddress = s.ipAddress();
+        userAgent = s.userAgent();
     }
 
     void slide(Instant newExpiresAt, Instant newUpdatedAt) {
         expiresAt = newExpiresAt;
-        updatedAt = newUpdatedAt;
-    }
-
-    void touch(Instant newUpdatedAt) {
-        updatedAt = newUpdatedAt;
+        touch(newUpdatedAt);
     }
 
     Session toSession() {

@@ -2,20 +2,15 @@ package io.betterauth.jakarta.store.jpa;
 
 import io.betterauth.jakarta.api.User;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** Better Auth's {@code user} table, column for column (every identifier is quoted: Better Auth uses camelCase names, and "user" is a reserved word). */
 @Entity(name = "BetterAuthUser")
 @Table(name = "\"user\"")
-public class UserEntity {
+public class UserEntity extends BetterAuthRow {
 
-    @Id
-    @Column(name = "\"id\"")
-    private String id;
     @Column(name = "\"name\"", nullable = false)
     private String name;
     @Column(name = "\"email\"", nullable = false, unique = true)
@@ -24,32 +19,22 @@ public class UserEntity {
     private boolean emailVerified;
     @Column(name = "\"image\"")
     private String image;
-    @Convert(converter = InstantConverter.class)
-    @Column(name = "\"createdAt\"", nullable = false)
-    private Instant createdAt;
-    @Convert(converter = InstantConverter.class)
-    @Column(name = "\"updatedAt\"", nullable = false)
-    private Instant updatedAt;
 
     protected UserEntity() {
     }
 
-    static UserEntity of(User u) {
-        UserEntity e = new UserEntity();
-        e.id = u.id();
-        e.name = u.name();
-        e.email = u.email();
-        e.emailVerified = u.emailVerified();
-        e.image = u.image();
-        e.createdAt = u.createdAt();
-        e.updatedAt = u.updatedAt();
-        return e;
+    UserEntity(User u) {
+        super(u.id(), u.createdAt(), u.updatedAt());
+        name = u.name();
+        email = u.email();
+        emailVerified = u.emailVerified();
+        image = u.image();
     }
 
     void updateProfile(String newName, String newImage, Instant newUpdatedAt) {
         name = newName;
         image = newImage;
-        updatedAt = newUpdatedAt;
+        touch(newUpdatedAt);
     }
 
     User toUser() {

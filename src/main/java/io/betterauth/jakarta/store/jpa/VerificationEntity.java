@@ -3,7 +3,6 @@ package io.betterauth.jakarta.store.jpa;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -13,11 +12,8 @@ import java.time.Instant;
  */
 @Entity(name = "BetterAuthVerification")
 @Table(name = "\"verification\"")
-public class VerificationEntity {
+public class VerificationEntity extends BetterAuthRow {
 
-    @Id
-    @Column(name = "\"id\"")
-    private String id;
     @Column(name = "\"identifier\"", nullable = false)
     private String identifier;
     @Column(name = "\"value\"", nullable = false)
@@ -25,12 +21,6 @@ public class VerificationEntity {
     @Convert(converter = InstantConverter.class)
     @Column(name = "\"expiresAt\"", nullable = false)
     private Instant expiresAt;
-    @Convert(converter = InstantConverter.class)
-    @Column(name = "\"createdAt\"", nullable = false)
-    private Instant createdAt;
-    @Convert(converter = InstantConverter.class)
-    @Column(name = "\"updatedAt\"", nullable = false)
-    private Instant updatedAt;
 
     protected VerificationEntity() {
     }

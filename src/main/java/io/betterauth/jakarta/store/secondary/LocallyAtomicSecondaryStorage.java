@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.store.secondary;
 
+import io.betterauth.jakarta.core.session.StripedLocks;
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import java.time.Duration;
@@ -15,15 +16,8 @@ import java.util.Optional;
  */
 final class LocallyAtomicSecondaryStorage implements AtomicSecondaryStorage {
 
-    private static final int LOCK_STRIPES = 256;
     /** Shared by every instance, so two stores over one plain storage in this JVM agree. */
-    private static final Object[] LOCKS = new Object[LOCK_STRIPES];
-
-    static {
-        for (int i = 0; i < LOCKS.length; i++) {
-            LOCKS[i] = new Object();
-        }
-    }
+    private static final StripedLocks LOCKS = new StripedLocks(256);
 
     private final SecondaryStorage storage;
 
@@ -36,10 +30,6 @@ final class LocallyAtomicSecondaryStorage implements AtomicSecondaryStorage {
         return storage instanceof AtomicSecondaryStorage atomic ? atomic : new LocallyAtomicSecondaryStorage(storage);
     }
 
-    private static Object lockFor(String key) {
-        return LOCKS[(key.hashCode() & 0x7fffffff) % LOCK_STRIPES];
-    }
-
     @Override
     public Optional<String> get(String key) {
         return storage.get(key);
@@ -47,16 +37,18 @@ final class LocallyAtomicSecondaryStorage implements AtomicSecondaryStorage {
 
     @Override
     public void set(String key, String value, Duration ttl) {
-        synchronized (lockFor(key)) {
+        LOCKS.withLock(key, () -> {
             storage.set(key, value, ttl);
-        }
+            return null;
+        });
     }
 
     @Override
     public void delete(String key) {
-        synchronized (lockFor(key)) {
+        LOCKS.withLock(key, () -> {
             storage.delete(key);
-        }
+            return null;
+        });
     }
 
     /**
@@ -71,32 +63,32 @@ final class LocallyAtomicSecondaryStorage implements AtomicSecondaryStorage {
 
     @Override
     public Optional<String> getAndDelete(String key) {
-        synchronized (lockFor(key)) {
+        return LOCKS.withLock(key, () -> {
             Optional<String> value = storage.get(key);
             value.ifPresent(v -> storage.delete(key));
             return value;
-        }
+        });
     }
 
     @Override
     public boolean compareAndSet(String key, String expected, String value, Duration ttl) {
-        synchronized (lockFor(key)) {
+        return LOCKS.withLock(key, () -> {
             if (!Objects.equals(storage.get(key).orElse(null), expected)) {
                 return false;
             }
             storage.set(key, value, ttl);
             return true;
-        }
+        });
     }
 
     @Override
     public boolean compareAndDelete(String key, String expected) {
-        synchronized (lockFor(key)) {
+        return LOCKS.withLock(key, () -> {
             if (!storage.get(key).equals(Optional.of(expected))) {
                 return false;
             }
             storage.delete(key);
             return true;
-        }
+        });
     }
 }

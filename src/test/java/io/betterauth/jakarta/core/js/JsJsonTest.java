@@ -60,4 +60,63 @@ class JsJsonTest {
         m.put("list", Arrays.asList(true, "x", null));
         assertThat(JsJson.stringify(m)).isEqualTo("{\"b\":1,\"a\":null,\"list\":[true,\"x\",null]}");
     }
+
+    // Reading --------------------------------------------------------------------------------------------------------
+
+    static jakarta.json.JsonValue json(String text) {
+        return ClientJson.parse(text).orElseThrow();
+    }
+
+    @Test
+    void numberValue_isTheNumberJavaScriptHolds_inTheTypeStringifyWritesBackTheSame() {
+        // JSON.stringify(JSON.parse(t)) in Node, for each t (integer text beyond 2^53 kept exact, as before)
+        Map<String, String> node = new LinkedHashMap<>();
+        node.put("1.0", "1");
+        node.put("1e2", "100");
+        node.put("1.5", "1.5");
+        node.put("1e400", "null");
+        node.put("-0", "0");
+        node.put("9007199254740993.0", "9007199254740992");
+        node.put("123456789012345678901234567890", "1.2345678901234568e+29");
+        node.put("1e-400", "0");
+        node.put("1700000000000", "1700000000000");
+        node.forEach((text, stringified) -> assertThat(JsJson.stringify(
+                JsJson.numberValue(((jakarta.json.JsonNumber) json(text))))).as(text).isEqualTo(stringified));
+        assertThat(JsJson.numberValue(new java.math.BigDecimal("2.00"))).isEqualTo(2L);
+        assertThat(JsJson.numberValue(new java.math.BigDecimal("20000000000000000000"))).isEqualTo(2e19);
+    }
+
+    @Test
+    void toNumber_isJavaScriptsNumberOfAString() {
+        // Number(s) in Node, for each s
+        Map<String, Double> node = new LinkedHashMap<>();
+        node.put(" 1700000000000 ", 1700000000000d);
+        node.put("", 0d);
+        node.put(" \t\u00a0\ufeff", 0d);
+        node.put("1e3", 1000d);
+        node.put("+1.5", 1.5);
+        node.put(".5", 0.5);
+        node.put("1.", 1d);
+        node.put("0x1F", 31d);
+        node.put("0o17", 15d);
+        node.put("0b101", 5d);
+        node.put("Infinity", Double.POSITIVE_INFINITY);
+        node.put("-Infinity", Double.NEGATIVE_INFINITY);
+        node.put("1e400", Double.POSITIVE_INFINITY);
+        node.put("\t42\n", 42d);
+        node.forEach((s, n) -> assertThat(JsJson.toNumber(s)).as(s).isEqualTo(n));
+        // Java's own forms that Double.parseDouble reads are NaN in JavaScript
+        for (String nan : new String[] {"-0x10", "1d", "1f", "NaN", "0x1p3", "1_000", "abc", "1 2"}) {
+            assertThat(JsJson.toNumber(nan)).as(nan).isNaN();
+        }
+        assertThat(JsJson.toNumber(null)).isZero();
+    }
+
+    @Test
+    void safeParsed_revivesEveryIsoDateString_whateverTheMember_asBetterAuthsSafeJsonParse() {
+        Object parsed = JsJson.safeParsed(json("{\"a\":\"2024-02-30T00:00:00Z\",\"b\":[\"2016-12-31T23:59:60Z\","
+                + "{\"c\":\"2024-01-01T00:00:00.1234Z\"}],\"d\":1.0,\"e\":null,\"f\":true}"));
+        assertThat(JsJson.stringify(parsed)).isEqualTo("{\"a\":\"2024-03-01T00:00:00.000Z\",\"b\":[\"2016-12-31T23:59:60Z\","
+                + "{\"c\":\"2024-01-01T00:00:00.123Z\"}],\"d\":1,\"e\":null,\"f\":true}");
+    }
 }

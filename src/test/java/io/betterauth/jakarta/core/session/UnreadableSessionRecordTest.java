@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.spi.UserStore;
+import io.betterauth.jakarta.store.jdbc.JdbcOutages;
 import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
@@ -146,7 +147,8 @@ class UnreadableSessionRecordTest {
 
     @Test
     void aValueTheStoreCannotDecode_isNoSession_andTheLogDoesNotRepeatIt() {
-        setUp(new DriftedStore());
+        // As the runtime composes an application's own store: its JDBC outages reported by store.jdbc's rule
+        setUp(JdbcOutages.reported(new DriftedStore()));
         RequestCookies device = signUp();
         String token = manager.cookies().sessionToken(device).orElseThrow();
         failure = new IllegalArgumentException("Cannot parse '" + token + "' as a timestamp");

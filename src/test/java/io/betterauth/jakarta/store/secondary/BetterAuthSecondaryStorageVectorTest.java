@@ -9,6 +9,7 @@ import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
+import io.betterauth.jakarta.testing.MutableClock;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

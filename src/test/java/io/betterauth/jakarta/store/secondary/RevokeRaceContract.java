@@ -9,6 +9,7 @@ import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
+import io.betterauth.jakarta.testing.Race;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

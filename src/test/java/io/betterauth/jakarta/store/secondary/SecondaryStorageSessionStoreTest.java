@@ -14,6 +14,7 @@ import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.spi.UserStore;
 import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
+import io.betterauth.jakarta.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

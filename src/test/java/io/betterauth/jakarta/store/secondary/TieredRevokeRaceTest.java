@@ -11,6 +11,7 @@ import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
+import io.betterauth.jakarta.testing.Race;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.betterauth.jakarta.store.secondary;
+package io.betterauth.jakarta.testing;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.betterauth.jakarta.store.jpa;
+package io.betterauth.jakarta.store.jdbc;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;

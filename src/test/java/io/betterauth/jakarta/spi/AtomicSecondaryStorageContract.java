@@ -1,14 +1,10 @@
-package io.betterauth.jakarta.store;
+package io.betterauth.jakarta.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.betterauth.jakarta.core.session.IdGenerator;
-import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
-import io.betterauth.jakarta.spi.StoreUnavailableException;
-import io.betterauth.jakarta.store.secondary.Race;
+import io.betterauth.jakarta.testing.Race;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,42 +16,28 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * What every {@link AtomicSecondaryStorage} must do: Better Auth 1.7's {@code increment} (a fixed-window counter) and
- * {@code getAndDelete}, and the conditional writes, each atomic under real concurrency. Keys are random per run, so
- * runs sharing a Redis database do not meet.
+ * What every {@link AtomicSecondaryStorage} must do, beyond {@link SecondaryStorageContract}: Better Auth 1.7's
+ * {@code increment} (a fixed-window counter) and {@code getAndDelete}, and the conditional writes, each atomic under
+ * real concurrency. Published in the {@code tests} JAR with its base class; it needs AssertJ as well as JUnit 5.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AtomicSecondaryStorageContract {
+public abstract class AtomicSecondaryStorageContract extends SecondaryStorageContract {
 
     static final int THREADS = 8;
     static final int PER_THREAD = 250;
 
-    final IdGenerator ids = new IdGenerator();
-    final List<String> keys = new ArrayList<>();
     final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 
-    /** The storage under test, as one client (one application instance) sees it. */
+    @Override
     protected abstract AtomicSecondaryStorage storage();
 
     /** A second client of the same store (another application instance); may be {@link #storage()} itself. */
+    @Override
     protected abstract AtomicSecondaryStorage otherClient();
 
     /** The time to live left on {@code key}, read from the store itself; empty when it has none or is missing. */
     protected abstract Optional<Duration> ttlOf(String key);
-
-    protected String key(String what) {
-        String key = "atomic-contract-" + what + "-" + ids.generate();
-        keys.add(key);
-        return key;
-    }
-
-    /** Every key a test used, for the clean-up of stores that outlive the test. */
-    protected List<String> keysUsed() {
-        return keys;
-    }
 
     @AfterAll
     void stopThreads() {

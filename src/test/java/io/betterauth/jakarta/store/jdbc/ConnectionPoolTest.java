@@ -1,4 +1,4 @@
-package io.betterauth.jakarta.store.jpa;
+package io.betterauth.jakarta.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
