@@ -73,7 +73,15 @@ class ReadmeExamplesTest {
             "session-customizer", new Wrapper(Shape.COMPILATION_UNIT, ""),
             "event-observers", new Wrapper(Shape.MEMBERS,
                     "java.util.logging.Logger log; boolean blocked(String ipAddress) { return false; }"),
-            "admin-api", new Wrapper(Shape.STATEMENTS, "String userId; String sessionId;"));
+            "admin-api", new Wrapper(Shape.STATEMENTS, "String userId; String sessionId;"),
+            "storage-contract", new Wrapper(Shape.COMPILATION_UNIT, """
+                    class MyStorage implements io.betterauth.jakarta.spi.SecondaryStorage {
+                        MyStorage(String address) { }
+                        public java.util.Optional<String> get(String key) { return java.util.Optional.empty(); }
+                        public void set(String key, String value, java.time.Duration ttl) { }
+                        public void delete(String key) { }
+                    }
+                    """));
 
     enum Shape { COMPILATION_UNIT, MEMBERS, STATEMENTS }
 
