@@ -4,10 +4,8 @@ import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.core.session.ColumnLimits;
 import io.betterauth.jakarta.config.ConfigLoader;
 import io.betterauth.jakarta.config.ConfigSource;
-import io.betterauth.jakarta.core.endpoint.EmailPasswordAuth;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.session.IdGenerator;
-import io.betterauth.jakarta.core.security.OriginCheck;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.session.SessionManager;
@@ -56,9 +54,8 @@ import javax.sql.DataSource;
 public class BetterAuthRuntime {
 
     /** Everything built from one configuration; replaced as a whole, never field by field. */
-    public record Services(BetterAuthConfig config, SessionManager sessions, EmailPasswordAuth emailPassword,
-                           SessionCookies cookies, SessionApi api, OriginCheck originCheck,
-                           RateLimiter rateLimiter) {
+    public record Services(BetterAuthConfig config, SessionManager sessions, SessionCookies cookies,
+                           Endpoints endpoints, RateLimiter rateLimiter) {
     }
 
     @Inject
@@ -150,10 +147,9 @@ public class BetterAuthRuntime {
         SessionManager sessions = new SessionManager(config, sessionStore, userStore, cookies, ids, Clock.systemUTC(),
                 events.isResolvable() ? events.get() : AuthEvents.NONE);
         PasswordHasher hasher = new PasswordHasher(config.emailAndPassword().maxConcurrentHashes());
-        EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, userStore, sessions, hasher, ids, limits);
-        SessionApi api = new SessionApi(config, sessions, sessionStore, userStore, hasher, limits);
+        Endpoints endpoints = Endpoints.of(config, sessions, sessionStore, userStore, hasher, ids, limits);
         schedulePurge(config, purgeable);
-        return new Services(config, sessions, emailPassword, cookies, api, new OriginCheck(config),
+        return new Services(config, sessions, cookies, endpoints,
                 new RateLimiter(config.rateLimit(), secondary, Clock.systemUTC()));
     }
 

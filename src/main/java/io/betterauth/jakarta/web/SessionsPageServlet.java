@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.web;
 
+import io.betterauth.jakarta.core.cookie.ResponseCookies;
 import io.betterauth.jakarta.runtime.BetterAuthBootstrap;
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.ConfigurationException;
@@ -88,7 +89,7 @@ public class SessionsPageServlet extends HttpServlet {
                 .replace("{{apiBase}}", escapeHtml(request.getContextPath() + basePath));
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html; charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
+        ResponseCookies.noStore(ResponseCookies.Headers.of(response::addHeader, response::setHeader));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
         response.setHeader("X-Frame-Options", "DENY");
