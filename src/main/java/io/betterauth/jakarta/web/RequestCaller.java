@@ -14,7 +14,7 @@ public final class RequestCaller {
     /** A request to one of the endpoints: its cookies, client and the facts of the origin check. */
     public static Caller overHttp(HttpServletRequest request, BetterAuthConfig config) {
         return Caller.overHttp(SessionResolver.cookies(request), () -> ClientAddress.of(request, config),
-                originRequest(request));
+                () -> originRequest(request));
     }
 
     /** The app's own code calling the API while it serves this request: its cookies and client, no origin check. */

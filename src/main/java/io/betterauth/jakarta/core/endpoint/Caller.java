@@ -16,16 +16,17 @@ public final class Caller {
 
     private final RequestCookies cookies;
     private final Supplier<ClientInfo> client;
-    private final OriginCheck.Request origin;
+    private final Supplier<OriginCheck.Request> origin;
 
-    private Caller(RequestCookies cookies, Supplier<ClientInfo> client, OriginCheck.Request origin) {
+    private Caller(RequestCookies cookies, Supplier<ClientInfo> client, Supplier<OriginCheck.Request> origin) {
         this.cookies = cookies;
         this.client = client;
         this.origin = origin;
     }
 
-    /** A request to one of the endpoints. */
-    public static Caller overHttp(RequestCookies cookies, Supplier<ClientInfo> client, OriginCheck.Request origin) {
+    /** A request to one of the endpoints; its origin facts are read only by an endpoint that checks them. */
+    public static Caller overHttp(RequestCookies cookies, Supplier<ClientInfo> client,
+                                  Supplier<OriginCheck.Request> origin) {
         return new Caller(cookies, client, origin);
     }
 
@@ -44,13 +45,13 @@ public final class Caller {
 
     /** The origin check's request facts; empty for a server-side call. */
     public Optional<OriginCheck.Request> origin() {
-        return Optional.ofNullable(origin);
+        return origin == null ? Optional.empty() : Optional.of(origin.get());
     }
 
     /** Better Auth's {@code originCheck} for a state-changing endpoint; nothing for a server-side call. */
     public void checkOrigin(OriginCheck check) {
         if (origin != null) {
-            check.check(origin);
+            check.check(origin.get());
         }
     }
 }

@@ -61,7 +61,7 @@ class EndpointAnswersTest {
     /** A POST over HTTP with these cookies and an {@code Origin} header (none when null). */
     static Caller post(RequestCookies cookies, String origin) {
         Map<String, String> headers = origin == null ? Map.of() : Map.of("origin", origin);
-        return Caller.overHttp(cookies, () -> ClientInfo.UNKNOWN, new OriginCheck.Request("POST",
+        return Caller.overHttp(cookies, () -> ClientInfo.UNKNOWN, () -> new OriginCheck.Request("POST",
                 cookies != RequestCookies.empty(), name -> headers.get(name.toLowerCase(Locale.ROOT)), ORIGIN));
     }
 
