@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * The server-side API, Better Auth's {@code auth.api.*} for Java: inject it anywhere and call it with the current
- * request. Each method applies the same rules as the HTTP endpoint (a session is required, sensitive calls read
- * the store, fresh calls check {@code freshAge}) and returns a typed {@link ApiResult} whose cookies go on the
- * response with {@link #writeCookies}. Errors are {@link io.betterauth.jakarta.api.AuthException}s with Better
- * Auth's status and code.
+ * request. Each method applies the same rules as the HTTP endpoint (validation, a session is required, sensitive
+ * calls read the store, fresh calls check {@code freshAge}) and returns a typed {@link ApiResult} whose cookies go
+ * on the response with {@link #writeCookies}. As with Better Auth's server-side calls, neither the origin check
+ * (callback URLs included) nor the rate limit applies: the app's own code is the caller. Errors are
+ * {@link io.betterauth.jakarta.api.AuthException}s with Better Auth's status and code.
  *
  * <pre>{@code
  * @Inject BetterAuthApi auth;
@@ -22,6 +23,23 @@ import java.util.Optional;
  * Firing {@link io.betterauth.jakarta.api.event.RevokeUserSessions} does what {@link #revokeUserSessions} does.
  */
 public interface BetterAuthApi {
+
+    /**
+     * {@code signUpEmail}: creates the user with a password and, unless
+     * {@code better-auth.email-and-password.auto-sign-in=false}, signs them in (the new session's cookies are in the
+     * result; any session the request presented is kept, or revoked with {@code revoke-on-sign-in}).
+     *
+     * @param fields the body's other members, as the endpoint takes them: {@code image}, {@code rememberMe} and
+     *               declared additional user fields
+     */
+    ApiResult<SignIn> signUp(HttpServletRequest request, String name, String email, String password,
+                             Map<String, ?> fields);
+
+    /** {@code signInEmail}: a new session for the user; {@code rememberMe=false} makes it end with the browser. */
+    ApiResult<SignIn> signIn(HttpServletRequest request, String email, String password, boolean rememberMe);
+
+    /** {@code signOut}: ends the request's session, if any, and clears every session cookie. */
+    ApiResult<Boolean> signOut(HttpServletRequest request);
 
     /** {@code getSession}: the caller's session (refreshed when due), or empty. */
     ApiResult<Optional<SessionAndUser>> getSession(HttpServletRequest request, GetSessionOptions options);
@@ -46,6 +64,19 @@ public interface BetterAuthApi {
                                              String newPassword, boolean revokeOtherSessions);
 
     /**
+     * {@code updateUser} with Better Auth's body: {@code name}, {@code image} ({@code null} clears it) and declared
+     * additional user fields; an {@code email} is 400 {@code EMAIL_CAN_NOT_BE_UPDATED}. Re-sends the session cookies.
+     */
+    ApiResult<Boolean> updateUser(HttpServletRequest request, Map<String, ?> fields);
+
+    /**
+     * {@code deleteUser} (when {@code better-auth.user.delete-user.enabled}): with a password it must be right,
+     * without one ({@code null}) the session must be fresh. Deletes the user, their accounts and sessions; clears
+     * the cookies.
+     */
+    ApiResult<Boolean> deleteUser(HttpServletRequest request, String password);
+
+    /**
      * For the app's administration (guard the caller with the app's authorization, e.g. {@code @RolesAllowed}):
      * the user's live sessions, ids and metadata without tokens.
      */
@@ -61,13 +92,9 @@ public interface BetterAuthApi {
      */
     int revokeUserSessions(String userId, String reason);
 
-    /** Adds a result's cookies to the response (call before the response is committed). */
-    default void writeCookies(ApiResult<?> result, HttpServletResponse response) {
-        for (String line : result.setCookies()) {
-            response.addHeader("Set-Cookie", line);
-        }
-        if (!result.setCookies().isEmpty()) {
-            response.setHeader("Cache-Control", "no-store");
-        }
-    }
+    /**
+     * Adds a result's cookies to the response, each its own {@code Set-Cookie} header in order, with
+     * {@code Cache-Control: no-store} when there is one (call before the response is committed).
+     */
+    void writeCookies(ApiResult<?> result, HttpServletResponse response);
 }

@@ -1,16 +1,15 @@
 package io.betterauth.jakarta.rest;
 
 import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.core.cookie.ResponseCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Turns core results and errors into JAX-RS responses: JSON bodies, one {@code Set-Cookie} header per cookie, and
- * {@code Cache-Control: no-store} on every answer that sets or clears a cookie, so no cache keeps or replays a
- * session cookie (T-11; Better Auth sends it on get-session only, and an extra header changes nothing for clients).
+ * Turns core results and errors into JAX-RS responses: the JSON body, the cookies as {@link ResponseCookies} writes
+ * them, then the result's other headers (each replacing one of its name).
  */
 final class HttpAuthResponses {
 
@@ -18,22 +17,16 @@ final class HttpAuthResponses {
     }
 
     static Response of(AuthResult result) {
-        return build(result.status(), result.json(), result.setCookies(), result.headers());
+        Response response = Response.status(result.status()).entity(result.json())
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        ResponseCookies.Headers out = ResponseCookies.Headers.of(headers::add, headers::putSingle);
+        ResponseCookies.write(result.setCookies(), out);
+        result.headers().forEach(out::set);
+        return response;
     }
 
     static Response of(AuthException error) {
         return of(AuthResult.of(error));
-    }
-
-    static Response build(int status, String json, List<String> setCookies, Map<String, String> headers) {
-        Response.ResponseBuilder b = Response.status(status).entity(json).type(MediaType.APPLICATION_JSON_TYPE);
-        for (String line : setCookies) {
-            b.header("Set-Cookie", line);
-        }
-        if (!setCookies.isEmpty()) {
-            b.header("Cache-Control", "no-store");
-        }
-        headers.forEach(b::header);
-        return b.build();
     }
 }

@@ -36,7 +36,7 @@ final class RateLimitGate {
         if (limiter == null || !limiter.enabled() || config.advanced().ipAddress().disableIpTracking()) {
             return Optional.empty(); // nothing is counted: skip the path checks on every request
         }
-        if (!BasePathMount.matches(uri, request, config.basePath())) {
+        if (!services.endpoints().basePath().isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
             return Optional.empty();
         }
         OptionalLong seconds = retryAfter(config, limiter, request, endpoint);

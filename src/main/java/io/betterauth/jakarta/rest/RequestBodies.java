@@ -73,9 +73,7 @@ final class RequestBodies {
         JsonValue value = ClientJson.parse(hasBody ? body : "")
                 .orElseThrow(() -> new AuthException(ErrorCode.BAD_REQUEST));
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            String received = value.getValueType() == JsonValue.ValueType.TRUE
-                    || value.getValueType() == JsonValue.ValueType.FALSE
-                    ? "boolean" : value.getValueType().name().toLowerCase(Locale.ROOT);
+            String received = ClientJson.zodType(value);
             throw new AuthException(ErrorCode.VALIDATION_ERROR, "[body] Invalid input: expected object, received "
                     + received + "; [body] Invalid input: expected record, received " + received);
         }

@@ -3,9 +3,7 @@ package io.betterauth.jakarta.runtime;
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.ConfigLoader;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
-import io.betterauth.jakarta.core.endpoint.EmailPasswordAuth;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
-import io.betterauth.jakarta.core.security.OriginCheck;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.security.RateLimiter;
 import io.betterauth.jakarta.core.session.IdGenerator;
@@ -33,9 +31,8 @@ import java.time.Clock;
 public class BetterAuthRuntime {
 
     /** Everything built from one configuration; replaced as a whole, never field by field. */
-    public record Services(BetterAuthConfig config, SessionManager sessions, EmailPasswordAuth emailPassword,
-                           SessionCookies cookies, SessionApi api, OriginCheck originCheck,
-                           RateLimiter rateLimiter) {
+    public record Services(BetterAuthConfig config, SessionManager sessions, SessionCookies cookies,
+                           Endpoints endpoints, RateLimiter rateLimiter) {
     }
 
     @Inject
@@ -83,11 +80,10 @@ public class BetterAuthRuntime {
         SessionManager sessions = new SessionManager(config, stores.sessions(), stores.users(), cookies, ids,
                 Clock.systemUTC(), events.isResolvable() ? events.get() : AuthEvents.NONE);
         PasswordHasher hasher = new PasswordHasher(config.emailAndPassword().maxConcurrentHashes());
-        EmailPasswordAuth emailPassword = new EmailPasswordAuth(config, stores.users(), sessions, hasher, ids,
+        Endpoints endpoints = Endpoints.of(config, sessions, stores.sessions(), stores.users(), hasher, ids,
                 stores.limits());
-        SessionApi api = new SessionApi(config, sessions, stores.sessions(), stores.users(), hasher, stores.limits());
         PurgeScheduler.schedule(config, stores.purgeable(), closeables);
-        return new Services(config, sessions, emailPassword, cookies, api, new OriginCheck(config),
+        return new Services(config, sessions, cookies, endpoints,
                 new RateLimiter(config.rateLimit(), stores.secondary(), Clock.systemUTC()));
     }
 

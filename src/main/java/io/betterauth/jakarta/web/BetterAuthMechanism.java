@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.web;
 
+import io.betterauth.jakarta.core.cookie.ResponseCookies;
 import io.betterauth.jakarta.api.BetterAuthPrincipal;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
@@ -66,7 +67,7 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
      */
     private static AuthenticationStatus unavailable(HttpServletResponse response) {
         try {
-            response.setHeader("Cache-Control", "no-store");
+            ResponseCookies.noStore(ResponseCookies.Headers.of(response::addHeader, response::setHeader));
             ServletErrorResponse.send(response, new AuthException(ErrorCode.SERVICE_UNAVAILABLE));
             response.flushBuffer();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.web;
 
+import io.betterauth.jakarta.core.endpoint.BasePath;
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -45,7 +46,7 @@ public final class RawContentTypeFilter implements Filter {
         if (registration != null) {
             registration.setAsyncSupported(true);
             registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
-                    config.basePath().replaceAll("/+$", "") + "/*");
+                    new BasePath(config.basePath()).urlPattern());
         }
     }
 

@@ -50,7 +50,7 @@ public class RequireSessionFilter implements Filter {
                 throw new AuthException(state.storeUnavailable() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNAUTHORIZED);
             }
             if (fresh) {
-                runtime.services().api().requireFresh(current.get());
+                runtime.services().endpoints().guard().requireFresh(current.get());
             }
         } catch (AuthException e) {
             ServletErrorResponse.send(response, e);

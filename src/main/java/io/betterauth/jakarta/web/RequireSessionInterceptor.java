@@ -41,7 +41,7 @@ public class RequireSessionInterceptor {
         SessionAndUser current = state.current().orElseThrow(() -> new AuthException(
                 state.storeUnavailable() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNAUTHORIZED));
         if (rule != null && rule.fresh()) {
-            runtime.services().api().requireFresh(current);
+            runtime.services().endpoints().guard().requireFresh(current);
         }
         return call.proceed();
     }

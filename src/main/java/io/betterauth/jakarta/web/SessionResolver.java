@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.web;
 
+import io.betterauth.jakarta.core.cookie.ResponseCookies;
 import io.betterauth.jakarta.api.CurrentSession;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.api.AuthException;
@@ -78,17 +79,14 @@ public class SessionResolver {
             LOG.log(Level.WARNING, "Response already committed; session cookies could not be updated");
             return;
         }
-        for (String line : state.lookup().setCookies()) {
-            response.addHeader("Set-Cookie", line);
-        }
-        response.setHeader("Cache-Control", "no-store");
+        ResponseCookies.write(state.lookup().setCookies(),
+                ResponseCookies.Headers.of(response::addHeader, response::setHeader));
     }
 
     /** Whether the request is for the library's own endpoints, which resolve the session themselves. */
     public boolean isAuthEndpoint(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String base = runtime.services().config().basePath();
-        return path.equals(base) || path.startsWith(base + "/");
+        return runtime.services().endpoints().basePath()
+                .covers(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     /** The request's cookies, all {@code Cookie} headers joined. */

@@ -1,5 +1,7 @@
 package io.betterauth.jakarta.web;
 
+import io.betterauth.jakarta.core.cookie.ResponseCookies;
+import io.betterauth.jakarta.core.endpoint.BasePath;
 import io.betterauth.jakarta.runtime.BetterAuthBootstrap;
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.ConfigurationException;
@@ -65,7 +67,7 @@ public class SessionsPageServlet extends HttpServlet {
                     + "/better-auth/sessions (starting with '/', no wildcard), not '" + path + "'");
         }
         ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME,
-                new SessionsPageServlet(config.basePath()));
+                new SessionsPageServlet(new BasePath(config.basePath()).path()));
         if (registration == null) {
             LOG.log(Level.WARNING, "A servlet named " + SERVLET_NAME + " already exists; the sessions page is not "
                     + "registered at " + path);
@@ -88,7 +90,7 @@ public class SessionsPageServlet extends HttpServlet {
                 .replace("{{apiBase}}", escapeHtml(request.getContextPath() + basePath));
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html; charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
+        ResponseCookies.noStore(ResponseCookies.Headers.of(response::addHeader, response::setHeader));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
         response.setHeader("X-Frame-Options", "DENY");

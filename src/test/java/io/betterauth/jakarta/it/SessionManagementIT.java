@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import io.betterauth.jakarta.it.app.AdminGroups;
 import io.betterauth.jakarta.it.app.AdminSessionsServlet;
+import io.betterauth.jakarta.it.app.ServerSideAuthServlet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ class SessionManagementIT {
                 // both beyond Better Auth, off by default: T-12 and T-17
                 "better-auth.session.revoke-on-sign-in", "true",
                 "better-auth.session.fresh-revoke", "true"))
-                .addClasses(AdminGroups.class, AdminSessionsServlet.class);
+                .addClasses(AdminGroups.class, AdminSessionsServlet.class, ServerSideAuthServlet.class);
     }
 
     @ArquillianResource
@@ -273,6 +274,33 @@ class SessionManagementIT {
         assertThat(signedIn(t4)).isFalse();
         assertThat(signedIn(t5)).isFalse();
         assertThat(http.get("/admin/user-sessions?userId=" + id, admin).body()).isEmpty();
+    }
+
+    @Test
+    void serverSideSignIn_cookiesAuthenticateGetSession_andServerSideSignOutEndsIt() throws Exception {
+        http = new Http(url);
+        String email = "server-" + System.nanoTime() + "@example.com";
+        signUp(email);
+        // No Origin header: the app's own code calls the API, so Better Auth's origin check does not apply.
+        HttpResponse<String> in = http.post("/server-auth/sign-in?email=" + email + "&password=test123456", null, null,
+                null, null);
+        assertThat(in.statusCode()).as(in.body()).isEqualTo(200);
+        assertThat(in.body()).isEqualTo("signed in " + email);
+        assertThat(in.headers().allValues("cache-control")).containsExactly("no-store");
+        String cookie = cookiePair(in, "better-auth.session_token");
+        assertThat(json(http.get("/api/auth/get-session", cookie)).getJsonObject("user").getString("email"))
+                .isEqualTo(email);
+
+        HttpResponse<String> wrong = http.post("/server-auth/sign-in?email=" + email + "&password=wrong-password",
+                null, null, null, null);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).isEqualTo("INVALID_EMAIL_OR_PASSWORD");
+        assertThat(setCookies(wrong)).isEmpty();
+
+        HttpResponse<String> out = http.post("/server-auth/sign-out", null, null, cookie, null);
+        assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
+        assertThat(setCookies(out)).anyMatch(l -> l.startsWith("better-auth.session_token=;") && l.contains("Max-Age=0"));
+        assertThat(signedIn(cookie)).isFalse();
     }
 
     @Test

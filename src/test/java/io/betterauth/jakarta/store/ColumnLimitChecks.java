@@ -14,7 +14,7 @@ import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.endpoint.RequestBody;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.api.Session;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.session.SessionManager;
 import io.betterauth.jakarta.api.User;
@@ -48,7 +48,7 @@ interface ColumnLimitChecks {
     ColumnLimits columnLimits();
 
     /** Sign-up, sign-in and the session API over these stores, wired as the runtime wires them. */
-    record Auth(EmailPasswordAuth emailPassword, SessionApi api) {
+    record Auth(EmailPasswordAuth emailPassword, Endpoints api) {
 
         static Auth over(UserStore users, SessionStore sessions, ColumnLimits limits) {
             BetterAuthConfig config = BetterAuthConfig.builder().secret("a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT")
@@ -58,7 +58,7 @@ interface ColumnLimitChecks {
                     new IdGenerator(), Clock.systemUTC());
             PasswordHasher hasher = new PasswordHasher();
             return new Auth(new EmailPasswordAuth(config, users, manager, hasher, new IdGenerator(), limits),
-                    new SessionApi(config, manager, sessions, users, hasher, limits));
+                    Endpoints.of(config, manager, sessions, users, hasher, new IdGenerator(), limits));
         }
 
         AuthResult signUp(String json) {
@@ -155,15 +155,15 @@ interface ColumnLimitChecks {
         String email = email();
         AuthResult signedUp = auth.signUp(signUpBody(email, "\"name\":\"Ann\""));
         RequestCookies device = device(signedUp);
-        refused(() -> auth.api().updateUser(device, "Ann\u0000", null, Map.of()), "[body.name] Invalid string");
-        refused(() -> auth.api().updateUser(device, tooLong(columnLimits().nameLength()), null, Map.of()), "[body.name] Too big");
-        refused(() -> auth.api().updateUser(device, null, Optional.of("i".repeat(65_536)), Map.of()), "[body.image]");
-        refused(() -> auth.api().updateUser(device, null, null, Map.of("birthday", columnLimits().latest().plusMillis(1))),
+        refused(() -> auth.api().account().updateUser(device, "Ann\u0000", null, Map.of()), "[body.name] Invalid string");
+        refused(() -> auth.api().account().updateUser(device, tooLong(columnLimits().nameLength()), null, Map.of()), "[body.name] Too big");
+        refused(() -> auth.api().account().updateUser(device, null, Optional.of("i".repeat(65_536)), Map.of()), "[body.image]");
+        refused(() -> auth.api().account().updateUser(device, null, null, Map.of("birthday", columnLimits().latest().plusMillis(1))),
                 "[body.birthday] Too big");
         assertThat(usersWithFields().findByEmail(email).orElseThrow().name()).isEqualTo("Ann");
-        refused(() -> auth.api().updateSession(device, Map.of("activeOrganizationId", "org\u0000")),
+        refused(() -> auth.api().sessions().updateSession(device, Map.of("activeOrganizationId", "org\u0000")),
                 "[body.activeOrganizationId] Invalid string");
-        refused(() -> auth.api().updateSession(device, Map.of("lastStepUp", "+275761-01-01T00:00:00Z")),
+        refused(() -> auth.api().sessions().updateSession(device, Map.of("lastStepUp", "+275761-01-01T00:00:00Z")),
                 "[body.lastStepUp] Too big");
         Session session = sessionsWithFields().findByToken(tokenOf(signedUp)).orElseThrow();
         assertThat(session.additional().get("activeOrganizationId")).isNull();
@@ -187,7 +187,7 @@ interface ColumnLimitChecks {
     default void revokeSession_withATokenNoColumnCanHold_revokesNothing_insteadOfAnOutage() {
         Auth auth = auth();
         AuthResult signedUp = auth.signUp(signUpBody(email(), "\"name\":\"N\""));
-        assertThat(auth.api().revokeSession(device(signedUp), "token\u0000").value()).isTrue(); // as for any other token
+        assertThat(auth.api().sessions().revokeSession(device(signedUp), "token\u0000").value()).isTrue(); // as for any other token
         assertThat(sessionsWithFields().findByToken(tokenOf(signedUp))).isPresent();
     }
 

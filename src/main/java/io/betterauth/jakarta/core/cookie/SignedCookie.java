@@ -2,7 +2,7 @@ package io.betterauth.jakarta.core.cookie;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
+import io.betterauth.jakarta.core.security.ConstantTime;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
@@ -63,7 +63,7 @@ public final class SignedCookie {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return MessageDigest.isEqual(presented, mac(value)) ? Optional.of(value) : Optional.empty();
+        return ConstantTime.equal(presented, mac(value)) ? Optional.of(value) : Optional.empty();
     }
 
     private byte[] mac(String value) {

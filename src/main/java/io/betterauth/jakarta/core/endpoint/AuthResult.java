@@ -2,18 +2,21 @@ package io.betterauth.jakarta.core.endpoint;
 
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.core.js.JsJson;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What an endpoint answers, independent of the HTTP API that sends it: status, JSON body (already serialised as
- * JavaScript would), {@code Set-Cookie} lines in order (each its own header) and any other headers.
+ * JavaScript would), {@code Set-Cookie} lines in order (each its own header) and any other headers, in order; a
+ * header here replaces one of the same name the cookie rule ({@code ResponseCookies}) wrote.
  */
 public record AuthResult(int status, String json, List<String> setCookies, Map<String, String> headers) {
 
     public AuthResult {
         setCookies = List.copyOf(setCookies);
-        headers = Map.copyOf(headers);
+        headers = headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** An error as Better Auth answers it: its status, {@code {"message","code"}} (or no body), cookies and headers. */
@@ -25,5 +28,17 @@ public record AuthResult(int status, String json, List<String> setCookies, Map<S
 
     public static AuthResult ok(String json, List<String> setCookies) {
         return new AuthResult(200, json, setCookies, Map.of());
+    }
+
+    /** The same answer with these headers too (replacing any of the same name). */
+    public AuthResult withHeaders(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(more);
+        return new AuthResult(status, json, setCookies, all);
+    }
+
+    /** The same answer without its cookies (they went out another way). */
+    public AuthResult withoutCookies() {
+        return new AuthResult(status, json, List.of(), headers);
     }
 }

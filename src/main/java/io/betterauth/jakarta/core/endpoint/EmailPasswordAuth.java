@@ -1,15 +1,18 @@
 package io.betterauth.jakarta.core.endpoint;
 
 import io.betterauth.jakarta.api.Account;
+import io.betterauth.jakarta.api.ApiResult;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.SignIn;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.option.EmailAndPasswordOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.js.JsJson;
+import io.betterauth.jakarta.core.security.OriginCheck;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.session.ClientInfo;
 import io.betterauth.jakarta.core.session.ColumnLimits;
@@ -22,6 +25,8 @@ import io.betterauth.jakarta.api.event.UserEvent;
 import io.betterauth.jakarta.spi.DuplicateEmailException;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.spi.UserStore;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
@@ -34,7 +39,9 @@ import java.util.Optional;
 /**
  * {@code POST /sign-up/email} and {@code POST /sign-in/email} as Better Auth 1.7.25 answers them: validation,
  * length limits, lowercased emails, scrypt hashes in a {@code credential} account, a new session and its cookies,
- * and the same JSON bodies and error codes. An unknown email costs a hash too, so timing does not reveal it.
+ * and the same JSON bodies and error codes. An unknown email costs a hash too, so timing does not reveal it. Each
+ * comes as the HTTP endpoint (with the sign-in origin check), as the endpoint past that check, and as Better Auth's
+ * {@code auth.api} call (Java arguments, validated as the body would be; a typed {@link ApiResult}).
  */
 public final class EmailPasswordAuth {
 
@@ -50,6 +57,7 @@ public final class EmailPasswordAuth {
     private final PasswordHasher hasher;
     private final IdGenerator ids;
     private final ColumnLimits limits;
+    private final OriginCheck origins;
 
     /** For a store without date columns of its own (memory). */
     public EmailPasswordAuth(BetterAuthConfig config, UserStore users, SessionManager sessions,
@@ -60,6 +68,12 @@ public final class EmailPasswordAuth {
     /** With what the user store's columns hold: a value they cannot is 400, never a store failure. */
     public EmailPasswordAuth(BetterAuthConfig config, UserStore users, SessionManager sessions,
                              PasswordHasher hasher, IdGenerator ids, ColumnLimits limits) {
+        this(config, users, sessions, hasher, ids, limits, new OriginCheck(config));
+    }
+
+    public EmailPasswordAuth(BetterAuthConfig config, UserStore users, SessionManager sessions,
+                             PasswordHasher hasher, IdGenerator ids, ColumnLimits limits, OriginCheck origins) {
+        this.origins = origins;
         this.config = config;
         this.options = config.emailAndPassword();
         this.users = users;
@@ -69,7 +83,32 @@ public final class EmailPasswordAuth {
         this.limits = limits;
     }
 
+    /** {@code POST /sign-up/email}: the sign-in origin check, then the endpoint. */
+    public AuthResult signUp(RequestBody body, Caller caller) {
+        checkSignInOrigin(body, caller);
+        return signUp(body, caller.client(), caller.cookies());
+    }
+
+    /** {@code sign-up/email} past the origin check: {@code {"token","user"}} and, with auto sign-in, the cookies. */
     public AuthResult signUp(RequestBody body, ClientInfo client, RequestCookies cookies) {
+        Outcome signedUp = signedUp(body, client, cookies);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("token", signedUp.session() == null ? null : signedUp.session().token());
+        response.put("user", config.output(signedUp.user()).toJson());
+        return AuthResult.ok(JsJson.stringify(response), signedUp.setCookies());
+    }
+
+    /**
+     * {@code signUpEmail}: {@code fields} are the body's other members ({@code image}, {@code rememberMe},
+     * {@code callbackURL} and declared additional user fields), validated as the endpoint validates them.
+     */
+    public ApiResult<SignIn> signUp(String name, String email, String password, Map<String, ?> fields,
+                                    ClientInfo client, RequestCookies cookies) {
+        return typed(signedUp(arguments(fields, "name", name, "email", email, "password", password), client,
+                cookies));
+    }
+
+    private Outcome signedUp(RequestBody body, ClientInfo client, RequestCookies cookies) {
         String name = body.requiredString("name");
         String email = body.requiredEmail("email");
         String password = body.requiredNonEmptyString("password");
@@ -101,21 +140,46 @@ public final class EmailPasswordAuth {
             throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
         }
         sessions.events().after(new UserEvent(UserEvent.Kind.CREATED, user));
-        Map<String, Object> response = new LinkedHashMap<>();
         if (!options.autoSignIn()) {
-            response.put("token", null);
-            response.put("user", config.output(user).toJson());
-            return AuthResult.ok(JsJson.stringify(response), List.of());
+            return new Outcome(user, null, null, List.of());
         }
         boolean dontRemember = Boolean.FALSE.equals(rememberMe);
         Session session = createSession(user, dontRemember, client, "sign-up", ErrorCode.FAILED_TO_CREATE_SESSION, 400);
         sessions.revokePresented(cookies, session, "sign-up");
-        response.put("token", session.token());
-        response.put("user", config.output(user).toJson());
-        return AuthResult.ok(JsJson.stringify(response), sessions.sessionCookies(new SessionAndUser(session, user), dontRemember, cookies));
+        return new Outcome(user, session, null,
+                sessions.sessionCookies(new SessionAndUser(session, user), dontRemember, cookies));
     }
 
+    /** {@code POST /sign-in/email}: the sign-in origin check, then the endpoint. */
+    public AuthResult signIn(RequestBody body, Caller caller) {
+        checkSignInOrigin(body, caller);
+        return signIn(body, caller.client(), caller.cookies());
+    }
+
+    /**
+     * {@code sign-in/email} past the origin check: {@code {"redirect","token","url","user"}} and the cookies, with
+     * {@code Location} when there is a {@code callbackURL}.
+     */
     public AuthResult signIn(RequestBody body, ClientInfo client, RequestCookies cookies) {
+        Outcome signedIn = signedIn(body, client, cookies);
+        String callbackUrl = signedIn.callbackUrl();
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("redirect", callbackUrl != null);
+        response.put("token", signedIn.session().token());
+        response.put("url", callbackUrl == null ? JsJson.Undefined.INSTANCE : callbackUrl);
+        response.put("user", config.output(signedIn.user()).toJson());
+        Map<String, String> headers = callbackUrl == null ? Map.of() : Map.of("Location", callbackUrl);
+        return new AuthResult(200, JsJson.stringify(response), signedIn.setCookies(), headers);
+    }
+
+    /** {@code signInEmail}: validated as the endpoint validates its body. */
+    public ApiResult<SignIn> signIn(String email, String password, boolean rememberMe, ClientInfo client,
+                                    RequestCookies cookies) {
+        return typed(signedIn(arguments(Map.of("rememberMe", rememberMe), "email", email, "password", password),
+                client, cookies));
+    }
+
+    private Outcome signedIn(RequestBody body, ClientInfo client, RequestCookies cookies) {
         String email = body.requiredString("email");
         String password = body.requiredString("password");
         String callbackUrl = body.optionalString("callbackURL");
@@ -124,7 +188,7 @@ public final class EmailPasswordAuth {
         String normalized = email.toLowerCase(Locale.ROOT);
         String[] userId = new String[1];
         try {
-            return signIn(normalized, password, callbackUrl, rememberMe, client, cookies, userId);
+            return authenticate(normalized, password, callbackUrl, rememberMe, client, cookies, userId);
         } catch (AuthException e) {
             sessions.events().after(new SignInEvent(SignInEvent.Kind.FAILED, normalized, userId[0],
                     e.code() != null ? e.code() : String.valueOf(e.status()), client.ipAddress(), client.userAgent(),
@@ -134,8 +198,8 @@ public final class EmailPasswordAuth {
     }
 
     /** The checks after validation; {@code userId[0]} is set once the email is known, for the failure event. */
-    private AuthResult signIn(String email, String password, String callbackUrl, Boolean rememberMe, ClientInfo client,
-                              RequestCookies cookies, String[] userId) {
+    private Outcome authenticate(String email, String password, String callbackUrl, Boolean rememberMe,
+                                 ClientInfo client, RequestCookies cookies, String[] userId) {
         if (!options.enabled()) {
             throw new AuthException(ErrorCode.EMAIL_PASSWORD_DISABLED);
         }
@@ -161,14 +225,51 @@ public final class EmailPasswordAuth {
         sessions.revokePresented(cookies, session, "sign-in");
         sessions.events().after(new SignInEvent(SignInEvent.Kind.SUCCEEDED, email, user.get().id(), null,
                 client.ipAddress(), client.userAgent(), SessionInfo.of(session)));
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("redirect", callbackUrl != null);
-        response.put("token", session.token());
-        response.put("url", callbackUrl == null ? JsJson.Undefined.INSTANCE : callbackUrl);
-        response.put("user", config.output(user.get()).toJson());
-        List<String> setCookies = sessions.sessionCookies(new SessionAndUser(session, user.get()), dontRemember, cookies);
-        Map<String, String> headers = callbackUrl == null ? Map.of() : Map.of("Location", callbackUrl);
-        return new AuthResult(200, JsJson.stringify(response), setCookies, headers);
+        return new Outcome(user.get(), session, callbackUrl,
+                sessions.sessionCookies(new SessionAndUser(session, user.get()), dontRemember, cookies));
+    }
+
+    /**
+     * Better Auth's origin check for sign-in and sign-up over HTTP (its {@code formCsrfMiddleware} included) and the
+     * {@code callbackURL}: a string (else 400) that is trusted or a safe relative path. A server-side call has none.
+     */
+    private void checkSignInOrigin(RequestBody body, Caller caller) {
+        Optional<OriginCheck.Request> origin = caller.origin();
+        if (origin.isEmpty()) {
+            return;
+        }
+        origins.checkSignIn(origin.get());
+        JsonValue callback = body.json().get("callbackURL");
+        if (callback != null && callback.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(callback instanceof JsonString s)) {
+                throw new AuthException(400, null, "Invalid callbackURL: expected a string", List.of());
+            }
+            origins.checkCallbackUrl(s.getString(), origin.get());
+        }
+    }
+
+    /** A sign-up's or sign-in's user, its new session (none: sign-up without auto sign-in) and cookies. */
+    private record Outcome(User user, Session session, String callbackUrl, List<String> setCookies) {
+    }
+
+    private static ApiResult<SignIn> typed(Outcome outcome) {
+        return new ApiResult<>(new SignIn(outcome.session() == null ? null : outcome.session().token(),
+                outcome.user()), outcome.setCookies());
+    }
+
+    /**
+     * A server-side call's arguments as the body the endpoint validates: the named strings (left out when null, so
+     * validation reports them as zod does, {@code undefined}), then the other members.
+     */
+    private static RequestBody arguments(Map<String, ?> others, String... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                body.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        body.putAll(others);
+        return RequestBody.of(body);
     }
 
     private void checkLength(String password) {

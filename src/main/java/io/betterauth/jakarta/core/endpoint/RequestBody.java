@@ -2,11 +2,15 @@ package io.betterauth.jakarta.core.endpoint;
 
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
+import io.betterauth.jakarta.core.js.ClientJson;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -26,29 +30,24 @@ public final class RequestBody {
         this.json = json == null ? JsonValue.EMPTY_JSON_OBJECT : json;
     }
 
+    /**
+     * The body a server-side call stands for, from Java values (strings, numbers, booleans, {@code null}, maps and
+     * lists): the endpoint then validates it exactly as it validates a request's body.
+     */
+    public static RequestBody of(Map<String, ?> fields) {
+        return new RequestBody(Json.createObjectBuilder(new LinkedHashMap<String, Object>(fields)).build());
+    }
+
     public JsonObject json() {
         return json;
     }
 
     public String requiredString(String key) {
-        JsonValue v = json.get(key);
-        if (v instanceof JsonString s) {
-            return s.getString();
-        }
-        problems.add("[body." + key + "] Invalid input: expected string, received " + typeOf(v));
-        return null;
+        return string(key, true);
     }
 
     public String optionalString(String key) {
-        JsonValue v = json.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof JsonString s) {
-            return s.getString();
-        }
-        problems.add("[body." + key + "] Invalid input: expected string, received " + typeOf(v));
-        return null;
+        return string(key, false);
     }
 
     public Boolean optionalBoolean(String key) {
@@ -56,12 +55,10 @@ public final class RequestBody {
         if (v == null) {
             return null;
         }
-        if (v == JsonValue.TRUE || v == JsonValue.FALSE || v.getValueType() == JsonValue.ValueType.TRUE
-                || v.getValueType() == JsonValue.ValueType.FALSE) {
+        if (v.getValueType() == JsonValue.ValueType.TRUE || v.getValueType() == JsonValue.ValueType.FALSE) {
             return v.getValueType() == JsonValue.ValueType.TRUE;
         }
-        problems.add("[body." + key + "] Invalid input: expected boolean, received " + typeOf(v));
-        return null;
+        return invalid(key, "boolean", v);
     }
 
     /** A required string of at least one character ({@code z.string().nonempty()}). */
@@ -93,17 +90,17 @@ public final class RequestBody {
         }
     }
 
-    private static String typeOf(JsonValue v) {
-        if (v == null) {
-            return "undefined";
+    private String string(String key, boolean required) {
+        JsonValue v = json.get(key);
+        if (v instanceof JsonString s) {
+            return s.getString();
         }
-        return switch (v.getValueType()) {
-            case NULL -> "null";
-            case NUMBER -> "number";
-            case TRUE, FALSE -> "boolean";
-            case ARRAY -> "array";
-            case OBJECT -> "object";
-            case STRING -> "string";
-        };
+        return v == null && !required ? null : invalid(key, "string", v);
+    }
+
+    /** Records zod's {@code invalid_type} problem; the value read is then null. */
+    private <T> T invalid(String key, String expected, JsonValue v) {
+        problems.add("[body." + key + "] Invalid input: expected " + expected + ", received " + ClientJson.zodType(v));
+        return null;
     }
 }

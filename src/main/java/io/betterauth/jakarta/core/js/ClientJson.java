@@ -123,4 +123,23 @@ public final class ClientJson {
         }
         return true;
     }
+
+    /**
+     * What zod calls a parsed client value's type in its {@code "Invalid input: expected …, received <type>"}
+     * messages: {@code undefined} for a missing value ({@code null} here), then {@code null}, {@code string},
+     * {@code number}, {@code boolean}, {@code array} or {@code object}.
+     */
+    public static String zodType(JsonValue v) {
+        if (v == null) {
+            return "undefined";
+        }
+        return switch (v.getValueType()) {
+            case NULL -> "null";
+            case NUMBER -> "number";
+            case TRUE, FALSE -> "boolean";
+            case ARRAY -> "array";
+            case OBJECT -> "object";
+            case STRING -> "string";
+        };
+    }
 }

@@ -3,7 +3,6 @@ package io.betterauth.jakarta.core.security;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -99,7 +98,7 @@ public final class PasswordHasher {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(expected, derive(password, stored.substring(0, colon)));
+        return ConstantTime.equal(expected, derive(password, stored.substring(0, colon)));
     }
 
     private byte[] derive(String password, String salt) {

@@ -6,6 +6,8 @@ import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.config.AdditionalField;
 import io.betterauth.jakarta.config.ConfigurationException;
+import io.betterauth.jakarta.core.js.ClientJson;
+import io.betterauth.jakarta.core.js.JsDates;
 import io.betterauth.jakarta.core.js.JsJson;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -197,18 +199,7 @@ public final class AdditionalFields {
                 break;
         }
         throw new IllegalArgumentException("Invalid input: expected " + f.type().jsonName() + ", received "
-                + received(v));
-    }
-
-    private static String received(JsonValue v) {
-        return switch (v.getValueType()) {
-            case STRING -> "string";
-            case NUMBER -> "number";
-            case TRUE, FALSE -> "boolean";
-            case ARRAY -> "array";
-            case OBJECT -> "object";
-            case NULL -> "null";
-        };
+                + ClientJson.zodType(v));
     }
 
     private static boolean truthy(JsonValue v) {

@@ -3,6 +3,7 @@ package io.betterauth.jakarta.store.hashed;
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.User;
+import io.betterauth.jakarta.core.security.ConstantTime;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
 import java.nio.charset.StandardCharsets;
@@ -46,12 +47,6 @@ public final class HashedTokenSessionStore implements SessionStore {
         }
     }
 
-    /** Whether two strings are equal, compared in time independent of where they differ. */
-    public static boolean constantTimeEquals(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8),
-                b.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** The stored key for a presented token, or the hash inside a listed session's reference. */
     private static String key(String tokenOrReference) {
         return tokenOrReference.startsWith(STORED_PREFIX) ? tokenOrReference.substring(STORED_PREFIX.length())
@@ -65,7 +60,7 @@ public final class HashedTokenSessionStore implements SessionStore {
 
     /** The stored session as found by a presented token: checked in constant time, given the presented token. */
     private static Optional<Session> verified(Optional<Session> stored, String hash, String presented) {
-        return stored.filter(s -> constantTimeEquals(hash, s.token())).map(s -> withToken(s, presented));
+        return stored.filter(s -> ConstantTime.equal(hash, s.token())).map(s -> withToken(s, presented));
     }
 
     @Override
@@ -83,7 +78,7 @@ public final class HashedTokenSessionStore implements SessionStore {
     public Optional<SessionAndUser> findWithUser(String token, UserStore users) {
         String hash = hash(token);
         return delegate.findWithUser(hash, users)
-                .filter(found -> constantTimeEquals(hash, found.session().token()))
+                .filter(found -> ConstantTime.equal(hash, found.session().token()))
                 .map(found -> new SessionAndUser(withToken(found.session(), token), found.user()));
     }
 

@@ -39,7 +39,7 @@ class SessionApiTest {
     InMemorySessionStore sessions;
     InMemoryUserStore users;
     SessionManager manager;
-    SessionApi api;
+    Endpoints api;
     EmailPasswordAuth auth;
 
     void setUp(Consumer<BetterAuthConfig.Builder> options) {
@@ -50,7 +50,7 @@ class SessionApiTest {
         users = new InMemoryUserStore();
         manager = new SessionManager(config, sessions, users, new SessionCookies(config), new IdGenerator(), clock);
         PasswordHasher hasher = new PasswordHasher();
-        api = new SessionApi(config, manager, sessions, users, hasher);
+        api = Endpoints.of(config, manager, sessions, users, hasher);
         auth = new EmailPasswordAuth(config, users, manager, hasher, new IdGenerator());
     }
 
@@ -94,7 +94,7 @@ class SessionApiTest {
         RequestCookies first = signUp("list@example.com");
         signIn("list@example.com", "test123456");
         signIn("list@example.com", "test123456");
-        List<Session> listed = api.listSessions(first, GetSessionOptions.DEFAULT).value();
+        List<Session> listed = api.sessions().listSessions(first, GetSessionOptions.DEFAULT).value();
         assertThat(listed).hasSize(3).allMatch(s -> s.token().length() == 32);
     }
 
@@ -106,7 +106,7 @@ class SessionApiTest {
         Instant now = clock.instant();
         sessions.create(new Session("expired-id", "ExpiredTokenExpiredTokenExpiredT", aliceId, now.minusSeconds(1),
                 now.minusSeconds(100), now.minusSeconds(100), "", ""));
-        assertThat(api.listSessions(alice, GetSessionOptions.DEFAULT).value())
+        assertThat(api.sessions().listSessions(alice, GetSessionOptions.DEFAULT).value())
                 .extracting(Session::token).containsExactly(token(alice));
     }
 
@@ -115,7 +115,7 @@ class SessionApiTest {
         setUp(b -> b.freshAge(60));
         RequestCookies device = signUp("fresh@example.com");
         clock.advance(Duration.ofMinutes(5));
-        fails(() -> api.listSessions(device, GetSessionOptions.DEFAULT), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.sessions().listSessions(device, GetSessionOptions.DEFAULT), 403, "SESSION_NOT_FRESH");
     }
 
     @Test
@@ -123,21 +123,21 @@ class SessionApiTest {
         setUp(b -> b.freshAge(0));
         RequestCookies device = signUp("zero@example.com");
         clock.advance(Duration.ofDays(3));
-        assertThat(api.listSessions(device, GetSessionOptions.DEFAULT).value()).hasSize(1);
-        assertThat(api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false).value().token()).isNull();
+        assertThat(api.sessions().listSessions(device, GetSessionOptions.DEFAULT).value()).hasSize(1);
+        assertThat(api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false).value().token()).isNull();
     }
 
     @Test
     void unauthenticatedCalls_are401Unauthorized() {
-        fails(() -> api.listSessions(RequestCookies.empty(), GetSessionOptions.DEFAULT), 401, "UNAUTHORIZED");
-        fails(() -> api.revokeSessions(RequestCookies.empty()), 401, "UNAUTHORIZED");
-        fails(() -> api.changePassword(RequestCookies.empty(), ClientInfo.UNKNOWN, "a", "b", false), 401, "UNAUTHORIZED");
+        fails(() -> api.sessions().listSessions(RequestCookies.empty(), GetSessionOptions.DEFAULT), 401, "UNAUTHORIZED");
+        fails(() -> api.sessions().revokeSessions(RequestCookies.empty()), 401, "UNAUTHORIZED");
+        fails(() -> api.account().changePassword(RequestCookies.empty(), ClientInfo.UNKNOWN, "a", "b", false), 401, "UNAUTHORIZED");
     }
 
     @Test
     void shouldRevokeSession_ownTokenSignsThisDeviceOutAndClearsCookies() {
         RequestCookies device = signUp("revoke@example.com");
-        ApiResult<Boolean> r = api.revokeSession(device, token(device));
+        ApiResult<Boolean> r = api.sessions().revokeSession(device, token(device));
         assertThat(r.value()).isTrue();
         assertThat(r.setCookies()).first().asString().startsWith("better-auth.session_token=; Max-Age=0");
         assertThat(signedIn(device)).isFalse();
@@ -147,10 +147,10 @@ class SessionApiTest {
     void revokingAnotherUsersToken_deletesNothing_andAnswersTheSame() { // T-22
         RequestCookies alice = signUp("a2@example.com");
         RequestCookies bob = signUp("b2@example.com");
-        ApiResult<Boolean> foreign = api.revokeSession(alice, token(bob));
-        ApiResult<Boolean> unknown = api.revokeSession(alice, "NoSuchTokenNoSuchTokenNoSuchToke");
+        ApiResult<Boolean> foreign = api.sessions().revokeSession(alice, token(bob));
+        ApiResult<Boolean> unknown = api.sessions().revokeSession(alice, "NoSuchTokenNoSuchTokenNoSuchToke");
         RequestCookies alice2 = signIn("a2@example.com", "test123456");
-        ApiResult<Boolean> real = api.revokeSession(alice, token(alice2));
+        ApiResult<Boolean> real = api.sessions().revokeSession(alice, token(alice2));
         assertThat(foreign).isEqualTo(unknown).isEqualTo(real);
         assertThat(signedIn(bob)).isTrue();
         assertThat(signedIn(alice2)).isFalse();
@@ -163,20 +163,20 @@ class SessionApiTest {
         RequestCookies two = signIn("o@example.com", "test123456");
         RequestCookies three = signIn("o@example.com", "test123456");
         RequestCookies stranger = signUp("s@example.com");
-        ApiResult<Boolean> r = api.revokeOtherSessions(two);
+        ApiResult<Boolean> r = api.sessions().revokeOtherSessions(two);
         assertThat(r.setCookies()).isEmpty();
         assertThat(signedIn(two)).isTrue();
         assertThat(signedIn(one)).isFalse();
         assertThat(signedIn(three)).isFalse();
         assertThat(signedIn(stranger)).isTrue();
-        assertThat(api.listSessions(two, GetSessionOptions.DEFAULT).value()).extracting(Session::token).containsExactly(token(two));
+        assertThat(api.sessions().listSessions(two, GetSessionOptions.DEFAULT).value()).extracting(Session::token).containsExactly(token(two));
     }
 
     @Test
     void revokeSessions_removesAllIncludingCurrent_andClearsCookies() { // T-23
         RequestCookies one = signUp("all@example.com");
         RequestCookies two = signIn("all@example.com", "test123456");
-        ApiResult<Boolean> r = api.revokeSessions(one);
+        ApiResult<Boolean> r = api.sessions().revokeSessions(one);
         assertThat(r.setCookies()).contains("better-auth.session_token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax",
                 "better-auth.dont_remember=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
         assertThat(signedIn(one)).isFalse();
@@ -188,7 +188,7 @@ class SessionApiTest {
         RequestCookies device = signUp("upd@example.com");
         for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("token", "x"), Map.of("userId", "x"),
                 Map.of("unknownField", "x"), Map.of())) {
-            assertThatThrownBy(() -> api.updateSession(device, body)).isInstanceOfSatisfying(AuthException.class, e -> {
+            assertThatThrownBy(() -> api.sessions().updateSession(device, body)).isInstanceOfSatisfying(AuthException.class, e -> {
                 assertThat(e.status()).isEqualTo(400);
                 assertThat(AuthResult.of(e).json()).isEqualTo("{\"message\":\"No fields to update\"}");
             });
@@ -198,10 +198,10 @@ class SessionApiTest {
     @Test
     void shouldUpdateTheUsersPassword_andNotWhenTheCurrentPasswordIsWrong() {
         RequestCookies device = signUp("pw@example.com");
-        fails(() -> api.changePassword(device, ClientInfo.UNKNOWN, "wrong-password", "new-password-1", false), 400, "INVALID_PASSWORD");
-        fails(() -> api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "short", false), 400, "PASSWORD_TOO_SHORT");
-        fails(() -> api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "x".repeat(129), false), 400, "PASSWORD_TOO_LONG");
-        ApiResult<PasswordChange> r = api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false);
+        fails(() -> api.account().changePassword(device, ClientInfo.UNKNOWN, "wrong-password", "new-password-1", false), 400, "INVALID_PASSWORD");
+        fails(() -> api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "short", false), 400, "PASSWORD_TOO_SHORT");
+        fails(() -> api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "x".repeat(129), false), 400, "PASSWORD_TOO_LONG");
+        ApiResult<PasswordChange> r = api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false);
         assertThat(r.value().token()).isNull();
         assertThat(r.value().user().email()).isEqualTo("pw@example.com");
         assertThat(signedIn(device)).isTrue();
@@ -215,7 +215,7 @@ class SessionApiTest {
         String userId = sessions.findByToken(token(device)).orElseThrow().userId();
         Instant before = users.findCredentialAccount(userId).orElseThrow().updatedAt();
         clock.advance(Duration.ofSeconds(30));
-        api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false);
+        api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false);
         assertThat(users.findCredentialAccount(userId).orElseThrow().updatedAt()).isEqualTo(before.plusSeconds(30));
     }
 
@@ -223,7 +223,7 @@ class SessionApiTest {
     void updateSession_pluginAuthorityFields_are400() { // "updateSession plugin authority fields"
         RequestCookies device = signUp("authority@example.com");
         for (String field : new String[] {"activeOrganizationId", "activeTeamId", "impersonatedBy"}) {
-            fails(() -> api.updateSession(device, Map.of(field, "x")), 400, null);
+            fails(() -> api.sessions().updateSession(device, Map.of(field, "x")), 400, null);
         }
     }
 
@@ -231,21 +231,21 @@ class SessionApiTest {
     void updateSession_onARevokedRow_is401() { // "update-session cookie cache revocation" (stateful)
         RequestCookies device = signUp("gone@example.com");
         sessions.delete(token(device));
-        fails(() -> api.updateSession(device, Map.of("theme", "dark")), 401, "UNAUTHORIZED");
+        fails(() -> api.sessions().updateSession(device, Map.of("theme", "dark")), 401, "UNAUTHORIZED");
     }
 
     @Test
     void forcedStrictSessionValidation_changePasswordOnARevokedRow_is401() {
         RequestCookies device = signUp("strict@example.com");
         sessions.delete(token(device));
-        fails(() -> api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 401, "UNAUTHORIZED");
+        fails(() -> api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 401, "UNAUTHORIZED");
     }
 
     @Test
     void shouldRevokeOtherSessions_onChangePassword_leavingOnlyTheCallersNewSession() { // T-24
         RequestCookies caller = signUp("cp@example.com");
         RequestCookies other = signIn("cp@example.com", "test123456");
-        ApiResult<PasswordChange> r = api.changePassword(caller, ClientInfo.UNKNOWN, "test123456", "new-password-1", true);
+        ApiResult<PasswordChange> r = api.account().changePassword(caller, ClientInfo.UNKNOWN, "test123456", "new-password-1", true);
         String newToken = r.value().token();
         assertThat(newToken).hasSize(32).isNotEqualTo(token(caller));
         RequestCookies replaced = device(r.setCookies());
@@ -253,7 +253,7 @@ class SessionApiTest {
         assertThat(signedIn(caller)).isFalse();   // the old token is dead everywhere
         assertThat(signedIn(other)).isFalse();
         assertThat(signedIn(replaced)).isTrue();
-        assertThat(api.listSessions(replaced, GetSessionOptions.DEFAULT).value()).extracting(Session::token).containsExactly(newToken);
+        assertThat(api.sessions().listSessions(replaced, GetSessionOptions.DEFAULT).value()).extracting(Session::token).containsExactly(newToken);
     }
 
     @Test
@@ -261,56 +261,56 @@ class SessionApiTest {
         setUp(b -> b.freshAge(60));
         RequestCookies device = signUp("stale@example.com");
         clock.advance(Duration.ofMinutes(2));
-        fails(() -> api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 403, "SESSION_NOT_FRESH");
         setUp(b -> b.freshAge(60).freshChangePassword(false));
         RequestCookies asBetterAuth = signUp("stale@example.com");
         clock.advance(Duration.ofMinutes(2));
-        assertThat(api.changePassword(asBetterAuth, ClientInfo.UNKNOWN, "test123456", "new-password-1", false).value()).isNotNull();
+        assertThat(api.account().changePassword(asBetterAuth, ClientInfo.UNKNOWN, "test123456", "new-password-1", false).value()).isNotNull();
     }
 
     @Test
     void updateUser_changesTheProfile_andResendsTheSessionCookie() {
         RequestCookies device = signUp("uu@example.com");
         clock.advance(Duration.ofSeconds(10));
-        ApiResult<Boolean> r = api.updateUser(device, "New Name", Optional.of("https://img.example/a.png"));
+        ApiResult<Boolean> r = api.account().updateUser(device, "New Name", Optional.of("https://img.example/a.png"));
         assertThat(r.setCookies()).singleElement().asString().startsWith("better-auth.session_token=" + token(device));
         User user = manager.resolve(device, GetSessionOptions.DEFAULT).current().user();
         assertThat(user.name()).isEqualTo("New Name");
         assertThat(user.image()).isEqualTo("https://img.example/a.png");
         assertThat(user.updatedAt()).isEqualTo(clock.instant());
-        api.updateUser(device, null, Optional.empty());
+        api.account().updateUser(device, null, Optional.empty());
         assertThat(manager.resolve(device, GetSessionOptions.DEFAULT).current().user().image()).isNull();
-        assertThatThrownBy(() -> api.updateUser(device, null, null)).isInstanceOfSatisfying(AuthException.class,
+        assertThatThrownBy(() -> api.account().updateUser(device, null, null)).isInstanceOfSatisfying(AuthException.class,
                 e -> assertThat(AuthResult.of(e).json()).isEqualTo("{\"message\":\"No fields to update\"}"));
     }
 
     @Test
     void deleteUser_isOffByDefault_andFollowsBetterAuthsFreshnessRule() { // T-17 (Better Auth's own rule)
         RequestCookies off = signUp("del0@example.com");
-        fails(() -> api.deleteUser(off, null), 404, null);
-        assertThatThrownBy(() -> api.deleteUser(off, "test123456")).isInstanceOfSatisfying(AuthException.class,
+        fails(() -> api.account().deleteUser(off, null), 404, null);
+        assertThatThrownBy(() -> api.account().deleteUser(off, "test123456")).isInstanceOfSatisfying(AuthException.class,
                 e -> assertThat(AuthResult.of(e).json()).as("Better Auth's 404 has an empty body").isEmpty());
         // the session is checked first, as Better Auth's sensitiveSessionMiddleware does
-        fails(() -> api.deleteUser(RequestCookies.empty(), null), 401, "UNAUTHORIZED");
+        fails(() -> api.account().deleteUser(RequestCookies.empty(), null), 401, "UNAUTHORIZED");
         assertThat(users.findByEmail("del0@example.com")).isPresent();
 
         setUp(b -> b.deleteUserEnabled(true).freshAge(60));
         RequestCookies fresh = signUp("del1@example.com");
         RequestCookies second = signIn("del1@example.com", "test123456");
-        ApiResult<Boolean> r = api.deleteUser(fresh, null);
+        ApiResult<Boolean> r = api.account().deleteUser(fresh, null);
         assertThat(r.setCookies()).first().asString().startsWith("better-auth.session_token=; Max-Age=0");
         assertThat(users.findByEmail("del1@example.com")).isEmpty();
         assertThat(signedIn(second)).isFalse(); // every session of the user is gone
 
         RequestCookies stale = signUp("del2@example.com");
         clock.advance(Duration.ofMinutes(2));
-        fails(() -> api.deleteUser(stale, null), 400, "SESSION_EXPIRED");
-        fails(() -> api.deleteUser(stale, "wrong-password"), 400, "INVALID_PASSWORD");
+        fails(() -> api.account().deleteUser(stale, null), 400, "SESSION_EXPIRED");
+        fails(() -> api.account().deleteUser(stale, "wrong-password"), 400, "INVALID_PASSWORD");
         // this library issues no deletion tokens: any token is Better Auth's answer to an unknown one
-        fails(() -> api.deleteUser(stale, "test123456", "abc"), 404, "INVALID_TOKEN");
-        fails(() -> api.deleteUser(stale, "wrong-password", "abc"), 400, "INVALID_PASSWORD");
+        fails(() -> api.account().deleteUser(stale, "test123456", "abc"), 404, "INVALID_TOKEN");
+        fails(() -> api.account().deleteUser(stale, "wrong-password", "abc"), 400, "INVALID_PASSWORD");
         assertThat(users.findByEmail("del2@example.com")).isPresent();
-        api.deleteUser(stale, "test123456");
+        api.account().deleteUser(stale, "test123456");
         assertThat(users.findByEmail("del2@example.com")).isEmpty();
     }
 
@@ -320,7 +320,7 @@ class SessionApiTest {
         signUp("other-fields@example.com");
         clock.advance(Duration.ofSeconds(5));
         signIn("fields@example.com", "test123456");
-        List<Session> listed = api.listSessions(alice, GetSessionOptions.DEFAULT).value();
+        List<Session> listed = api.sessions().listSessions(alice, GetSessionOptions.DEFAULT).value();
         String userId = sessions.findByToken(token(alice)).orElseThrow().userId();
         assertThat(listed).hasSize(2).allSatisfy(s -> {
             assertThat(s.userId()).isEqualTo(userId);
@@ -351,7 +351,7 @@ class SessionApiTest {
         RequestCookies after = device(r.setCookies());
         assertThat(token(after)).isNotEqualTo(token(before));
         assertThat(sessions.findByToken(token(before))).isEmpty();
-        fails(() -> api.listSessions(before, GetSessionOptions.DEFAULT), 401, "UNAUTHORIZED");
+        fails(() -> api.sessions().listSessions(before, GetSessionOptions.DEFAULT), 401, "UNAUTHORIZED");
         assertThat(signedIn(after)).isTrue();
         assertThat(signedIn(otherDevice)).isTrue(); // only the presented session, not the user's others
         // a failed sign-in revokes nothing; sign-up (auto sign-in) replaces a presented session too
@@ -369,26 +369,26 @@ class SessionApiTest {
         setUp(b -> b.freshAge(60));
         RequestCookies asBetterAuth = signUp("revoke-stale@example.com");
         clock.advance(Duration.ofMinutes(2));
-        assertThat(api.revokeOtherSessions(asBetterAuth).value()).isTrue(); // default: Better Auth's sensitive read only
+        assertThat(api.sessions().revokeOtherSessions(asBetterAuth).value()).isTrue(); // default: Better Auth's sensitive read only
 
         setUp(b -> b.freshAge(60).freshRevoke(true));
         RequestCookies stale = signUp("revoke-stale@example.com");
         RequestCookies other = signIn("revoke-stale@example.com", "test123456");
         clock.advance(Duration.ofSeconds(60)); // now - createdAt >= freshAge
-        fails(() -> api.revokeSession(stale, token(other)), 403, "SESSION_NOT_FRESH");
-        fails(() -> api.revokeOtherSessions(stale), 403, "SESSION_NOT_FRESH");
-        fails(() -> api.revokeSessions(stale), 403, "SESSION_NOT_FRESH");
-        fails(() -> api.listSessions(stale, GetSessionOptions.DEFAULT), 403, "SESSION_NOT_FRESH");
-        fails(() -> api.changePassword(stale, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.sessions().revokeSession(stale, token(other)), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.sessions().revokeOtherSessions(stale), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.sessions().revokeSessions(stale), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.sessions().listSessions(stale, GetSessionOptions.DEFAULT), 403, "SESSION_NOT_FRESH");
+        fails(() -> api.account().changePassword(stale, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 403, "SESSION_NOT_FRESH");
         assertThat(signedIn(other)).isTrue();
         RequestCookies recent = signIn("revoke-stale@example.com", "test123456");
-        assertThat(api.revokeSession(recent, token(other)).value()).isTrue();
+        assertThat(api.sessions().revokeSession(recent, token(other)).value()).isTrue();
         assertThat(signedIn(other)).isFalse();
 
         setUp(b -> b.freshAge(0).freshRevoke(true));
         RequestCookies old = signUp("revoke-zero@example.com");
         clock.advance(Duration.ofDays(3));
-        assertThat(api.revokeSessions(old).value()).isTrue();
+        assertThat(api.sessions().revokeSessions(old).value()).isTrue();
         assertThat(signedIn(old)).isFalse();
     }
 
@@ -399,11 +399,11 @@ class SessionApiTest {
         assertThat(device.get("better-auth.session_data")).isPresent();
         sessions.delete(token(device)); // revoked elsewhere; the cache cookie still verifies
         assertThat(manager.resolve(device, GetSessionOptions.DEFAULT).session()).isPresent(); // the documented window
-        fails(() -> api.revokeSession(device, token(device)), 401, "UNAUTHORIZED");
-        fails(() -> api.revokeOtherSessions(device), 401, "UNAUTHORIZED");
-        fails(() -> api.revokeSessions(device), 401, "UNAUTHORIZED");
-        fails(() -> api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 401, "UNAUTHORIZED");
-        fails(() -> api.deleteUser(device, "test123456"), 401, "UNAUTHORIZED");
+        fails(() -> api.sessions().revokeSession(device, token(device)), 401, "UNAUTHORIZED");
+        fails(() -> api.sessions().revokeOtherSessions(device), 401, "UNAUTHORIZED");
+        fails(() -> api.sessions().revokeSessions(device), 401, "UNAUTHORIZED");
+        fails(() -> api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", false), 401, "UNAUTHORIZED");
+        fails(() -> api.account().deleteUser(device, "test123456"), 401, "UNAUTHORIZED");
         assertThat(users.findByEmail("cached@example.com")).isPresent();
     }
 }

@@ -8,7 +8,7 @@ import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuth;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuthTest;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.session.ClientInfo;
 import io.betterauth.jakarta.core.session.IdGenerator;
 import io.betterauth.jakarta.core.session.SessionManager;
@@ -58,7 +58,7 @@ class AuditLogTest {
                     events.add(e);
                 }
             });
-    final SessionApi api = new SessionApi(config, manager, sessions, users, new PasswordHasher());
+    final Endpoints api = Endpoints.of(config, manager, sessions, users, new PasswordHasher());
     final EmailPasswordAuth auth = new EmailPasswordAuth(config, users, manager, new PasswordHasher(), new IdGenerator());
 
     final Logger root = Logger.getLogger("io.betterauth.jakarta");
@@ -114,8 +114,8 @@ class AuditLogTest {
         clock.advance(Duration.ofSeconds(61));
         manager.resolve(second, GetSessionOptions.DEFAULT);                        // refresh
         clock.advance(Duration.ofSeconds(60));                                     // 121 s: not fresh, refreshed again
-        assertThatThrownBy(() -> api.listSessions(second, GetSessionOptions.DEFAULT)).isInstanceOf(AuthException.class);
-        api.revokeOtherSessions(second);                                           // revokes the first
+        assertThatThrownBy(() -> api.sessions().listSessions(second, GetSessionOptions.DEFAULT)).isInstanceOf(AuthException.class);
+        api.sessions().revokeOtherSessions(second);                                           // revokes the first
         RequestCookies third = signIn("log@example.com", "test123456");
         tokens.add(manager.cookies().sessionToken(third).orElseThrow());
         clock.advance(Duration.ofSeconds(601));

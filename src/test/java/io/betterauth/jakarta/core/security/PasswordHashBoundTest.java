@@ -13,7 +13,7 @@ import io.betterauth.jakarta.core.endpoint.ConcurrentSignInHeapTest;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuth;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuthTest;
 import io.betterauth.jakarta.core.endpoint.RequestBody;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.session.ClientInfo;
 import io.betterauth.jakarta.core.session.IdGenerator;
 import io.betterauth.jakarta.core.session.SessionManager;
@@ -52,7 +52,7 @@ class PasswordHashBoundTest {
     final SessionManager manager = new SessionManager(config, sessions, users, new SessionCookies(config),
             new IdGenerator(), new MutableClock(Instant.parse("2030-01-01T00:00:00Z")));
     final EmailPasswordAuth auth = new EmailPasswordAuth(config, users, manager, hasher, new IdGenerator());
-    final SessionApi api = new SessionApi(config, manager, sessions, users, hasher);
+    final Endpoints api = Endpoints.of(config, manager, sessions, users, hasher);
 
     static void busy(ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(AuthException.class, e -> {
@@ -94,8 +94,8 @@ class PasswordHashBoundTest {
                 ClientInfo.UNKNOWN, RequestCookies.empty()));
         busy(() -> auth.signUp(body("{\"name\":\"V\",\"email\":\"v@example.com\",\"password\":\"test123456\"}"),
                 ClientInfo.UNKNOWN, RequestCookies.empty()));
-        busy(() -> api.changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", true));
-        busy(() -> api.deleteUser(device, "test123456"));
+        busy(() -> api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1", true));
+        busy(() -> api.account().deleteUser(device, "test123456"));
 
         assertThat(users.findByEmail("v@example.com")).isEmpty();
         String userId = users.findByEmail("u@example.com").orElseThrow().id();

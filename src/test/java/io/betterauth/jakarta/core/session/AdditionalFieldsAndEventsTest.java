@@ -15,7 +15,7 @@ import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuth;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuthTest;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +66,7 @@ class AdditionalFieldsAndEventsTest {
             .sessionFields(AdditionalFields.parse(SESSION_FIELDS)).userFields(AdditionalFields.parse(USER_FIELDS)).build();
     final SessionManager manager = new SessionManager(config, sessions, users, new SessionCookies(config),
             new IdGenerator(), clock, new DelegatingEvents());
-    final SessionApi api = new SessionApi(config, manager, sessions, users, new PasswordHasher());
+    final Endpoints api = Endpoints.of(config, manager, sessions, users, new PasswordHasher());
     final EmailPasswordAuth auth = new EmailPasswordAuth(config, users, manager, new PasswordHasher(), new IdGenerator());
 
     /** Forwards to whatever {@link #listener} is at the time, so a test can swap it. */
@@ -84,7 +84,7 @@ class AdditionalFieldsAndEventsTest {
     @Test
     void declaredSessionField_setThroughUpdateSession_isReturnedByGetSession_andByTheCache() {
         RequestCookies device = signUp("{\"name\":\"A\",\"email\":\"a@example.com\",\"password\":\"test123456\"}");
-        ApiResult<Session> r = api.updateSession(device, Map.of("activeOrganizationId", "org-1", "token", "ignored"));
+        ApiResult<Session> r = api.sessions().updateSession(device, Map.of("activeOrganizationId", "org-1", "token", "ignored"));
         assertThat(r.value().additional()).containsEntry("activeOrganizationId", "org-1").containsEntry("theme", "light");
         RequestCookies after = CookieCacheSessionTest.apply(device, r.setCookies());
         SessionLookup cached = manager.resolve(after, GetSessionOptions.DEFAULT); // served from the new cache
@@ -109,12 +109,12 @@ class AdditionalFieldsAndEventsTest {
     void undeclaredOrWronglyTypedOrNotInputFields_are400_andTheRowIsUnchanged() { // T-33
         RequestCookies device = signUp("{\"name\":\"B\",\"email\":\"b@example.com\",\"password\":\"test123456\"}");
         Session before = sessions.findByToken(manager.cookies().sessionToken(device).orElseThrow()).orElseThrow();
-        assertThatThrownBy(() -> api.updateSession(device, Map.of("unknownField", "x")))
+        assertThatThrownBy(() -> api.sessions().updateSession(device, Map.of("unknownField", "x")))
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(AuthResult.of(e).json()).isEqualTo("{\"message\":\"No fields to update\"}"));
-        assertThatThrownBy(() -> api.updateSession(device, Map.of("activeOrganizationId", 5)))
+        assertThatThrownBy(() -> api.sessions().updateSession(device, Map.of("activeOrganizationId", 5)))
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(AuthResult.of(e).json()).isEqualTo("{\"message\":"
                         + "\"[body.activeOrganizationId] Invalid input: expected string, received number\",\"code\":\"VALIDATION_ERROR\"}"));
-        assertThatThrownBy(() -> api.updateSession(device, Map.of("riskScore", 99)))
+        assertThatThrownBy(() -> api.sessions().updateSession(device, Map.of("riskScore", 99)))
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(AuthResult.of(e).json()).isEqualTo(
                         "{\"message\":\"riskScore is not allowed to be set\",\"code\":\"FIELD_NOT_ALLOWED\"}"));
         assertThat(sessions.findByToken(before.token())).contains(before);
@@ -171,7 +171,7 @@ class AdditionalFieldsAndEventsTest {
         String token = manager.cookies().sessionToken(device).orElseThrow();
         clock.advance(Duration.ofSeconds(61));
         manager.resolve(device, new GetSessionOptions(false, false, true)); // refresh
-        api.revokeSessions(device);
+        api.sessions().revokeSessions(device);
         assertThat(events).filteredOn(String.class::isInstance).containsExactly("before:sign-up");
         assertThat(events).filteredOn(UserEvent.class::isInstance).extracting(e -> ((UserEvent) e).kind())
                 .containsExactly(UserEvent.Kind.CREATED);

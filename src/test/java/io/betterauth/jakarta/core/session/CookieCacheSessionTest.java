@@ -11,7 +11,7 @@ import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.js.UriComponent;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.testing.MutableClock;
@@ -160,11 +160,11 @@ class CookieCacheSessionTest {
     void revocationWindow_cachedReadsSeeTheSessionUntilMaxAge_sensitiveReadsNever() { // T-30, better-auth#6893
         setUp(b -> { });
         RequestCookies browser = signIn(false);
-        SessionApi api = new SessionApi(config, manager, rows, users, new PasswordHasher());
+        Endpoints api = Endpoints.of(config, manager, rows, users, new PasswordHasher());
         rows.delete(manager.cookies().sessionToken(browser).orElseThrow()); // revoked on another device
         assertThat(manager.resolve(browser, GetSessionOptions.DEFAULT).session()).isPresent();
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(AuthException.class,
-                () -> api.revokeOtherSessions(browser)).status()).isEqualTo(401);
+                () -> api.sessions().revokeOtherSessions(browser)).status()).isEqualTo(401);
         clock.advance(Duration.ofSeconds(301));
         assertThat(manager.resolve(browser, GetSessionOptions.DEFAULT).session()).isEmpty();
     }
@@ -225,13 +225,13 @@ class CookieCacheSessionTest {
     void statelessMode_listingAndRevokingDevices_answerClearly() {
         setUp(b -> b.database(DatabaseOptions.Adapter.NONE));
         RequestCookies browser = signIn(false);
-        SessionApi api = new SessionApi(config, manager, rows, users, new PasswordHasher());
+        Endpoints api = Endpoints.of(config, manager, rows, users, new PasswordHasher());
         AuthException e = org.assertj.core.api.Assertions.catchThrowableOfType(AuthException.class,
-                () -> api.listSessions(browser, GetSessionOptions.DEFAULT));
+                () -> api.sessions().listSessions(browser, GetSessionOptions.DEFAULT));
         assertThat(e.status()).isEqualTo(501);
         assertThat(AuthResult.of(e).json()).contains("\"code\":\"STATELESS_SESSIONS\"");
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(AuthException.class,
-                () -> api.revokeOtherSessions(browser)).status()).isEqualTo(501);
+                () -> api.sessions().revokeOtherSessions(browser)).status()).isEqualTo(501);
     }
 
     @Test
@@ -277,16 +277,16 @@ class CookieCacheSessionTest {
     @Test
     void updateUser_withACopyOfACachedSession_neverOutlivesARevoke() { // issue 15, #2
         setUp(b -> b.cookieCacheMaxAge(6));
-        SessionApi api = new SessionApi(config, manager, rows, users, new PasswordHasher());
+        Endpoints api = Endpoints.of(config, manager, rows, users, new PasswordHasher());
         RequestCookies owner = signIn(false);
         RequestCookies copy = owner; // a stolen copy of the owner's cookies
-        api.revokeSessions(owner);
+        api.sessions().revokeSessions(owner);
         // The copy calls update-user every 4 s; before the fix each call re-minted session_data with a fresh max-age.
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofSeconds(4));
             RequestCookies current = copy;
             AuthException refused = org.assertj.core.api.Assertions.catchThrowableOfType(AuthException.class,
-                    () -> api.updateUser(current, "Mallory", null));
+                    () -> api.account().updateUser(current, "Mallory", null));
             assertThat(refused).as("update-user with a revoked session").isNotNull();
             assertThat(refused.status()).isEqualTo(401);
             copy = apply(copy, refused.setCookies());
@@ -299,10 +299,10 @@ class CookieCacheSessionTest {
     void updateUser_ofAUserThatNoLongerExists_is401_andMintsNoCookie() { // issue 15, #2
         setUp(b -> { });
         RequestCookies browser = signIn(false);
-        SessionApi api = new SessionApi(config, manager, rows, users, new PasswordHasher());
+        Endpoints api = Endpoints.of(config, manager, rows, users, new PasswordHasher());
         users.delete(alice.id()); // removed by the app, its session row left behind
         AuthException refused = org.assertj.core.api.Assertions.catchThrowableOfType(AuthException.class,
-                () -> api.updateUser(browser, "New name", null));
+                () -> api.account().updateUser(browser, "New name", null));
         assertThat(refused).isNotNull();
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.setCookies()).noneMatch(l -> l.startsWith("better-auth.session_data=") && !l.contains("Max-Age=0"));
@@ -312,11 +312,11 @@ class CookieCacheSessionTest {
     @Test
     void updateSession_withACachedSessionRevokedElsewhere_mintsNoCache() { // issue 15, #2
         setUp(b -> b.sessionFields(AdditionalFields.parse("{\"theme\":{\"type\":\"string\"}}")));
-        SessionApi api = new SessionApi(config, manager, rows, users, new PasswordHasher());
+        Endpoints api = Endpoints.of(config, manager, rows, users, new PasswordHasher());
         RequestCookies browser = signIn(false);
         rows.delete(manager.cookies().sessionToken(browser).orElseThrow());
         AuthException refused = org.assertj.core.api.Assertions.catchThrowableOfType(AuthException.class,
-                () -> api.updateSession(browser, java.util.Map.of("theme", "dark")));
+                () -> api.sessions().updateSession(browser, java.util.Map.of("theme", "dark")));
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.setCookies()).noneMatch(l -> l.startsWith("better-auth.session_data=") && !l.contains("Max-Age=0"));
     }

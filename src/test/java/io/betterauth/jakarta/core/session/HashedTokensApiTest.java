@@ -10,7 +10,7 @@ import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuth;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuthTest;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ class HashedTokensApiTest {
     final SessionManager manager = new SessionManager(config, sessions, users, new SessionCookies(config),
             new IdGenerator(), clock);
     final PasswordHasher hasher = new PasswordHasher();
-    final SessionApi api = new SessionApi(config, manager, sessions, users, hasher);
+    final Endpoints api = Endpoints.of(config, manager, sessions, users, hasher);
     final EmailPasswordAuth auth = new EmailPasswordAuth(config, users, manager, hasher, new IdGenerator());
 
     RequestCookies signUp(String email) {
@@ -86,7 +86,7 @@ class HashedTokensApiTest {
     void listSessions_showsIdsInPlaceOfTokens_andNoUsableToken() {
         RequestCookies first = signUp("list-hash@example.com");
         RequestCookies second = signIn("list-hash@example.com");
-        List<Session> listed = api.listSessions(first, GetSessionOptions.DEFAULT).value();
+        List<Session> listed = api.sessions().listSessions(first, GetSessionOptions.DEFAULT).value();
         assertThat(listed).hasSize(2).allSatisfy(s -> assertThat(s.token()).isEqualTo(s.id()));
         assertThat(listed).extracting(Session::token).doesNotContain(token(first), token(second));
         assertThat(listed.get(0).toJson()).containsEntry("token", listed.get(0).id());
@@ -100,7 +100,7 @@ class HashedTokensApiTest {
         RequestCookies first = signUp("revoke-hash@example.com");
         RequestCookies second = signIn("revoke-hash@example.com");
         String secondId = manager.resolve(second, GetSessionOptions.DEFAULT).current().session().id();
-        ApiResult<Boolean> result = api.revokeSession(first, secondId);
+        ApiResult<Boolean> result = api.sessions().revokeSession(first, secondId);
         assertThat(result.value()).isTrue();
         assertThat(result.setCookies()).noneMatch(c -> c.contains("Max-Age=0"));
         assertThat(signedIn(second)).isFalse();
@@ -111,10 +111,10 @@ class HashedTokensApiTest {
     void revokeSession_stillAcceptsAToken_andRevokingTheCurrentOneClearsTheCookies() {
         RequestCookies first = signUp("revoke-own@example.com");
         RequestCookies second = signIn("revoke-own@example.com");
-        api.revokeSession(first, token(second));
+        api.sessions().revokeSession(first, token(second));
         assertThat(signedIn(second)).isFalse();
         String ownId = manager.resolve(first, GetSessionOptions.DEFAULT).current().session().id();
-        ApiResult<Boolean> own = api.revokeSession(first, ownId);
+        ApiResult<Boolean> own = api.sessions().revokeSession(first, ownId);
         assertThat(own.setCookies()).anyMatch(c -> c.startsWith("better-auth.session_token=; Max-Age=0"));
         assertThat(signedIn(first)).isFalse();
     }
@@ -124,12 +124,12 @@ class HashedTokensApiTest {
         RequestCookies alice = signUp("alice-hash@example.com");
         RequestCookies bob = signUp("bob-hash@example.com");
         String bobId = manager.resolve(bob, GetSessionOptions.DEFAULT).current().session().id();
-        ApiResult<Boolean> result = api.revokeSession(alice, bobId);
+        ApiResult<Boolean> result = api.sessions().revokeSession(alice, bobId);
         assertThat(result.value()).isTrue();
         assertThat(signedIn(bob)).isTrue();
         // nor does the stored hash, were it ever leaked
-        api.revokeSession(alice, HashedTokenSessionStore.STORED_PREFIX + HashedTokenSessionStore.hash(token(bob)));
-        api.revokeSession(alice, HashedTokenSessionStore.hash(token(bob)));
+        api.sessions().revokeSession(alice, HashedTokenSessionStore.STORED_PREFIX + HashedTokenSessionStore.hash(token(bob)));
+        api.sessions().revokeSession(alice, HashedTokenSessionStore.hash(token(bob)));
         assertThat(signedIn(bob)).isTrue();
     }
 
@@ -138,12 +138,12 @@ class HashedTokensApiTest {
         RequestCookies first = signUp("others-hash@example.com");
         RequestCookies second = signIn("others-hash@example.com");
         RequestCookies third = signIn("others-hash@example.com");
-        api.revokeOtherSessions(first);
+        api.sessions().revokeOtherSessions(first);
         assertThat(signedIn(first)).isTrue();
         assertThat(signedIn(second)).isFalse();
         assertThat(signedIn(third)).isFalse();
         RequestCookies fourth = signIn("others-hash@example.com");
-        api.revokeSessions(fourth);
+        api.sessions().revokeSessions(fourth);
         assertThat(signedIn(first)).isFalse();
         assertThat(signedIn(fourth)).isFalse();
     }

@@ -11,7 +11,7 @@ import io.betterauth.jakarta.config.ConfigurationException;
 import io.betterauth.jakarta.core.cookie.ClearSiteData;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,11 +164,11 @@ class SessionHardeningOptionsTest {
                 .freshAge(0).absoluteExpiresIn(3600).build();
         users.create(alice, null);
         SessionManager m = new SessionManager(config, rows, users, new SessionCookies(config), new IdGenerator(), clock);
-        SessionApi api = new SessionApi(config, m, rows, users, new PasswordHasher());
+        Endpoints api = Endpoints.of(config, m, rows, users, new PasswordHasher());
         rows.create(new Session("id-old", "TokenOld0123456789TokenOld012345", alice.id(), T0.plusSeconds(604800),
                 T0.minusSeconds(3600), T0, null, null, Map.of()));
         Session current = m.create(alice, false, ClientInfo.UNKNOWN);
-        List<Session> listed = api.listSessions(signIn(m, current), GetSessionOptions.DEFAULT).value();
+        List<Session> listed = api.sessions().listSessions(signIn(m, current), GetSessionOptions.DEFAULT).value();
         assertThat(listed).extracting(Session::id).containsExactly(current.id());
     }
 

@@ -6,7 +6,7 @@ import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuth;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuthTest;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +37,7 @@ class SharedStoreInstancesTest {
     /** One instance: its own managers over the shared storage and users. */
     final class Instance {
         final SessionManager manager;
-        final SessionApi api;
+        final Endpoints api;
         final EmailPasswordAuth auth;
 
         Instance(boolean cookieCache) {
@@ -45,7 +45,7 @@ class SharedStoreInstancesTest {
                     .baseUrl("http://localhost:3000").cookieCacheEnabled(cookieCache).build();
             SecondaryStorageSessionStore store = new SecondaryStorageSessionStore(redis, users, clock);
             manager = new SessionManager(config, store, users, new SessionCookies(config), new IdGenerator(), clock);
-            api = new SessionApi(config, manager, store, users, new PasswordHasher());
+            api = Endpoints.of(config, manager, store, users, new PasswordHasher());
             auth = new EmailPasswordAuth(config, users, manager, new PasswordHasher(), new IdGenerator());
         }
 
@@ -70,10 +70,10 @@ class SharedStoreInstancesTest {
         assertThat(b.accepts(first, false)).isTrue();  // a session made on A works on B
         assertThat(a.accepts(second, false)).isTrue();
 
-        a.api.revokeOtherSessions(first);              // A signs the second device out
+        a.api.sessions().revokeOtherSessions(first);              // A signs the second device out
         assertThat(b.accepts(second, false)).isFalse();
         assertThat(b.accepts(first, false)).isTrue();
-        b.api.revokeSessions(first);                   // and B signs out everywhere
+        b.api.sessions().revokeSessions(first);                   // and B signs out everywhere
         assertThat(a.accepts(first, false)).isFalse();
     }
 
@@ -85,7 +85,7 @@ class SharedStoreInstancesTest {
                 "{\"name\":\"U\",\"email\":\"u@example.com\",\"password\":\"test123456\"}"), ClientInfo.UNKNOWN,
                 RequestCookies.empty()).setCookies());
         RequestCookies device = b.signIn("u@example.com");
-        a.api.revokeUserSessions(users.findByEmail("u@example.com").orElseThrow().id(), "user-disabled");
+        a.api.admin().revokeUserSessions(users.findByEmail("u@example.com").orElseThrow().id(), "user-disabled");
         assertThat(b.accepts(device, true)).isFalse();  // a store read: at once
         assertThat(b.accepts(device, false)).isTrue();  // the cache: the documented window (T-30)
         clock.advance(Duration.ofSeconds(301));

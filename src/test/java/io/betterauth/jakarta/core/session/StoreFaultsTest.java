@@ -8,7 +8,7 @@ import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuth;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuthTest;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.testing.FaultyStore;
 import io.betterauth.jakarta.testing.MutableClock;
@@ -44,7 +44,7 @@ class StoreFaultsTest {
     final SessionManager manager = new SessionManager(config, sessions.store(), users.store(),
             new SessionCookies(config), new IdGenerator(), clock);
     final PasswordHasher hasher = new PasswordHasher();
-    final SessionApi api = new SessionApi(config, manager, sessions.store(), users.store(), hasher);
+    final Endpoints api = Endpoints.of(config, manager, sessions.store(), users.store(), hasher);
     final EmailPasswordAuth auth = new EmailPasswordAuth(config, users.store(), manager, hasher, new IdGenerator());
 
     RequestCookies signUp(String email) {
@@ -119,17 +119,17 @@ class StoreFaultsTest {
         String laptopToken = manager.cookies().sessionToken(laptop).orElseThrow();
 
         sessions.faults().failOn("delete", 1);
-        assertThatThrownBy(() -> api.revokeSession(phone, laptopToken)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> api.sessions().revokeSession(phone, laptopToken)).isInstanceOf(StoreUnavailableException.class);
         sessions.faults().failOn("deleteByUser", 1);
-        assertThatThrownBy(() -> api.revokeSessions(phone)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> api.sessions().revokeSessions(phone)).isInstanceOf(StoreUnavailableException.class);
         sessions.faults().failOn("listByUser", 1);
-        assertThatThrownBy(() -> api.revokeOtherSessions(phone)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> api.sessions().revokeOtherSessions(phone)).isInstanceOf(StoreUnavailableException.class);
 
         assertThat(manager.resolve(phone, GetSessionOptions.DEFAULT).session()).isPresent();
         assertThat(manager.resolve(laptop, GetSessionOptions.DEFAULT).session()).isPresent();
 
         sessions.faults().heal();
-        assertThat(api.revokeSession(phone, laptopToken).value()).isTrue();
+        assertThat(api.sessions().revokeSession(phone, laptopToken).value()).isTrue();
         assertThat(manager.resolve(laptop, GetSessionOptions.DEFAULT).session()).isEmpty();
     }
 

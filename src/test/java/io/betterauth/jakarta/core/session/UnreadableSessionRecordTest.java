@@ -10,7 +10,7 @@ import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuth;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuthTest;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +50,7 @@ class UnreadableSessionRecordTest {
     final BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
             .baseUrl("http://localhost:3000").build();
     SessionManager manager;
-    SessionApi api;
+    Endpoints api;
     EmailPasswordAuth auth;
     UnaryOperator<Session> corruption = UnaryOperator.identity();
     RuntimeException failure;
@@ -75,7 +75,7 @@ class UnreadableSessionRecordTest {
 
     void setUp(SessionStore store) {
         manager = new SessionManager(config, store, users, new SessionCookies(config), new IdGenerator(), clock);
-        api = new SessionApi(config, manager, store, users, new PasswordHasher());
+        api = Endpoints.of(config, manager, store, users, new PasswordHasher());
         auth = new EmailPasswordAuth(config, users, manager, new PasswordHasher(), new IdGenerator());
     }
 
@@ -90,7 +90,7 @@ class UnreadableSessionRecordTest {
         SessionLookup lookup = manager.resolve(device, GetSessionOptions.DEFAULT);
         assertThat(lookup.session()).isEmpty();
         assertThat(lookup.setCookies()).anySatisfy(c -> assertThat(c).startsWith("better-auth.session_token=; Max-Age=0"));
-        assertThatThrownBy(() -> api.listSessions(device, GetSessionOptions.DEFAULT))
+        assertThatThrownBy(() -> api.sessions().listSessions(device, GetSessionOptions.DEFAULT))
                 .isInstanceOfSatisfying(AuthException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.setCookies()).anySatisfy(c -> assertThat(c).startsWith("better-auth.session_token=; Max-Age=0"));
@@ -140,7 +140,7 @@ class UnreadableSessionRecordTest {
         };
         SessionStore store = new InMemorySessionStore();
         manager = new SessionManager(config, store, drifted, new SessionCookies(config), new IdGenerator(), clock);
-        api = new SessionApi(config, manager, store, drifted, new PasswordHasher());
+        api = Endpoints.of(config, manager, store, drifted, new PasswordHasher());
         auth = new EmailPasswordAuth(config, drifted, manager, new PasswordHasher(), new IdGenerator());
         assertNoSessionAndCookieCleared(signUp());
     }
@@ -179,9 +179,9 @@ class UnreadableSessionRecordTest {
         String oneToken = manager.cookies().sessionToken(one).orElseThrow();
         corruption = s -> s.token().equals(oneToken)
                 ? new Session(s.id(), s.token(), s.userId(), null, s.createdAt(), s.updatedAt(), null, null) : s;
-        assertThat(api.listSessions(two, GetSessionOptions.DEFAULT).value()).extracting(Session::token)
+        assertThat(api.sessions().listSessions(two, GetSessionOptions.DEFAULT).value()).extracting(Session::token)
                 .containsExactly(manager.cookies().sessionToken(two).orElseThrow());
-        assertThat(api.revokeOtherSessions(two).value()).isTrue();
+        assertThat(api.sessions().revokeOtherSessions(two).value()).isTrue();
         corruption = UnaryOperator.identity();
         assertThat(manager.resolve(one, GetSessionOptions.DEFAULT).session()).isEmpty();
         assertThat(manager.resolve(two, GetSessionOptions.DEFAULT).session()).isPresent();

@@ -8,7 +8,7 @@ import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuth;
 import io.betterauth.jakarta.core.endpoint.EmailPasswordAuthTest;
-import io.betterauth.jakarta.core.endpoint.SessionApi;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,7 @@ class UserSessionRevocationTest {
     final InMemorySecondaryStorage redis = new InMemorySecondaryStorage(clock);
     final List<SessionEvent> events = new ArrayList<>();
     SessionManager manager;
-    SessionApi api;
+    Endpoints api;
     EmailPasswordAuth auth;
 
     void setUp(SessionStore sessions, boolean cookieCache) {
@@ -52,7 +52,7 @@ class UserSessionRevocationTest {
                     }
                 });
         PasswordHasher hasher = new PasswordHasher();
-        api = new SessionApi(config, manager, sessions, users, hasher);
+        api = Endpoints.of(config, manager, sessions, users, hasher);
         auth = new EmailPasswordAuth(config, users, manager, hasher, new IdGenerator());
     }
 
@@ -76,7 +76,7 @@ class UserSessionRevocationTest {
 
     boolean passesSensitiveCheck(RequestCookies device) {
         try {
-            api.requireSession(device, GetSessionOptions.DEFAULT, true);
+            api.guard().requireSession(device, GetSessionOptions.DEFAULT, true);
             return true;
         } catch (AuthException e) {
             return false;
@@ -91,14 +91,14 @@ class UserSessionRevocationTest {
         RequestCookies b = signUp("b@example.com");
         events.clear();
 
-        assertThat(api.listUserSessions(userId("a@example.com"))).hasSize(2)
+        assertThat(api.admin().listUserSessions(userId("a@example.com"))).hasSize(2)
                 .allSatisfy(s -> assertThat(s.userId()).isEqualTo(userId("a@example.com")));
-        assertThat(api.revokeUserSessions(userId("a@example.com"), "user-disabled")).isEqualTo(2);
+        assertThat(api.admin().revokeUserSessions(userId("a@example.com"), "user-disabled")).isEqualTo(2);
 
         assertThat(signedIn(a1)).isFalse();
         assertThat(signedIn(a2)).isFalse();
         assertThat(signedIn(b)).isTrue();
-        assertThat(api.listUserSessions(userId("a@example.com"))).isEmpty();
+        assertThat(api.admin().listUserSessions(userId("a@example.com"))).isEmpty();
         assertThat(events).extracting(e -> e.kind() + ":" + e.reason())
                 .containsExactly("REVOKED:user-disabled", "REVOKED:user-disabled");
     }
@@ -110,20 +110,20 @@ class UserSessionRevocationTest {
         RequestCookies a2 = signIn("a@example.com");
         RequestCookies b = signUp("b@example.com");
         String a2Token = manager.cookies().sessionToken(a2).orElseThrow();
-        SessionInfo a2Info = api.listUserSessions(userId("a@example.com")).stream()
-                .filter(s -> !s.id().equals(api.listUserSessions(userId("a@example.com")).get(0).id()))
+        SessionInfo a2Info = api.admin().listUserSessions(userId("a@example.com")).stream()
+                .filter(s -> !s.id().equals(api.admin().listUserSessions(userId("a@example.com")).get(0).id()))
                 .findFirst().orElseThrow();
-        SessionInfo bInfo = api.listUserSessions(userId("b@example.com")).get(0);
+        SessionInfo bInfo = api.admin().listUserSessions(userId("b@example.com")).get(0);
 
         // a token is not an id, and another user's session id under this user revokes nothing
-        assertThat(api.revokeUserSession(userId("a@example.com"), a2Token, "admin")).isFalse();
-        assertThat(api.revokeUserSession(userId("a@example.com"), bInfo.id(), "admin")).isFalse();
+        assertThat(api.admin().revokeUserSession(userId("a@example.com"), a2Token, "admin")).isFalse();
+        assertThat(api.admin().revokeUserSession(userId("a@example.com"), bInfo.id(), "admin")).isFalse();
         assertThat(signedIn(b)).isTrue();
-        assertThat(api.revokeUserSession(userId("a@example.com"), a2Info.id(), "admin")).isTrue();
+        assertThat(api.admin().revokeUserSession(userId("a@example.com"), a2Info.id(), "admin")).isTrue();
         assertThat(signedIn(a2)).isFalse();
         assertThat(signedIn(a1)).isTrue();
         // what the admin listing shows carries no token at all
-        assertThat(api.listUserSessions(userId("a@example.com")).toString()).doesNotContain(a2Token)
+        assertThat(api.admin().listUserSessions(userId("a@example.com")).toString()).doesNotContain(a2Token)
                 .doesNotContain(manager.cookies().sessionToken(a1).orElseThrow());
     }
 
@@ -138,7 +138,7 @@ class UserSessionRevocationTest {
         String t2 = manager.cookies().sessionToken(a2).orElseThrow();
         assertThat(redis.keys()).contains(t1, t2, "active-sessions-" + id);
 
-        api.revokeUserSessions(id, "user-deleted");
+        api.admin().revokeUserSessions(id, "user-deleted");
 
         assertThat(redis.keys()).doesNotContain(t1, t2, "active-sessions-" + id)
                 .contains(manager.cookies().sessionToken(b).orElseThrow());
@@ -158,7 +158,7 @@ class UserSessionRevocationTest {
         RequestCookies a2 = signIn("a@example.com");
         RequestCookies b = signUp("b@example.com");
         String id = userId("a@example.com");
-        ApiResult<Boolean> r = api.deleteUser(a1, "test123456");
+        ApiResult<Boolean> r = api.account().deleteUser(a1, "test123456");
         assertThat(r.setCookies()).anySatisfy(c -> assertThat(c).startsWith("better-auth.session_token=; Max-Age=0"));
         assertThat(signedIn(a1)).isFalse();
         assertThat(signedIn(a2)).isFalse();
@@ -173,7 +173,7 @@ class UserSessionRevocationTest {
         RequestCookies a1 = signUp("a@example.com");
         RequestCookies a2 = signIn("a@example.com");
         // the library has no reset-password flow: a host that resets a password signs the user out everywhere
-        api.revokeUserSessions(userId("a@example.com"), "password-reset");
+        api.admin().revokeUserSessions(userId("a@example.com"), "password-reset");
         assertThat(signedIn(a1)).isFalse();
         assertThat(signedIn(a2)).isFalse();
         assertThat(events).filteredOn(e -> e.kind() == SessionEvent.Kind.REVOKED)

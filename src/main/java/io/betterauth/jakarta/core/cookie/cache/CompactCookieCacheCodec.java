@@ -12,7 +12,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import io.betterauth.jakarta.core.security.ConstantTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +128,7 @@ public final class CompactCookieCacheCodec implements CookieCacheCodec {
         }
         SecretRing.Secret verifiedBy = null;
         for (SecretRing.Secret secret : secrets.all()) {
-            if (MessageDigest.isEqual(presented, hmac(secret.value(), signedText))) {
+            if (ConstantTime.equal(presented, hmac(secret.value(), signedText))) {
                 verifiedBy = secret;
                 break;
             }

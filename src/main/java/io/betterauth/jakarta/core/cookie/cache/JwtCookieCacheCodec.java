@@ -19,7 +19,7 @@ import jakarta.json.JsonObject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.betterauth.jakarta.core.security.ConstantTime;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,7 +172,7 @@ public final class JwtCookieCacheCodec implements CookieCacheCodec {
         public boolean verify(JWSHeader header, byte[] signedContent, Base64URL signature) throws JOSEException {
             requireHs256(header);
             byte[] expected = HMAC.compute("HmacSHA256", key, signedContent, jca.getProvider());
-            return MessageDigest.isEqual(expected, signature.decode());
+            return ConstantTime.equal(expected, signature.decode());
         }
 
         private static void requireHs256(JWSHeader header) throws JOSEException {

@@ -1,0 +1,58 @@
+package io.betterauth.jakarta.core.endpoint;
+
+/**
+ * Where the endpoints live: {@code better-auth.base-path} ({@code /api/auth}) under the application's context path,
+ * trailing slashes ignored. The one rule for "is this request for the library's endpoints": the servlet filters
+ * leave such requests to the endpoints, the content-type filter is mapped to them, and the JAX-RS resources (which
+ * the app's own JAX-RS application may scan too) answer and count a rate limit only when mounted here.
+ */
+public final class BasePath {
+
+    private final String path;
+
+    /** @param configured the configured base path, e.g. {@code /api/auth} */
+    public BasePath(String configured) {
+        this.path = withoutTrailingSlashes(configured);
+    }
+
+    /** The base path without trailing slashes. */
+    public String path() {
+        return path;
+    }
+
+    /** The servlet URL pattern covering every endpoint: {@code /api/auth/*}. */
+    public String urlPattern() {
+        return path + "/*";
+    }
+
+    /**
+     * Whether a path within the application (the request URI without the context path) is the base path or below
+     * it: {@code /api/auth} and {@code /api/auth/get-session}, not {@code /api/authority}.
+     */
+    public boolean covers(String pathInContext) {
+        return pathInContext.equals(path) || (pathInContext.startsWith(path) && pathInContext.length() > path.length()
+                && pathInContext.charAt(path.length()) == '/');
+    }
+
+    /**
+     * Whether a JAX-RS application's base URI path (trailing slashes ignored) is this base path under
+     * {@code contextPath}: the library's own mount, not the app's application scanning the same resources.
+     */
+    public boolean isMount(String contextPath, String applicationPath) {
+        return lengthWithoutTrailingSlashes(applicationPath) == contextPath.length() + path.length()
+                && applicationPath.startsWith(contextPath) && applicationPath.startsWith(path, contextPath.length());
+    }
+
+    private static String withoutTrailingSlashes(String s) {
+        return s.substring(0, lengthWithoutTrailingSlashes(s));
+    }
+
+    /** Counted by hand: no pattern is compiled on every request. */
+    private static int lengthWithoutTrailingSlashes(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '/') {
+            end--;
+        }
+        return end;
+    }
+}
