@@ -68,7 +68,7 @@ class ReadmeExamplesTest {
     /** How each README example is compiled, by the name in its marker. */
     static final Map<String, Wrapper> WRAPPERS = Map.of(
             "api-calls", new Wrapper(Shape.STATEMENTS,
-                    "HttpServletRequest request; HttpServletResponse response;"),
+                    "HttpServletRequest request; HttpServletResponse response; String email; String password;"),
             "require-session", new Wrapper(Shape.COMPILATION_UNIT, ""),
             "session-customizer", new Wrapper(Shape.COMPILATION_UNIT, ""),
             "event-observers", new Wrapper(Shape.MEMBERS,

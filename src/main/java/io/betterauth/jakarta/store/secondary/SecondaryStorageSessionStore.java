@@ -123,7 +123,7 @@ public final class SecondaryStorageSessionStore implements SessionStore {
         requireComplete(session);
         User user = users.findById(session.userId())
                 .orElseThrow(() -> new IllegalStateException("No user for the new session; it is not cached"));
-        if (!isComplete(user) || !user.id().equals(session.userId())) {
+        if (!user.complete() || !user.id().equals(session.userId())) {
             throw new IllegalStateException("The user of the new session is incomplete; it is not cached");
         }
         Session stored = truncated(session);
@@ -293,7 +293,7 @@ public final class SecondaryStorageSessionStore implements SessionStore {
      */
     @Override
     public void userUpdated(User user) {
-        if (user == null || !isComplete(user)) {
+        if (user == null || !user.complete()) {
             throw new IllegalArgumentException("An incomplete user is never cached");
         }
         for (String token : index.liveTokens(user.id())) {
@@ -386,16 +386,9 @@ public final class SecondaryStorageSessionStore implements SessionStore {
     }
 
     private static void requireComplete(Session s) {
-        Objects.requireNonNull(s, "session");
-        if (s.id() == null || s.token() == null || s.userId() == null || s.expiresAt() == null
-                || s.createdAt() == null || s.updatedAt() == null) {
+        if (!Objects.requireNonNull(s, "session").complete()) {
             throw new IllegalArgumentException("A session needs id, token, userId, expiresAt, createdAt, updatedAt");
         }
-    }
-
-    private static boolean isComplete(User u) {
-        return u.id() != null && u.name() != null && u.email() != null && u.createdAt() != null
-                && u.updatedAt() != null;
     }
 
     private static Session truncated(Session s) {
