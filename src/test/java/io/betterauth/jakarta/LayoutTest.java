@@ -124,6 +124,27 @@ class LayoutTest {
                 (ROOT + "." + pkg).replace('.', '/')).resolve("package-info.java")).as(pkg).exists());
     }
 
+    @Test
+    void theReadmesArchitectureMap_namesEveryPackage() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("## Architecture");
+        assertThat(start).as("README has an Architecture section").isNotNegative();
+        String map = readme.substring(start, readme.indexOf("**One request", start));
+        java.util.Set<String> named = new java.util.HashSet<>();
+        Matcher m = Pattern.compile("`([a-z][a-z.]*)`").matcher(map);
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        java.util.Set<String> packages = new java.util.TreeSet<>();
+        for (Source source : sources()) {
+            packages.add(source.relativePackage());
+        }
+        assertThat(packages).allSatisfy(pkg -> assertThat(named).as("README map names " + pkg).contains(pkg));
+        assertThat(named.stream().filter(n -> n.contains(".") && MAY_IMPORT.keySet().stream()
+                .anyMatch(k -> n.startsWith(k.split("\\.")[0] + "."))).toList())
+                .as("every dotted package the map names exists").allSatisfy(n -> assertThat(packages).contains(n));
+    }
+
     private static List<String> allowedFor(String pkg) {
         return MAY_IMPORT.entrySet().stream()
                 .filter(e -> pkg.equals(e.getKey()) || pkg.startsWith(e.getKey() + "."))
