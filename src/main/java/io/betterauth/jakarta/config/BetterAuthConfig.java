@@ -60,6 +60,17 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
      */
     public static final String DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
 
+    /** Every option but the secrets, which are never written out (a logged configuration must not leak them). */
+    @Override
+    public String toString() {
+        return "BetterAuthConfig[secret=" + (secret == null ? null : "***") + ", secrets="
+                + (secrets == null ? null : "***") + ", devMode=" + devMode + ", baseUrl=" + baseUrl + ", basePath="
+                + basePath + ", trustedOrigins=" + trustedOrigins + ", session=" + session + ", user=" + user
+                + ", emailAndPassword=" + emailAndPassword + ", advanced=" + advanced + ", rateLimit=" + rateLimit
+                + ", secondaryStorage=" + secondaryStorage + ", database=" + database + ", purge=" + purge
+                + ", sessionsPage=" + sessionsPage + "]";
+    }
+
     public BetterAuthConfig {
         trustedOrigins = List.copyOf(trustedOrigins);
         if (secret == null || secret.isEmpty()) {

@@ -25,6 +25,16 @@ class OptionTreeTest {
     }
 
     @Test
+    void aLoggedConfiguration_neverShowsTheSecretsOrTheRedisPassword() {
+        String older = "an-older-secret-that-is-long-enough-for-validation-1";
+        BetterAuthConfig config = load(Map.of("better-auth.secrets", "2:" + SECRET + ",1:" + older,
+                "better-auth.secondary-storage.redis-url", "redis://app:s3cr3t-pass@127.0.0.1:6379/0"));
+
+        assertThat(config.toString()).doesNotContain(SECRET).doesNotContain(older).doesNotContain("s3cr3t-pass")
+                .contains("secret=***").contains("redis://***@127.0.0.1:6379/0").contains("basePath=/api/auth");
+    }
+
+    @Test
     void everyKey_landsInItsOption() {
         Map<String, String> keys = new HashMap<>();
         keys.put("better-auth.session.store-session-in-database", "true");

@@ -13,4 +13,11 @@ public record SecondaryStorageOptions(String redisUrl) {
     public boolean redisConfigured() {
         return redisUrl != null && !redisUrl.isBlank();
     }
+
+    /** The URL without its credentials ({@code redis://user:password@host} shows {@code redis://***@host}). */
+    @Override
+    public String toString() {
+        return "SecondaryStorageOptions[redisUrl=" + (redisUrl == null ? null
+                : redisUrl.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^@/]*@", "$1***@")) + "]";
+    }
 }
