@@ -99,6 +99,9 @@ public final class Deployments {
                 .setWebXML(new StringAsset(webXml(name, config)));
     }
 
+    /** A scenario's value for an option it leaves to the library's default (not set in web.xml at all). */
+    public static final String UNSET = "(unset)";
+
     private static String webXml(String name, Map<String, String> scenario) {
         Map<String, String> config = new java.util.TreeMap<>(scenario);
         if (onTomcat()) {
@@ -113,6 +116,7 @@ public final class Deployments {
         // sign in with them, a test that checks the defaults sets them itself.
         config.putIfAbsent("better-auth.email-and-password.enabled", "true");
         config.putIfAbsent("better-auth.sessions-page.enabled", "true");
+        config.values().removeIf(UNSET::equals);
         String params = config.entrySet().stream()
                 .map(e -> "  <context-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
                         + "</param-value></context-param>")
