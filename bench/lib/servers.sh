@@ -58,7 +58,8 @@ ASADMIN
   fi
   log "starting Payara Micro ($group)"
   # Rate limits off on both servers: they would answer 429 to a load test (Better Auth: 100 requests per 10 s).
-  env BETTER_AUTH_SECRET="$SECRET" BETTER_AUTH_URL="http://127.0.0.1:$JPORT" BETTER_AUTH_RATE_LIMIT_ENABLED=false "$@" \
+  env BETTER_AUTH_SECRET="$SECRET" BETTER_AUTH_URL="http://127.0.0.1:$JPORT" BETTER_AUTH_RATE_LIMIT_ENABLED=false \
+    BETTER_AUTH_EMAIL_AND_PASSWORD_ENABLED=true "$@" \
     java "${jvm[@]}" -jar "$WORK/payara-micro.jar" --deploy "$WORK/bench.war" --contextroot / \
       --port "$JPORT" --nocluster --disablephonehome --rootdir "$WORK/payara-root" --addlibs "$WORK/libs" \
       --prebootcommandfile "$WORK/preboot.asadmin" --postbootcommandfile "$WORK/postboot.asadmin" \

@@ -37,13 +37,14 @@ class LayoutTest {
         MAY_IMPORT.put("core.js", List.of());
         MAY_IMPORT.put("core", List.of("api", "spi", "config", "core"));
         MAY_IMPORT.put("config", List.of("api", "spi", "config", "core"));
+        MAY_IMPORT.put("jsonb", List.of("api", "core.js"));
         MAY_IMPORT.put("store.memory", List.of("api", "spi"));
         MAY_IMPORT.put("store.redis", List.of("spi"));
         MAY_IMPORT.put("store", List.of("api", "spi", "config", "core", "store"));
         MAY_IMPORT.put("runtime", List.of("api", "spi", "config", "core", "store", "web"));
         MAY_IMPORT.put("web.tomcat", List.of("api", "web"));
         MAY_IMPORT.put("web", List.of("api", "spi", "config", "core", "runtime", "web"));
-        MAY_IMPORT.put("rest", List.of("api", "spi", "config", "core", "runtime", "web"));
+        MAY_IMPORT.put("rest", List.of("api", "spi", "config", "core", "runtime", "web", "jsonb"));
     }
 
     /** What plain-Java packages must not see: the container's APIs and JDBC. */

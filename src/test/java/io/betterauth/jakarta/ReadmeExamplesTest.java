@@ -61,9 +61,11 @@ class ReadmeExamplesTest {
     static final Path README = Path.of("README.md");
 
     /** The packages a README example may use unqualified: the library's public API and the platform's. */
-    static final List<String> PUBLIC_API = List.of("io.betterauth.jakarta.api", "io.betterauth.jakarta.spi");
+    static final List<String> PUBLIC_API = List.of("io.betterauth.jakarta.api", "io.betterauth.jakarta.spi",
+            "io.betterauth.jakarta.jsonb");
     static final List<String> PLATFORM_IMPORTS = List.of("jakarta.inject", "jakarta.enterprise.context",
-            "jakarta.enterprise.event", "jakarta.ws.rs", "jakarta.servlet.http", "java.util");
+            "jakarta.enterprise.event", "jakarta.ws.rs", "jakarta.ws.rs.core", "jakarta.ws.rs.ext", "jakarta.json.bind",
+            "jakarta.servlet.http", "java.util");
 
     /** How each README example is compiled, by the name in its marker. */
     static final Map<String, Wrapper> WRAPPERS = Map.of(
@@ -71,6 +73,9 @@ class ReadmeExamplesTest {
                     "HttpServletRequest request; HttpServletResponse response; String email; String password;"),
             "require-session", new Wrapper(Shape.COMPILATION_UNIT, ""),
             "session-customizer", new Wrapper(Shape.COMPILATION_UNIT, ""),
+            "customizer-record", new Wrapper(Shape.COMPILATION_UNIT, ""),
+            "jsonb-provider", new Wrapper(Shape.COMPILATION_UNIT, ""),
+            "jsonb-endpoint", new Wrapper(Shape.COMPILATION_UNIT, ""),
             "event-observers", new Wrapper(Shape.MEMBERS,
                     "java.util.logging.Logger log; boolean blocked(String ipAddress) { return false; }"),
             "admin-api", new Wrapper(Shape.STATEMENTS, "String userId; String sessionId;"),

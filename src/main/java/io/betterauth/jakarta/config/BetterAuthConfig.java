@@ -198,7 +198,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private AdditionalFields userFields = AdditionalFields.none();
         private boolean deleteUserEnabled;
         // emailAndPassword
-        private boolean emailAndPasswordEnabled = true;
+        private boolean emailAndPasswordEnabled; // Better Auth: off unless enabled
         private boolean disableSignUp;
         private int minPasswordLength = 8;
         private int maxPasswordLength = 128;
@@ -239,7 +239,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private boolean purgeEnabled = true;
         private long purgeInterval = 3600;
         private int purgeBatchSize = 500;
-        private boolean sessionsPageEnabled = true;
+        private boolean sessionsPageEnabled; // ours: an explicit choice
         private String sessionsPagePath = "/better-auth/sessions";
 
         private Builder() {

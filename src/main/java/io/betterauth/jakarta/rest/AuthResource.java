@@ -8,6 +8,7 @@ import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.endpoint.RequestBody;
 import io.betterauth.jakarta.core.endpoint.SessionEndpoints;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
+import io.betterauth.jakarta.jsonb.ApplicationValues;
 import io.betterauth.jakarta.spi.SessionCustomizer;
 import io.betterauth.jakarta.web.RawContentTypeFilter;
 import io.betterauth.jakarta.web.RequestCaller;
@@ -209,7 +210,10 @@ public class AuthResource {
         public <T> T apply(Function<SessionCustomizer, T> call) {
             Instance.Handle<SessionCustomizer> handle = customizer.getHandle();
             try {
-                return call.apply(handle.get());
+                // A record or POJO in the answer goes through JSON-B; plain maps and lists are left as they are.
+                @SuppressWarnings("unchecked")
+                T plain = (T) ApplicationValues.plain(call.apply(handle.get()));
+                return plain;
             } finally {
                 if (handle.getBean().getScope() == Dependent.class) {
                     handle.destroy();

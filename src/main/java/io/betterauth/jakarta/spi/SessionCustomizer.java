@@ -6,7 +6,8 @@ import io.betterauth.jakarta.api.SessionAndUser;
 /**
  * Better Auth's {@code customSession} plugin as a CDI bean: implement it (one bean per application) and its answer
  * becomes the {@code /get-session} body when there is a session, whatever its shape (maps, lists, strings,
- * numbers, booleans, {@code Instant}s, null). The cookie cache keeps the uncustomised session, as in Better Auth.
+ * numbers, booleans, {@code Instant}s, null, and records or POJOs, which are serialised with JSON-B and then written
+ * as {@code JSON.stringify} would). The cookie cache keeps the uncustomised session, as in Better Auth.
  *
  * <pre>{@code
  * @ApplicationScoped

@@ -24,8 +24,8 @@ import java.util.Set;
 /**
  * The "active sessions" page shipped in the JAR ({@code META-INF/better-auth/sessions.html}): one self-contained
  * HTML file that lists the caller's devices and revokes them through the JSON endpoints only. Registered by
- * {@link BetterAuthBootstrap} at {@code better-auth.sessions-page.path} unless
- * {@code better-auth.sessions-page.enabled=false}.
+ * {@link BetterAuthBootstrap} at {@code better-auth.sessions-page.path} when the application chooses it
+ * ({@code better-auth.sessions-page.enabled=true}; off by default).
  *
  * <p>Each answer carries a fresh CSP nonce for the page's one inline {@code <script>} and {@code <style>}, and the
  * endpoints' URL ({@code contextPath + basePath}) in a {@code <meta>} element, so the page works under any context

@@ -29,6 +29,12 @@ class ConfigLoaderTest {
         assertThat(c.basePath()).isEqualTo("/api/auth");
         assertThat(c.emailAndPassword().minPasswordLength()).isEqualTo(8);
         assertThat(c.emailAndPassword().maxPasswordLength()).isEqualTo(128);
+        // Better Auth's emailAndPassword.enabled is off unless set; the sessions page (ours) is an explicit choice.
+        assertThat(c.emailAndPassword().enabled()).isFalse();
+        assertThat(c.emailAndPassword().disableSignUp()).isFalse();
+        assertThat(c.sessionsPage().enabled()).isFalse();
+        assertThat(BetterAuthConfig.builder().secret(SECRET).build().emailAndPassword().enabled()).isFalse();
+        assertThat(BetterAuthConfig.builder().secret(SECRET).build().sessionsPage().enabled()).isFalse();
         assertThat(c.advanced().defaultCookieAttributes().sameSite().configValue()).isEqualTo("lax");
         assertThat(c.advanced().ipAddress().ipAddressHeaders()).isEmpty();
     }

@@ -42,7 +42,7 @@ final class FuzzFixtures {
     }
 
     static BetterAuthConfig config(CookieCacheStrategy strategy) {
-        return BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:8080")
+        return BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET).baseUrl("http://localhost:8080")
                 .cookieCacheEnabled(true).cookieCacheStrategy(strategy).cookieCacheMaxAge(LIFETIME_SECONDS).build();
     }
 

@@ -10,13 +10,16 @@ import io.betterauth.jakarta.it.app.OrgSessionCustomizer;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,6 +38,7 @@ class CustomSessionIT {
                 "better-auth.secret", Deployments.SECRET,
                 "better-auth.url", "http://localhost:8080",
                 "better-auth.session.cookie-cache.enabled", "true",
+                "better-auth.sessions-page.enabled", "false",
                 "better-auth.session.additional-fields", "{&quot;activeOrganizationId&quot;:{&quot;type&quot;:&quot;string&quot;},"
                         + "&quot;riskScore&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;input&quot;:false,"
                         + "&quot;returned&quot;:false,&quot;defaultValue&quot;:3}}"))
@@ -67,6 +71,19 @@ class CustomSessionIT {
 
         HttpResponse<String> session = http.get("/api/auth/get-session", token + "; " + cache);
         assertThat(json(session).getString("organization")).isEqualTo("Org org-1");
+        // a record in the customizer's answer: JSON-B's members (lexicographic), Instants as toISOString()
+        String createdAt = json(session).getJsonObject("session").getString("createdAt");
+        assertThat(session.body()).endsWith(",\"organization\":\"Org org-1\",\"membership\":{\"organization\":"
+                + "\"Org org-1\",\"roles\":[\"member\"],\"since\":\"" + createdAt + "\"}}");
+        assertThat(createdAt).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        // a record as each list-sessions entry
+        HttpResponse<String> devices = http.get("/api/auth/list-sessions", token);
+        assertThat(devices.statusCode()).as(devices.body()).isEqualTo(200);
+        String sessionId = json(session).getJsonObject("session").getString("id");
+        assertThat(devices.body()).startsWith("[{\"expiresAt\":\"").contains(",\"id\":\"" + sessionId + "\"")
+                .doesNotContain("\"token\"");
+        // the sessions page is off in this application (better-auth.sessions-page.enabled=false)
+        assertThat(http.get("/better-auth/sessions", token).statusCode()).isEqualTo(404);
         assertThat(json(session).getJsonObject("user").getString("email")).isEqualTo(email);
         assertThat(session.body()).doesNotContain("riskScore");
         assertThat(json(http.get("/api/auth/get-session?disableCookieCache=true", token)).getString("organization"))
@@ -104,5 +121,45 @@ class CustomSessionIT {
         assertThat(events).doesNotContain(token.substring(token.indexOf('=') + 1, token.indexOf('.', token.indexOf('='))));
         // the @Dependent customizer was created for each customised answer and released after it, none kept alive
         assertThat(events).containsPattern("CUSTOMIZERS_ALIVE:0 of ([4-9]|\\d\\d+)$");
+    }
+
+    /**
+     * What an application gets without choosing (email and password off, as in Better Auth; no sessions page), and
+     * sign-up closed with sign-in open. Two more WARs, so a Payara Micro of its own (tagged payara-only).
+     */
+    @Test
+    @Tag("payara-only")
+    void theDefaults_leaveEmailAndPasswordAndTheSessionsPageOff_andDisableSignUpClosesOnlySignUp() throws Exception {
+        Map<String, String> defaults = new HashMap<>(Map.of("better-auth.secret", Deployments.SECRET,
+                "better-auth.url", "http://localhost:8080",
+                "better-auth.email-and-password.enabled", Deployments.UNSET,
+                "better-auth.sessions-page.enabled", Deployments.UNSET));
+        Map<String, String> closed = new HashMap<>(Map.of("better-auth.secret", Deployments.SECRET,
+                "better-auth.url", "http://localhost:8080",
+                "better-auth.email-and-password.disable-sign-up", "true"));
+        WebArchive base = Deployments.war("defaults", defaults);
+        try (PayaraMicroProcess server = PayaraMicroProcess.named("custom-defaults")
+                .deploy("/defaults", base)
+                .deploy("/closed", Deployments.reconfigured(base, "closed", closed))
+                .start()) {
+            server.awaitReady(Duration.ofSeconds(180));
+            String signUp = "{\"name\":\"D\",\"email\":\"d-" + System.nanoTime()
+                    + "@example.com\",\"password\":\"test123456\"}";
+            String signIn = "{\"email\":\"nobody@example.com\",\"password\":\"test123456\"}";
+            String signUpDisabled = "{\"message\":\"Email and password sign up is not enabled\","
+                    + "\"code\":\"EMAIL_PASSWORD_SIGN_UP_DISABLED\"}";
+
+            Http off = new Http(new URL(server.url("/defaults") + "/"));
+            assertError(off.postJson("/api/auth/sign-up/email", signUp, null), 400, signUpDisabled);
+            assertError(off.postJson("/api/auth/sign-in/email", signIn, null), 400,
+                    "{\"message\":\"Email and password is not enabled\",\"code\":\"EMAIL_PASSWORD_DISABLED\"}");
+            assertThat(off.get("/better-auth/sessions", null).statusCode()).isEqualTo(404);
+
+            Http inviteOnly = new Http(new URL(server.url("/closed") + "/"));
+            assertError(inviteOnly.postJson("/api/auth/sign-up/email", signUp, null), 400, signUpDisabled);
+            assertError(inviteOnly.postJson("/api/auth/sign-in/email", signIn, null), 401,
+                    "{\"message\":\"Invalid email or password\",\"code\":\"INVALID_EMAIL_OR_PASSWORD\"}");
+            assertThat(inviteOnly.get("/better-auth/sessions", null).statusCode()).isEqualTo(200);
+        }
     }
 }

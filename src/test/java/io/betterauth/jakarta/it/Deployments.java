@@ -99,6 +99,9 @@ public final class Deployments {
                 .setWebXML(new StringAsset(webXml(name, config)));
     }
 
+    /** A scenario's value for an option it leaves to the library's default (not set in web.xml at all). */
+    public static final String UNSET = "(unset)";
+
     private static String webXml(String name, Map<String, String> scenario) {
         Map<String, String> config = new java.util.TreeMap<>(scenario);
         if (onTomcat()) {
@@ -109,6 +112,11 @@ public final class Deployments {
         config.putIfAbsent("better-auth.trusted-origins", "http://127.0.0.1:*");
         // Tests sign in many times from 127.0.0.1; a test that checks the rate limit opts in.
         config.putIfAbsent("better-auth.rate-limit.enabled", "false");
+        // Email and password and the sessions page are off by default (Better Auth's default; ours): the scenarios
+        // sign in with them, a test that checks the defaults sets them itself.
+        config.putIfAbsent("better-auth.email-and-password.enabled", "true");
+        config.putIfAbsent("better-auth.sessions-page.enabled", "true");
+        config.values().removeIf(UNSET::equals);
         String params = config.entrySet().stream()
                 .map(e -> "  <context-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
                         + "</param-value></context-param>")

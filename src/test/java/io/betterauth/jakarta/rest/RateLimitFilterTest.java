@@ -25,7 +25,7 @@ class RateLimitFilterTest {
     }
 
     static BetterAuthConfig.Builder config() {
-        return BetterAuthConfig.builder().secret("a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT");
+        return BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret("a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT");
     }
 
     private static void signIn3Times(BetterAuthConfig c, RateLimiter limiter, HttpServletRequest r) {

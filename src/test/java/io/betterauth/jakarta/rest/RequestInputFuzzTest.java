@@ -47,7 +47,7 @@ class RequestInputFuzzTest {
     /** The error codes bad input may produce, and their statuses: never a 500. */
     private static final Map<String, Integer> EXPECTED_ERRORS = Map.of("BAD_REQUEST", 400, "VALIDATION_ERROR", 400,
             "UNSUPPORTED_MEDIA_TYPE", 415, "FIELD_NOT_ALLOWED", 400, "MISSING_FIELD", 400, "PAYLOAD_TOO_LARGE", 413);
-    private static final int MAX_BODY = BetterAuthConfig.builder().secret("s").build().advanced().maxBodySize();
+    private static final int MAX_BODY = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret("s").build().advanced().maxBodySize();
     /** One additional user field of each type, plus required, defaulted and input:false ones. */
     private static final AdditionalFields USER_FIELDS = new AdditionalFields(List.of(
             AdditionalField.of("nickname", AdditionalField.Type.STRING),
@@ -66,7 +66,7 @@ class RequestInputFuzzTest {
     private static final Pattern IPV6_64 = Pattern.compile("([0-9a-f]{4}:){4}0000:0000:0000:0000");
 
     private static BetterAuthConfig.Builder config() {
-        return BetterAuthConfig.builder().secret("a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT").rateLimitEnabled(true);
+        return BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret("a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT").rateLimitEnabled(true);
     }
 
     static Stream<Arguments> bodies() {

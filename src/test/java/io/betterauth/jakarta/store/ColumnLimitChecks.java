@@ -51,7 +51,7 @@ interface ColumnLimitChecks {
     record Auth(EmailPasswordAuth emailPassword, Endpoints api) {
 
         static Auth over(UserStore users, SessionStore sessions, ColumnLimits limits) {
-            BetterAuthConfig config = BetterAuthConfig.builder().secret("a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT")
+            BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret("a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT")
                     .baseUrl("http://localhost:3000").userFields(JpaStoreContract.USER_FIELDS)
                     .sessionFields(JpaStoreContract.SESSION_FIELDS).build();
             SessionManager manager = new SessionManager(config, sessions, users, new SessionCookies(config),

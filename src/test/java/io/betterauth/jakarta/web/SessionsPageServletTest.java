@@ -34,6 +34,7 @@ class SessionsPageServletTest {
     static BetterAuthConfig load(Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
         all.put("better-auth.secret", SECRET);
+        all.putIfAbsent("better-auth.sessions-page.enabled", "true");
         return new ConfigLoader(List.of(ConfigSource.of(all))).load();
     }
 
@@ -65,8 +66,8 @@ class SessionsPageServletTest {
     }
 
     @Test
-    void defaults_enabledAtBetterAuthSessions() {
-        BetterAuthConfig c = BetterAuthConfig.builder().secret(SECRET).build();
+    void whenChosen_itIsServedAtBetterAuthSessions() {
+        BetterAuthConfig c = BetterAuthConfig.builder().secret(SECRET).sessionsPageEnabled(true).build();
         assertThat(c.sessionsPage().enabled()).isTrue();
         assertThat(c.sessionsPage().path()).isEqualTo("/better-auth/sessions");
         assertThat(load(Map.of()).sessionsPage().enabled()).isTrue();
@@ -76,6 +77,17 @@ class SessionsPageServletTest {
         assertThat(SessionsPageServlet.register(ctx.proxy(), c)).isPresent();
         assertThat(ctx.servlets).containsExactly("BetterAuthSessionsPage:SessionsPageServlet");
         assertThat(ctx.mappings).containsExactly("/better-auth/sessions");
+    }
+
+    @Test
+    void thePageIsOffUnlessChosen() {
+        BetterAuthConfig unset = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET))))
+                .load();
+        assertThat(unset.sessionsPage().enabled()).isFalse();
+        RecordingContext none = new RecordingContext();
+        assertThat(SessionsPageServlet.register(none.proxy(), unset)).isEmpty();
+        assertThat(none.servlets).isEmpty();
+        assertThat(none.mappings).isEmpty();
     }
 
     @Test
@@ -99,7 +111,7 @@ class SessionsPageServletTest {
     @Test
     void aPathThatIsNotAPath_stopsTheStart() {
         for (String bad : List.of("sessions", "/", "/sessions/*", "*.html", "/my sessions")) {
-            BetterAuthConfig c = BetterAuthConfig.builder().secret(SECRET).sessionsPagePath(bad).build();
+            BetterAuthConfig c = BetterAuthConfig.builder().secret(SECRET).sessionsPageEnabled(true).sessionsPagePath(bad).build();
             assertThatThrownBy(() -> SessionsPageServlet.register(new RecordingContext().proxy(), c))
                     .as(bad).isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("better-auth.sessions-page.path");
@@ -110,7 +122,8 @@ class SessionsPageServletTest {
     void aPathTheAppAlreadyMaps_isLeftToTheApp() {
         RecordingContext ctx = new RecordingContext();
         ctx.conflicts = Set.of("/better-auth/sessions");
-        assertThat(SessionsPageServlet.register(ctx.proxy(), BetterAuthConfig.builder().secret(SECRET).build()))
+        assertThat(SessionsPageServlet.register(ctx.proxy(),
+                BetterAuthConfig.builder().secret(SECRET).sessionsPageEnabled(true).build()))
                 .isPresent();
         assertThat(ctx.mappings).containsExactly("/better-auth/sessions");
     }

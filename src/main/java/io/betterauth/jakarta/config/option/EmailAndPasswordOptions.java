@@ -6,7 +6,8 @@ import io.betterauth.jakarta.core.security.PasswordHasher;
 /**
  * Better Auth's {@code emailAndPassword} options (keys {@code better-auth.email-and-password.*}).
  *
- * @param enabled             the endpoints answer at all
+ * @param enabled             false (Better Auth's default): sign-in answers 400 {@code EMAIL_PASSWORD_DISABLED} and
+ *                            sign-up 400 {@code EMAIL_PASSWORD_SIGN_UP_DISABLED}, after validating the body
  * @param disableSignUp       sign-up answers {@code EMAIL_PASSWORD_SIGN_UP_DISABLED}
  * @param minPasswordLength   8
  * @param maxPasswordLength   128

@@ -56,7 +56,7 @@ public class ConcurrentSignInHeapTest {
             System.out.println("heap larger than 512 MiB: " + Runtime.getRuntime().maxMemory());
             System.exit(1);
         }
-        BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+        BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
                 .baseUrl("http://localhost:3000").build();
         InMemoryUserStore users = new InMemoryUserStore();
         SessionManager manager = new SessionManager(config, new InMemorySessionStore(), users,

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 public class EmailPasswordAuthTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
-    final BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+    final BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
             .baseUrl("http://localhost:3000").build();
     final InMemoryUserStore users = new InMemoryUserStore();
     final InMemorySessionStore sessions = new InMemorySessionStore();
@@ -103,6 +103,39 @@ public class EmailPasswordAuthTest {
                 ClientInfo.UNKNOWN, RequestCookies.empty()), 401, "INVALID_EMAIL_OR_PASSWORD");
         assertError(() -> auth.signIn(body("{\"email\":\"d@example.com\",\"password\":\"test123456\",\"rememberMe\":\"false\"}"),
                 ClientInfo.UNKNOWN, RequestCookies.empty()), 400, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void unlessEnabled_signUpAndSignInAnswerBetterAuthsDisabledErrors_afterValidation() {
+        // Better Auth: emailAndPassword.enabled defaults to false; the routes exist and answer 400 with a code.
+        BetterAuthConfig off = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET).build();
+        SessionManager offManager = new SessionManager(off, sessions, users, new SessionCookies(off), new IdGenerator(),
+                clock);
+        EmailPasswordAuth disabled = new EmailPasswordAuth(off, users, offManager, new PasswordHasher(),
+                new IdGenerator());
+        assertError(() -> disabled.signUp(body("{\"name\":\"D\",\"email\":\"d@example.com\",\"password\":\"test123456\"}"),
+                ClientInfo.UNKNOWN, RequestCookies.empty()), 400, "EMAIL_PASSWORD_SIGN_UP_DISABLED");
+        assertError(() -> disabled.signIn(body("{\"email\":\"d@example.com\",\"password\":\"test123456\"}"),
+                ClientInfo.UNKNOWN, RequestCookies.empty()), 400, "EMAIL_PASSWORD_DISABLED");
+        assertError(() -> disabled.signIn(body("{\"email\":5,\"password\":\"test123456\"}"),
+                ClientInfo.UNKNOWN, RequestCookies.empty()), 400, "VALIDATION_ERROR");
+        assertThat(users.findByEmail("d@example.com")).isEmpty();
+    }
+
+    @Test
+    void disableSignUp_refusesSignUp_andSignInStillWorks() {
+        auth.signUp(body("{\"name\":\"E\",\"email\":\"e@example.com\",\"password\":\"test123456\"}"),
+                ClientInfo.UNKNOWN, RequestCookies.empty());
+        BetterAuthConfig closed = BetterAuthConfig.builder().emailAndPasswordEnabled(true).disableSignUp(true)
+                .secret(SessionManagerTest.SECRET).build();
+        SessionManager closedManager = new SessionManager(closed, sessions, users, new SessionCookies(closed),
+                new IdGenerator(), clock);
+        EmailPasswordAuth inviteOnly = new EmailPasswordAuth(closed, users, closedManager, new PasswordHasher(),
+                new IdGenerator());
+        assertError(() -> inviteOnly.signUp(body("{\"name\":\"F\",\"email\":\"f@example.com\",\"password\":\"test123456\"}"),
+                ClientInfo.UNKNOWN, RequestCookies.empty()), 400, "EMAIL_PASSWORD_SIGN_UP_DISABLED");
+        assertThat(inviteOnly.signIn(body("{\"email\":\"e@example.com\",\"password\":\"test123456\"}"),
+                ClientInfo.UNKNOWN, RequestCookies.empty()).status()).isEqualTo(200);
     }
 
     @Test

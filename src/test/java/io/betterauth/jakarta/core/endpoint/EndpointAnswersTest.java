@@ -47,7 +47,7 @@ class EndpointAnswersTest {
     }
 
     void setUp(Consumer<BetterAuthConfig.Builder> options) {
-        BetterAuthConfig.Builder b = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET).baseUrl(ORIGIN);
+        BetterAuthConfig.Builder b = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET).baseUrl(ORIGIN);
         options.accept(b);
         BetterAuthConfig config = b.build();
         InMemorySessionStore sessions = new InMemorySessionStore();

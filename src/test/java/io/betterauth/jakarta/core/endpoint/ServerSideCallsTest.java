@@ -46,7 +46,7 @@ class ServerSideCallsTest {
     }
 
     void setUp(Consumer<BetterAuthConfig.Builder> options) {
-        BetterAuthConfig.Builder b = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+        BetterAuthConfig.Builder b = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
                 .baseUrl("http://localhost:3000");
         options.accept(b);
         BetterAuthConfig config = b.build();

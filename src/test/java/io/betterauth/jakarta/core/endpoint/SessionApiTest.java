@@ -43,7 +43,7 @@ class SessionApiTest {
     EmailPasswordAuth auth;
 
     void setUp(Consumer<BetterAuthConfig.Builder> options) {
-        BetterAuthConfig.Builder b = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET).baseUrl("http://localhost:3000");
+        BetterAuthConfig.Builder b = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET).baseUrl("http://localhost:3000");
         options.accept(b);
         BetterAuthConfig config = b.build();
         sessions = new InMemorySessionStore();

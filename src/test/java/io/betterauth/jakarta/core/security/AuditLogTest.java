@@ -47,7 +47,7 @@ class AuditLogTest {
     final List<String> log = new ArrayList<>();
     final InMemorySessionStore sessions = new InMemorySessionStore();
     final InMemoryUserStore users = new InMemoryUserStore();
-    final BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+    final BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
             .baseUrl("http://localhost:3000").updateAge(60).expiresIn(600).freshAge(120).build();
     final SessionManager manager = new SessionManager(config, sessions, users, new SessionCookies(config),
             new IdGenerator(), clock, new AuthEvents() {

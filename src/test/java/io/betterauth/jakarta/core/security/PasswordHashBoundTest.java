@@ -45,7 +45,7 @@ class PasswordHashBoundTest {
 
     final Semaphore permits = new Semaphore(1, true);
     final PasswordHasher hasher = new PasswordHasher(new SecureRandom(), permits, Duration.ofMillis(50));
-    final BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+    final BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
             .baseUrl("http://localhost:3000").deleteUserEnabled(true).build();
     final InMemoryUserStore users = new InMemoryUserStore();
     final InMemorySessionStore sessions = new InMemorySessionStore();
@@ -113,12 +113,12 @@ class PasswordHashBoundTest {
         int bound = PasswordHasher.defaultConcurrency();
         assertThat(bound).isBetween(1, 2 * Runtime.getRuntime().availableProcessors());
         assertThat(bound == 1 || bound * PasswordHasher.MEMORY_PER_HASH <= Runtime.getRuntime().maxMemory() / 4).isTrue();
-        assertThat(BetterAuthConfig.builder().secret(SessionManagerTest.SECRET).build().emailAndPassword()
+        assertThat(BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET).build().emailAndPassword()
                 .maxConcurrentHashes()).isEqualTo(bound);
         assertThat(new ConfigLoader(java.util.List.of(ConfigSource.of(Map.of("better-auth.secret", SessionManagerTest.SECRET,
                 "better-auth.email-and-password.password.max-concurrent-hashes", "3")))).load().emailAndPassword()
                 .maxConcurrentHashes()).isEqualTo(3);
-        assertThatThrownBy(() -> BetterAuthConfig.builder().secret(SessionManagerTest.SECRET).maxConcurrentHashes(0)
+        assertThatThrownBy(() -> BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET).maxConcurrentHashes(0)
                 .build()).isInstanceOf(ConfigurationException.class).hasMessageContaining("max-concurrent-hashes");
     }
 }

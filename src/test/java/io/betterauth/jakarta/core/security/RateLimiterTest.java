@@ -26,7 +26,7 @@ class RateLimiterTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
 
     private static BetterAuthConfig.Builder config() {
-        return BetterAuthConfig.builder().secret("a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT");
+        return BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret("a-long-random-secret-9f8e7d6c5b4a3210ZYXWVUT");
     }
 
     private RateLimiter memory() {
@@ -37,8 +37,8 @@ class RateLimiterTest {
     void defaults_onUnlessDevMode_window10_max100_storageByBetterAuthsRule() {
         RateLimitOptions prod = config().build().rateLimit();
         assertThat(prod).isEqualTo(new RateLimitOptions(true, 10, 100, null));
-        assertThat(BetterAuthConfig.builder().devMode(true).build().rateLimit().enabled()).isFalse();
-        assertThat(BetterAuthConfig.builder().devMode(true).rateLimitEnabled(true).build().rateLimit().enabled()).isTrue();
+        assertThat(BetterAuthConfig.builder().emailAndPasswordEnabled(true).devMode(true).build().rateLimit().enabled()).isFalse();
+        assertThat(BetterAuthConfig.builder().emailAndPasswordEnabled(true).devMode(true).rateLimitEnabled(true).build().rateLimit().enabled()).isTrue();
         assertThat(new RateLimiter(prod, null, clock).shared()).isFalse();
         assertThat(new RateLimiter(prod, new InMemorySecondaryStorage(clock), clock).shared()).isTrue();
         assertThat(new RateLimiter(config().rateLimitStorage(RateLimitOptions.Storage.MEMORY).build().rateLimit(),

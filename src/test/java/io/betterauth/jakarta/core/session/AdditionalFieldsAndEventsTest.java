@@ -61,7 +61,7 @@ class AdditionalFieldsAndEventsTest {
             events.add(e);
         }
     };
-    final BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+    final BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
             .baseUrl("http://localhost:3000").cookieCacheEnabled(true).updateAge(60)
             .sessionFields(AdditionalFields.parse(SESSION_FIELDS)).userFields(AdditionalFields.parse(USER_FIELDS)).build();
     final SessionManager manager = new SessionManager(config, sessions, users, new SessionCookies(config),
@@ -137,11 +137,11 @@ class AdditionalFieldsAndEventsTest {
                 "{\"verified\":{\"type\":\"boolean\",\"input\":false,\"fieldName\":\"EmailVerified\"}}",
                 "emailVerified");
         // In code (a CDI producer) too.
-        assertThatThrownBy(() -> BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+        assertThatThrownBy(() -> BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
                 .sessionFields(new AdditionalFields(List.of(AdditionalField.of("token", AdditionalField.Type.STRING))))
                 .build()).isInstanceOf(ConfigurationException.class).hasMessageContaining("'token'");
         // A user's core field is an ordinary name on the session table, and the other way round.
-        assertThat(BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+        assertThat(BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
                 .sessionFields(AdditionalFields.parse("{\"email\":{\"type\":\"string\"}}"))
                 .userFields(AdditionalFields.parse("{\"userAgent\":{\"type\":\"string\"}}")).build().session().additionalFields()
                 .all()).hasSize(1);

@@ -47,7 +47,7 @@ class CookieCacheSessionTest {
     SessionManager manager;
 
     SessionManager setUp(Consumer<BetterAuthConfig.Builder> options) {
-        BetterAuthConfig.Builder b = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
+        BetterAuthConfig.Builder b = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET).baseUrl("http://localhost:3000")
                 .cookieCacheEnabled(true);
         options.accept(b);
         config = b.build();

@@ -33,7 +33,7 @@ class HashedTokensApiTest {
     final InMemorySessionStore raw = new InMemorySessionStore();
     final HashedTokenSessionStore sessions = new HashedTokenSessionStore(raw);
     final InMemoryUserStore users = new InMemoryUserStore();
-    final BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+    final BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
             .baseUrl("http://localhost:3000").hashTokens(true).updateAge(0).build();
     final SessionManager manager = new SessionManager(config, sessions, users, new SessionCookies(config),
             new IdGenerator(), clock);
@@ -61,7 +61,7 @@ class HashedTokensApiTest {
 
     @Test
     void isOffByDefault() {
-        assertThat(BetterAuthConfig.builder().secret(SessionManagerTest.SECRET).build().session().hashTokens()).isFalse();
+        assertThat(BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET).build().session().hashTokens()).isFalse();
         assertThat(new ConfigLoader(List.of(ConfigSource.of(java.util.Map.of("better-auth.secret",
                 SessionManagerTest.SECRET, "better-auth.session.hash-tokens", "true")))).load().session().hashTokens()).isTrue();
     }

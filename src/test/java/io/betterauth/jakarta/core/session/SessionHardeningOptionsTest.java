@@ -46,7 +46,7 @@ class SessionHardeningOptionsTest {
     final InMemorySessionStore rows = new InMemorySessionStore();
 
     SessionManager manager(Consumer<BetterAuthConfig.Builder> options) {
-        BetterAuthConfig.Builder b = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000");
+        BetterAuthConfig.Builder b = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET).baseUrl("http://localhost:3000");
         options.accept(b);
         BetterAuthConfig config = b.build();
         if (users.findById(alice.id()).isEmpty()) {
@@ -160,7 +160,7 @@ class SessionHardeningOptionsTest {
 
     @Test
     void listSessions_leavesOutSessionsPastTheAbsoluteLimit() { // T-14, T-21
-        BetterAuthConfig config = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
+        BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET).baseUrl("http://localhost:3000")
                 .freshAge(0).absoluteExpiresIn(3600).build();
         users.create(alice, null);
         SessionManager m = new SessionManager(config, rows, users, new SessionCookies(config), new IdGenerator(), clock);
@@ -174,14 +174,14 @@ class SessionHardeningOptionsTest {
 
     @Test
     void absoluteExpiresIn_isOffByDefault_readFromConfig_andNeverNegative() {
-        assertThat(BetterAuthConfig.builder().secret(SECRET).build().session().absoluteExpiresIn()).isZero();
+        assertThat(BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET).build().session().absoluteExpiresIn()).isZero();
         BetterAuthConfig c = new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
                 "better-auth.session.absolute-expires-in", "43200", "better-auth.advanced.clear-site-data", "true",
                 "better-auth.advanced.use-host-prefix", "true")))).load();
         assertThat(c.session().absoluteExpiresIn()).isEqualTo(43200);
         assertThat(c.advanced().clearSiteData()).isTrue();
         assertThat(c.advanced().useHostPrefix()).isTrue();
-        assertThatThrownBy(() -> BetterAuthConfig.builder().secret(SECRET).absoluteExpiresIn(-1).build())
+        assertThatThrownBy(() -> BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET).absoluteExpiresIn(-1).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("absolute-expires-in");
     }
 
@@ -189,8 +189,8 @@ class SessionHardeningOptionsTest {
 
     @Test
     void clearSiteData_isSentOnlyWhenConfigured() { // T-20
-        assertThat(ClearSiteData.headers(BetterAuthConfig.builder().secret(SECRET).build())).isEmpty();
-        assertThat(ClearSiteData.headers(BetterAuthConfig.builder().secret(SECRET).clearSiteData(true).build()))
+        assertThat(ClearSiteData.headers(BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET).build())).isEmpty();
+        assertThat(ClearSiteData.headers(BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET).clearSiteData(true).build()))
                 .containsExactly(Map.entry("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\""));
     }
 
@@ -198,7 +198,7 @@ class SessionHardeningOptionsTest {
 
     @Test
     void hostPrefix_offByDefault_keepsBetterAuthsSecurePrefix() { // T-06
-        SessionCookies c = new SessionCookies(BetterAuthConfig.builder().secret(SECRET).baseUrl("https://app.example.com").build());
+        SessionCookies c = new SessionCookies(BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET).baseUrl("https://app.example.com").build());
         assertThat(c.sessionTokenName()).isEqualTo("__Secure-better-auth.session_token");
     }
 
@@ -227,11 +227,11 @@ class SessionHardeningOptionsTest {
 
     @Test
     void hostPrefix_givesWayToSecureWhenADomainIsNeeded_andNeverAppearsWithoutSecure() { // T-06
-        SessionCookies cross = new SessionCookies(BetterAuthConfig.builder().secret(SECRET)
+        SessionCookies cross = new SessionCookies(BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET)
                 .baseUrl("https://app.example.com").useHostPrefix(true).crossSubDomainCookies(true, "example.com").build());
         assertThat(cross.sessionTokenName()).isEqualTo("__Secure-better-auth.session_token");
         assertThat(cross.sessionToken("t", false)).contains("; Domain=example.com; Path=/;").contains("; Secure");
-        SessionCookies plain = new SessionCookies(BetterAuthConfig.builder().secret(SECRET)
+        SessionCookies plain = new SessionCookies(BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SECRET)
                 .baseUrl("http://localhost:3000").useHostPrefix(true).build());
         assertThat(plain.sessionTokenName()).isEqualTo("better-auth.session_token");
         assertThat(plain.sessionToken("t", false)).doesNotContain("Secure");

@@ -41,7 +41,7 @@ class SharedStoreInstancesTest {
         final EmailPasswordAuth auth;
 
         Instance(boolean cookieCache) {
-            BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+            BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
                     .baseUrl("http://localhost:3000").cookieCacheEnabled(cookieCache).build();
             SecondaryStorageSessionStore store = new SecondaryStorageSessionStore(redis, users, clock);
             manager = new SessionManager(config, store, users, new SessionCookies(config), new IdGenerator(), clock);

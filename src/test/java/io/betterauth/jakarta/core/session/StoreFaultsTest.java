@@ -39,7 +39,7 @@ class StoreFaultsTest {
     final InMemorySessionStore rows = new InMemorySessionStore();
     final FaultyStore.Wrapped<SessionStore> sessions = FaultyStore.wrap(SessionStore.class, rows);
     final FaultyStore.Wrapped<UserStore> users = FaultyStore.wrap(UserStore.class, new InMemoryUserStore());
-    final BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+    final BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
             .baseUrl("http://localhost:3000").expiresIn(3600).updateAge(600).build();
     final SessionManager manager = new SessionManager(config, sessions.store(), users.store(),
             new SessionCookies(config), new IdGenerator(), clock);

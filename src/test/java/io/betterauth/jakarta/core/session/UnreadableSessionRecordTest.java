@@ -47,7 +47,7 @@ class UnreadableSessionRecordTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     final InMemoryUserStore users = new InMemoryUserStore();
-    final BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+    final BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
             .baseUrl("http://localhost:3000").build();
     SessionManager manager;
     Endpoints api;

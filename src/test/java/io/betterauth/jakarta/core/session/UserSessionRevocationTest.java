@@ -43,7 +43,7 @@ class UserSessionRevocationTest {
     EmailPasswordAuth auth;
 
     void setUp(SessionStore sessions, boolean cookieCache) {
-        BetterAuthConfig config = BetterAuthConfig.builder().secret(SessionManagerTest.SECRET)
+        BetterAuthConfig config = BetterAuthConfig.builder().emailAndPasswordEnabled(true).secret(SessionManagerTest.SECRET)
                 .baseUrl("http://localhost:3000").cookieCacheEnabled(cookieCache).deleteUserEnabled(true).build();
         manager = new SessionManager(config, sessions, users, new SessionCookies(config), new IdGenerator(), clock,
                 new AuthEvents() {
