@@ -69,6 +69,7 @@ public final class ConfigLoader {
         value("better-auth.database.url").ifPresent(b::databaseUrl);
         value("better-auth.database.user").ifPresent(b::databaseUser);
         value("better-auth.database.password").ifPresent(b::databasePassword);
+        value("better-auth.database.jndi-name").ifPresent(b::databaseJndiName);
         bool("better-auth.purge.enabled", b::purgeEnabled);
         number("better-auth.purge.interval", b::purgeInterval);
         number("better-auth.purge.batch-size", v -> b.purgeBatchSize(Math.toIntExact(v)));

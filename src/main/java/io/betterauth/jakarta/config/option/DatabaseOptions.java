@@ -9,15 +9,27 @@ import io.betterauth.jakarta.config.ConfigurationException;
  *
  * @param adapter     the store: the container's persistence unit, this JVM's memory, or none (stateless)
  * @param autoMigrate creates missing tables and additional-field columns at start-up from the DDL shipped in the JAR
- * @param connection  a JDBC database the library connects to itself; without a URL, the container's persistence
- *                    unit on {@code java:comp/DefaultDataSource}
+ * @param connection  a JDBC database the library connects to itself; without a URL, the container's data source
+ *                    named {@code jndiName}
+ * @param jndiName    the container's data source the library uses when {@code connection} has no URL
+ *                    ({@code better-auth.database.jndi-name}, default {@value #DEFAULT_JNDI_NAME})
  */
-public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection) {
+public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection, String jndiName) {
+
+    /** The container's default data source (Jakarta EE). */
+    public static final String DEFAULT_JNDI_NAME = "java:comp/DefaultDataSource";
 
     public DatabaseOptions {
         if (adapter == null) {
             throw new ConfigurationException("better-auth.database must be 'jpa', 'memory' or 'none', not 'null'");
         }
+        if (jndiName == null || jndiName.isBlank()) {
+            jndiName = DEFAULT_JNDI_NAME;
+        }
+    }
+
+    public DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection) {
+        this(adapter, autoMigrate, connection, DEFAULT_JNDI_NAME);
     }
 
     /** The value of {@code better-auth.database}. */
@@ -54,7 +66,8 @@ public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection c
     /**
      * A database the library connects to by itself, for containers without JTA or a default data source (Tomcat).
      * With a URL, the library opens its persistence unit resource-local on it (the JDBC driver and a JPA provider
-     * must be in the application); without one, it uses the container's {@code java:comp/DefaultDataSource}.
+     * must be in the application); without one, it uses the container's data source named
+     * {@code better-auth.database.jndi-name}.
      *
      * @param url      a JDBC URL such as {@code jdbc:postgresql://db:5432/app}; null = the container's data source
      * @param user     the database user, or null
