@@ -71,7 +71,6 @@ class ExistingApplicationIT {
                     <exclude-unlisted-classes>true</exclude-unlisted-classes>
                     <properties>
                       <property name="jakarta.persistence.jdbc.url" value="%s"/>
-                      <property name="jakarta.persistence.jdbc.user" value="sa"/>
                       <property name="jakarta.persistence.schema-generation.database.action" value="create"/>
                     </properties>
                   </persistence-unit>

@@ -54,10 +54,8 @@ public final class LibraryPersistenceUnit implements PersistenceUnitInfo {
         // database outage into 15 s requests; beginning the database transaction with the unit of work (as
         // Hibernate does) makes a failure fail at once.
         settings.put("eclipselink.transaction.join-existing", "true");
-        // Hibernate: no bytecode enhancement (on Payara its transformer would hit the web class loader).
-        settings.put("hibernate.enhancer.enableDirtyTracking", "false");
-        settings.put("hibernate.enhancer.enableLazyInitialization", "false");
-        settings.put("hibernate.enhancer.enableAssociationManagement", "false");
+        // Hibernate: no bytecode enhancement either, as addTransformer ignores its transformer (its enhancer.* = false
+        // properties are deprecated and only log warnings).
         return provider().createContainerEntityManagerFactory(new LibraryPersistenceUnit(dataSource), settings);
     }
 
