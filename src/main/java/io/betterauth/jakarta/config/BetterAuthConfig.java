@@ -235,6 +235,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private String databaseUrl;
         private String databaseUser;
         private String databasePassword;
+        private ModelNames models = ModelNames.defaults();
         // purge, sessionsPage
         private boolean purgeEnabled = true;
         private long purgeInterval = 3600;
@@ -334,6 +335,8 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         public Builder databaseUrl(String v) { databaseUrl = v; return this; }
         public Builder databaseUser(String v) { databaseUser = v; return this; }
         public Builder databasePassword(String v) { databasePassword = v; return this; }
+        /** Better Auth's {@code modelName} and {@code fields} of {@code user}, {@code session}, {@code account}, {@code verification}. */
+        public Builder models(ModelNames v) { models = v; return this; }
 
         public Builder purgeEnabled(boolean v) { purgeEnabled = v; return this; }
         public Builder purgeInterval(long v) { purgeInterval = v; return this; }
@@ -368,7 +371,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                             rateLimitMax, rateLimitStorage),
                     new SecondaryStorageOptions(redisUrl),
                     new DatabaseOptions(database, autoMigrate,
-                            new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword)),
+                            new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword), models),
                     new PurgeOptions(purgeEnabled, purgeInterval, purgeBatchSize),
                     new SessionsPageOptions(sessionsPageEnabled, sessionsPagePath));
         }

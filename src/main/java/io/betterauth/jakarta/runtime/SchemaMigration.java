@@ -1,7 +1,8 @@
 package io.betterauth.jakarta.runtime;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
-import io.betterauth.jakarta.store.jpa.SchemaInstaller;
+import io.betterauth.jakarta.config.ModelNames;
+import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.naming.NamingException;
@@ -32,9 +33,10 @@ final class SchemaMigration {
         try {
             try (Connection c = database.open()) {
                 if (config.database().autoMigrate()) {
-                    SchemaInstaller.installIfMissing(c);
-                    SchemaInstaller.addMissingColumns(c, "session", config.session().additionalFields());
-                    SchemaInstaller.addMissingColumns(c, "user", config.user().additionalFields());
+                    ModelNames names = config.database().models();
+                    SchemaInstaller.installIfMissing(c, names);
+                    SchemaInstaller.addMissingColumns(c, names.session().modelName(), config.session().additionalFields());
+                    SchemaInstaller.addMissingColumns(c, names.user().modelName(), config.user().additionalFields());
                 }
                 try {
                     return SchemaInstaller.dialect(c);

@@ -2,6 +2,7 @@ package io.betterauth.jakarta.runtime;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.option.DatabaseOptions;
+import io.betterauth.jakarta.config.ModelNames;
 import io.betterauth.jakarta.config.option.SessionOptions;
 import io.betterauth.jakarta.core.session.ColumnLimits;
 import io.betterauth.jakarta.spi.ExpiredSessionPurge;
@@ -10,13 +11,13 @@ import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
 import io.betterauth.jakarta.store.hashed.HashedTokenSessionStore;
 import io.betterauth.jakarta.store.jdbc.JdbcOutages;
-import io.betterauth.jakarta.store.jpa.AdditionalColumns;
+import io.betterauth.jakarta.store.jpa.schema.AdditionalColumns;
 import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
 import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaTransactions;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
-import io.betterauth.jakarta.store.jpa.SchemaInstaller;
+import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
 import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
@@ -96,9 +97,11 @@ final class StoreWiring {
             }
             char quote = SchemaInstaller.quote(dialect).charAt(0);
             limits = SchemaInstaller.columnLimits(dialect);
-            sessionStore = new JpaSessionStore(tx,
-                    new AdditionalColumns(config.session().additionalFields(), "session", "token", quote));
-            userStore = new JpaUserStore(tx, new AdditionalColumns(config.user().additionalFields(), "user", "id", quote));
+            ModelNames names = config.database().models();
+            sessionStore = new JpaSessionStore(tx, new AdditionalColumns(config.session().additionalFields(),
+                    names.session().modelName(), names.session().column("token"), quote));
+            userStore = new JpaUserStore(tx, new AdditionalColumns(config.user().additionalFields(),
+                    names.user().modelName(), "id", quote));
         }
         // The table store (before any secondary-storage wrapping) purges expired rows, when it can.
         ExpiredSessionPurge purgeable = sessionStore instanceof ExpiredSessionPurge p ? p : null;

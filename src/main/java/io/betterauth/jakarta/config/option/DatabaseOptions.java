@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.config.option;
 
 import io.betterauth.jakarta.config.ConfigurationException;
+import io.betterauth.jakarta.config.ModelNames;
 
 /**
  * Where users and sessions are stored: Better Auth's {@code database} (an adapter), here chosen by name (key
@@ -11,12 +12,16 @@ import io.betterauth.jakarta.config.ConfigurationException;
  * @param autoMigrate creates missing tables and additional-field columns at start-up from the DDL shipped in the JAR
  * @param connection  a JDBC database the library connects to itself; without a URL, the container's persistence
  *                    unit on {@code java:comp/DefaultDataSource}
+ * @param models      the tables' and columns' names (Better Auth's {@code modelName} and {@code fields} of each model)
  */
-public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection) {
+public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection, ModelNames models) {
 
     public DatabaseOptions {
         if (adapter == null) {
             throw new ConfigurationException("better-auth.database must be 'jpa', 'memory' or 'none', not 'null'");
+        }
+        if (models == null) {
+            models = ModelNames.defaults();
         }
     }
 
