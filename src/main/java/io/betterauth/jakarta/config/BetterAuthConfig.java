@@ -236,6 +236,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private String databaseUser;
         private String databasePassword;
         private ModelNames models = ModelNames.defaults();
+        private String databaseJndiName;
         // purge, sessionsPage
         private boolean purgeEnabled = true;
         private long purgeInterval = 3600;
@@ -337,6 +338,8 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         public Builder databasePassword(String v) { databasePassword = v; return this; }
         /** Better Auth's {@code modelName} and {@code fields} of {@code user}, {@code session}, {@code account}, {@code verification}. */
         public Builder models(ModelNames v) { models = v; return this; }
+        /** The container's data source the library uses without a URL (default {@code java:comp/DefaultDataSource}). */
+        public Builder databaseJndiName(String v) { databaseJndiName = v; return this; }
 
         public Builder purgeEnabled(boolean v) { purgeEnabled = v; return this; }
         public Builder purgeInterval(long v) { purgeInterval = v; return this; }
@@ -371,7 +374,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                             rateLimitMax, rateLimitStorage),
                     new SecondaryStorageOptions(redisUrl),
                     new DatabaseOptions(database, autoMigrate,
-                            new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword), models),
+                            new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword), databaseJndiName, models),
                     new PurgeOptions(purgeEnabled, purgeInterval, purgeBatchSize),
                     new SessionsPageOptions(sessionsPageEnabled, sessionsPagePath));
         }

@@ -70,6 +70,7 @@ public final class ConfigLoader {
         value("better-auth.database.url").ifPresent(b::databaseUrl);
         value("better-auth.database.user").ifPresent(b::databaseUser);
         value("better-auth.database.password").ifPresent(b::databasePassword);
+        value("better-auth.database.jndi-name").ifPresent(b::databaseJndiName);
         b.models(new ModelNames(model("user"), model("session"), model("account"), model("verification")));
         bool("better-auth.purge.enabled", b::purgeEnabled);
         number("better-auth.purge.interval", b::purgeInterval);

@@ -12,7 +12,6 @@ import io.betterauth.jakarta.spi.AuthEvents;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
-import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -42,7 +41,7 @@ public class BetterAuthRuntime {
     @Inject
     Instance<UserStore> appUserStore;
     @Inject
-    Instance<ContainerJpaTransactions> jpa;
+    Instance<StoreTransactionBoundary> boundary;
     @Inject
     Instance<SecondaryStorage> appSecondaryStorage;
     @Inject
@@ -73,7 +72,7 @@ public class BetterAuthRuntime {
         } else {
             config = new ConfigLoader(ContainerConfigSources.of(context)).load();
         }
-        StoreWiring.Stores stores = new StoreWiring(appSessionStore, appUserStore, jpa, appSecondaryStorage,
+        StoreWiring.Stores stores = new StoreWiring(appSessionStore, appUserStore, boundary, appSecondaryStorage,
                 closeables).wire(config);
         IdGenerator ids = new IdGenerator();
         SessionCookies cookies = new SessionCookies(config);

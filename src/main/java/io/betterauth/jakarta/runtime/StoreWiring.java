@@ -12,11 +12,12 @@ import io.betterauth.jakarta.spi.UserStore;
 import io.betterauth.jakarta.store.hashed.HashedTokenSessionStore;
 import io.betterauth.jakarta.store.jdbc.JdbcOutages;
 import io.betterauth.jakarta.store.jpa.schema.AdditionalColumns;
-import io.betterauth.jakarta.store.jpa.ContainerJpaTransactions;
 import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaTransactions;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
+import io.betterauth.jakarta.store.jpa.LibraryPersistenceUnit;
+import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;
 import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
@@ -24,16 +25,20 @@ import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
 import io.betterauth.jakarta.store.secondary.SecondaryStorageSessionStore;
 import io.betterauth.jakarta.store.secondary.TieredSessionStore;
 import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
  * Chooses and stacks the stores for one configuration: the application's {@link SessionStore}/{@link UserStore}
- * beans, else memory ({@code better-auth.database=memory|none}) or JPA (the container's data source, or the
- * library's own persistence unit on {@code better-auth.database.url}, migrated first); then the secondary storage
+ * beans, else memory ({@code better-auth.database=memory|none}) or JPA (the library's persistence unit on the
+ * container's data source or on {@code better-auth.database.url}, migrated first, each unit of work outside the
+ * caller's transaction); then the secondary storage
  * (the application's bean, else Redis) over or instead of the table, and token hashing outermost.
  */
 final class StoreWiring {
@@ -51,20 +56,18 @@ final class StoreWiring {
                   ColumnLimits limits) {
     }
 
-    private static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
-
     private final Instance<SessionStore> appSessionStore;
     private final Instance<UserStore> appUserStore;
-    private final Instance<ContainerJpaTransactions> jpa;
+    private final Instance<StoreTransactionBoundary> boundary;
     private final Instance<SecondaryStorage> appSecondaryStorage;
     private final Closeables closeables;
 
     StoreWiring(Instance<SessionStore> appSessionStore, Instance<UserStore> appUserStore,
-                Instance<ContainerJpaTransactions> jpa, Instance<SecondaryStorage> appSecondaryStorage,
+                Instance<StoreTransactionBoundary> boundary, Instance<SecondaryStorage> appSecondaryStorage,
                 Closeables closeables) {
         this.appSessionStore = appSessionStore;
         this.appUserStore = appUserStore;
-        this.jpa = jpa;
+        this.boundary = boundary;
         this.appSecondaryStorage = appSecondaryStorage;
         this.closeables = closeables;
     }
@@ -85,15 +88,19 @@ final class StoreWiring {
             String dialect;
             DatabaseOptions.Connection db = config.database().connection();
             if (db.configured()) {
-                // A database of its own (Tomcat: no JTA, no @PersistenceContext); used on any container when set.
+                // A database of its own (Tomcat: no data source); used on any container when set.
                 JdbcPersistenceUnit unit = openUnit(db);
-                dialect = SchemaMigration.prepare(config, unit::connect, "better-auth.database.url");
+                dialect = SchemaMigration.prepare(config, unit::connect, "better-auth.database.url",
+                        "better-auth.database.url");
                 tx = unit.transactions();
             } else {
-                dialect = SchemaMigration.prepare(config,
-                        () -> InitialContext.<DataSource>doLookup(DEFAULT_DATA_SOURCE).getConnection(),
-                        DEFAULT_DATA_SOURCE);
-                tx = jpa.get();
+                String name = config.database().jndiName();
+                dialect = SchemaMigration.prepare(config, () -> dataSource(name).getConnection(), name,
+                        "better-auth.database.jndi-name");
+                tx = new ResourceLocalTransactions(openUnit(name));
+            }
+            if (boundary.isResolvable()) {
+                tx = boundary.get().around(tx);
             }
             char quote = SchemaInstaller.quote(dialect).charAt(0);
             limits = SchemaInstaller.columnLimits(dialect);
@@ -135,6 +142,22 @@ final class StoreWiring {
         RedisSecondaryStorage redis = new RedisSecondaryStorage(config.secondaryStorage().redisUrl());
         closeables.add(redis);
         return redis;
+    }
+
+    private static DataSource dataSource(String jndiName) throws NamingException {
+        return InitialContext.doLookup(jndiName);
+    }
+
+    /** The library's persistence unit on the container's data source, closed with the application. */
+    private EntityManagerFactory openUnit(String jndiName) {
+        try {
+            EntityManagerFactory factory = LibraryPersistenceUnit.open(dataSource(jndiName),
+                    UUID.randomUUID().toString());
+            closeables.add(factory::close);
+            return factory;
+        } catch (NamingException | RuntimeException e) {
+            throw new IllegalStateException("Could not open Better Auth's persistence unit on " + jndiName, e);
+        }
     }
 
     /** The persistence unit on {@code better-auth.database.url}, closed with the application. */

@@ -70,6 +70,7 @@ class OptionTreeTest {
         keys.put("better-auth.secondary-storage.redis-url", "redis://127.0.0.1:6379/0");
         keys.put("better-auth.database", "memory");
         keys.put("better-auth.database.auto-migrate", "false");
+        keys.put("better-auth.database.jndi-name", "java:app/jdbc/auth");
         keys.put("better-auth.sessions-page.enabled", "false");
         keys.put("better-auth.sessions-page.path", "/me/sessions");
         BetterAuthConfig c = load(keys);
@@ -108,6 +109,8 @@ class OptionTreeTest {
         assertThat(c.secondaryStorage().redisUrl()).isEqualTo("redis://127.0.0.1:6379/0");
         assertThat(c.database().adapter()).isEqualTo(DatabaseOptions.Adapter.MEMORY);
         assertThat(c.database().autoMigrate()).isFalse();
+        assertThat(c.database().jndiName()).isEqualTo("java:app/jdbc/auth");
+        assertThat(load(Map.of()).database().jndiName()).isEqualTo("java:comp/DefaultDataSource");
         assertThat(c.sessionsPage().enabled()).isFalse();
         assertThat(c.sessionsPage().path()).isEqualTo("/me/sessions");
     }

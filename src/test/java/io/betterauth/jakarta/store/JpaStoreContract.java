@@ -11,10 +11,9 @@ import io.betterauth.jakarta.store.jpa.schema.AdditionalColumns;
 import io.betterauth.jakarta.spi.UserStore;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
-import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;
+import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
+import io.betterauth.jakarta.store.jpa.JpaTransactions;
 import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -39,7 +38,7 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
     static final AdditionalFields USER_FIELDS = AdditionalFields.parse(
             "{\"nickname\":{\"type\":\"string\"},\"birthday\":{\"type\":\"date\"}}");
 
-    private EntityManagerFactory factory;
+    private JdbcPersistenceUnit unit;
     private String url;
     private char quote;
     private String dialect;
@@ -68,11 +67,9 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
             quote = SchemaInstaller.quote(dialect).charAt(0);
             this.quote = quote;
         }
-        factory = Persistence.createEntityManagerFactory("better-auth-test", Map.of(
-                "jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", user(),
-                "jakarta.persistence.jdbc.password", ""));
-        ResourceLocalTransactions tx = new ResourceLocalTransactions(factory);
+        // The library's own persistence unit (defined in code), as on Tomcat.
+        unit = JdbcPersistenceUnit.open(url, user(), "");
+        JpaTransactions tx = unit.transactions();
         sessions = new JpaSessionStore(tx);
         users = new JpaUserStore(tx);
         // The same tables seen by an app that declared additional fields (the contract's stores ignore the columns).
@@ -82,8 +79,8 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
 
     @AfterAll
     void stop() throws SQLException {
-        if (factory != null) {
-            factory.close();
+        if (unit != null) {
+            unit.close();
         }
         dropDatabase();
     }

@@ -10,11 +10,17 @@ import io.betterauth.jakarta.config.ModelNames;
  *
  * @param adapter     the store: the container's persistence unit, this JVM's memory, or none (stateless)
  * @param autoMigrate creates missing tables and additional-field columns at start-up from the DDL shipped in the JAR
- * @param connection  a JDBC database the library connects to itself; without a URL, the container's persistence
- *                    unit on {@code java:comp/DefaultDataSource}
+ * @param connection  a JDBC database the library connects to itself; without a URL, the container's data source
+ *                    named {@code jndiName}
+ * @param jndiName    the container's data source the library uses when {@code connection} has no URL
+ *                    ({@code better-auth.database.jndi-name}, default {@value #DEFAULT_JNDI_NAME})
  * @param models      the tables' and columns' names (Better Auth's {@code modelName} and {@code fields} of each model)
  */
-public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection, ModelNames models) {
+public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection, String jndiName,
+                              ModelNames models) {
+
+    /** The container's default data source (Jakarta EE). */
+    public static final String DEFAULT_JNDI_NAME = "java:comp/DefaultDataSource";
 
     public DatabaseOptions {
         if (adapter == null) {
@@ -23,6 +29,13 @@ public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection c
         if (models == null) {
             models = ModelNames.defaults();
         }
+        if (jndiName == null || jndiName.isBlank()) {
+            jndiName = DEFAULT_JNDI_NAME;
+        }
+    }
+
+    public DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection) {
+        this(adapter, autoMigrate, connection, DEFAULT_JNDI_NAME, ModelNames.defaults());
     }
 
     /** The value of {@code better-auth.database}. */
@@ -59,7 +72,8 @@ public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection c
     /**
      * A database the library connects to by itself, for containers without JTA or a default data source (Tomcat).
      * With a URL, the library opens its persistence unit resource-local on it (the JDBC driver and a JPA provider
-     * must be in the application); without one, it uses the container's {@code java:comp/DefaultDataSource}.
+     * must be in the application); without one, it uses the container's data source named
+     * {@code better-auth.database.jndi-name}.
      *
      * @param url      a JDBC URL such as {@code jdbc:postgresql://db:5432/app}; null = the container's data source
      * @param user     the database user, or null

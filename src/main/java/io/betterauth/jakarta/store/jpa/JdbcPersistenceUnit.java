@@ -2,31 +2,25 @@ package io.betterauth.jakarta.store.jpa;
 
 import io.betterauth.jakarta.store.jdbc.ConnectionPool;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.UUID;
 
 /**
- * The library's {@code better-auth} persistence unit opened by the library itself on a JDBC URL, resource-local:
- * for containers with neither JTA nor {@code @PersistenceContext} (Tomcat with Weld). The unit's classes come from
- * the JAR's {@code persistence.xml}; its JTA settings are overridden. The JPA provider (Hibernate on Tomcat) and
- * the JDBC driver must be in the application.
+ * The library's {@link LibraryPersistenceUnit} on a JDBC URL, over the library's own {@link ConnectionPool}: for
+ * containers without a data source (Tomcat), or any container when {@code better-auth.database.url} is set. The JPA
+ * provider (Hibernate on Tomcat) and the JDBC driver must be in the application.
  *
  * <p>The driver is found through {@link ServiceLoader} in the application's class loader and used directly, not
  * through {@link DriverManager}, which does not see drivers in {@code WEB-INF/lib} that it did not load itself.
  */
 public final class JdbcPersistenceUnit implements AutoCloseable {
-
-    /** The unit's name in the JAR's {@code persistence.xml}. */
-    public static final String UNIT = "better-auth";
 
     private final String url;
     private final Properties credentials = new Properties();
@@ -52,16 +46,14 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
         credentials.putAll(timeouts(url));
         this.driver = driver(url);
         this.pool = new ConnectionPool(this::connect, MAX_CONNECTIONS, BORROW_TIMEOUT_MILLIS, VALIDATION_SECONDS);
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         // The provider's connections come from the library's pool (the same bounded, validating behaviour under
         // Hibernate and EclipseLink), not from the provider's own pool on a JDBC URL.
-        settings.put("jakarta.persistence.nonJtaDataSource", pool);
-        // EclipseLink (Payara) retries a failed read outside a database transaction three times, 5 s apart, which
-        // turns a database outage into 15 s requests; beginning the database transaction with the unit of work (as
-        // Hibernate does) makes a failure fail at once. Other providers ignore the property.
-        settings.put("eclipselink.transaction.join-existing", "true");
-        this.factory = Persistence.createEntityManagerFactory(UNIT, settings);
+        try {
+            this.factory = LibraryPersistenceUnit.open(pool, UUID.randomUUID().toString());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
 
     /**
