@@ -89,7 +89,7 @@ final class StoreWiring {
             DatabaseOptions.Connection db = config.database().connection();
             if (db.configured()) {
                 // A database of its own (Tomcat: no data source); used on any container when set.
-                JdbcPersistenceUnit unit = openUnit(db);
+                JdbcPersistenceUnit unit = openUnit(db, config.database().models());
                 dialect = SchemaMigration.prepare(config, unit::connect, "better-auth.database.url",
                         "better-auth.database.url");
                 tx = unit.transactions();
@@ -97,7 +97,7 @@ final class StoreWiring {
                 String name = config.database().jndiName();
                 dialect = SchemaMigration.prepare(config, () -> dataSource(name).getConnection(), name,
                         "better-auth.database.jndi-name");
-                tx = new ResourceLocalTransactions(openUnit(name));
+                tx = new ResourceLocalTransactions(openUnit(name, config.database().models()));
             }
             if (boundary.isResolvable()) {
                 tx = boundary.get().around(tx);
@@ -149,10 +149,10 @@ final class StoreWiring {
     }
 
     /** The library's persistence unit on the container's data source, closed with the application. */
-    private EntityManagerFactory openUnit(String jndiName) {
+    private EntityManagerFactory openUnit(String jndiName, ModelNames names) {
         try {
             EntityManagerFactory factory = LibraryPersistenceUnit.open(dataSource(jndiName),
-                    UUID.randomUUID().toString());
+                    UUID.randomUUID().toString(), names);
             closeables.add(factory::close);
             return factory;
         } catch (NamingException | RuntimeException e) {
@@ -161,9 +161,9 @@ final class StoreWiring {
     }
 
     /** The persistence unit on {@code better-auth.database.url}, closed with the application. */
-    private JdbcPersistenceUnit openUnit(DatabaseOptions.Connection db) {
+    private JdbcPersistenceUnit openUnit(DatabaseOptions.Connection db, ModelNames names) {
         try {
-            JdbcPersistenceUnit unit = JdbcPersistenceUnit.open(db.url(), db.user(), db.password());
+            JdbcPersistenceUnit unit = JdbcPersistenceUnit.open(db.url(), db.user(), db.password(), names);
             closeables.add(unit);
             return unit;
         } catch (SQLException | RuntimeException e) {
