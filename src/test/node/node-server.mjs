@@ -1,14 +1,15 @@
 // A real Node Better Auth 1.7.25 server beside the Java one, for NodeServerInteropIT: same secret, same PostgreSQL
 // database, same Redis. Two modes:
 //
-//   node node-server.mjs migrate <postgres-url>
+//   node node-server.mjs migrate <postgres-url> [<models-json>]
 //       Runs Better Auth's own migration (getMigrations from better-auth/db/migration, core tables: user, session,
-//       account, verification) into that database, prints the SQL it ran, and exits.
+//       account, verification) into that database, prints the SQL it ran, and exits. <models-json> renames tables
+//       and columns as Better Auth's options do: {"user":{"modelName":"app_user","fields":{"email":"mail"}}, …}.
 //
 //   node node-server.mjs serve <postgres-url> <redis-url> <instances-json>
 //       Starts one betterAuth() per instance, each on its own loopback port (chosen by the OS), served with
 //       node:http and toNodeHandler. <instances-json> is [{"name":…, "strategy":"off|compact|jwt|jwe",
-//       "storage":"none|secondary|secondary+database", "deleteUser":true|false, "useSecureCookies":true|false}, …].
+//       "storage":"none|secondary|secondary+database", "deleteUser":true|false, "useSecureCookies":true|false, "models":<as for migrate>}, …].
 //       Prints one line `READY {"<name>":<port>, …}` when every instance listens. The secret is
 //       BETTER_AUTH_SECRET. Each instance's baseURL is its own http://127.0.0.1:<port>, so the origin check runs as
 //       in production (the caller sends that Origin).
@@ -27,6 +28,16 @@ import pg from "pg";
 import { Redis } from "./resp.mjs";
 
 const [mode, postgresUrl, redisUrl, instancesJson] = process.argv.slice(2);
+const migrateModels = mode === "migrate" ? process.argv[4] : undefined;
+
+/** Better Auth's modelName/fields options of user, session, account and verification, merged into `base`. */
+function withModels(base, models) {
+  const merged = { ...base };
+  for (const [model, names] of Object.entries(models || {})) {
+    merged[model] = { ...(merged[model] || {}), ...names };
+  }
+  return merged;
+}
 const secret = process.env.BETTER_AUTH_SECRET;
 if (!secret) {
   console.error("node-server: BETTER_AUTH_SECRET is required");
@@ -55,7 +66,7 @@ function options(instance, pool, storage, baseURL) {
   if (instance.storage === "secondary+database") {
     session.storeSessionInDatabase = true;
   }
-  return {
+  return withModels({
     secret,
     baseURL,
     database: pool,
@@ -66,19 +77,19 @@ function options(instance, pool, storage, baseURL) {
     ...(instance.useSecureCookies ? { advanced: { useSecureCookies: true } } : {}),
     telemetry: { enabled: false },
     logger: { level: "warn" },
-  };
+  }, instance.models);
 }
 
 async function migrate() {
   const pool = new pg.Pool({ connectionString: postgresUrl, max: 2 });
   try {
-    const { toBeCreated, toBeAdded, compileMigrations, runMigrations } = await getMigrations({
+    const { toBeCreated, toBeAdded, compileMigrations, runMigrations } = await getMigrations(withModels({
       secret,
       baseURL: "http://127.0.0.1:3000",
       database: pool,
       emailAndPassword: { enabled: true },
       telemetry: { enabled: false },
-    });
+    }, migrateModels ? JSON.parse(migrateModels) : undefined));
     const sql = await compileMigrations();
     await runMigrations();
     console.log(`-- Better Auth migration: ${toBeCreated.map((t) => t.table).join(", ")} created`

@@ -235,6 +235,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private String databaseUrl;
         private String databaseUser;
         private String databasePassword;
+        private ModelNames models = ModelNames.defaults();
         private String databaseJndiName;
         // purge, sessionsPage
         private boolean purgeEnabled = true;
@@ -335,6 +336,8 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         public Builder databaseUrl(String v) { databaseUrl = v; return this; }
         public Builder databaseUser(String v) { databaseUser = v; return this; }
         public Builder databasePassword(String v) { databasePassword = v; return this; }
+        /** Better Auth's {@code modelName} and {@code fields} of {@code user}, {@code session}, {@code account}, {@code verification}. */
+        public Builder models(ModelNames v) { models = v; return this; }
         /** The container's data source the library uses without a URL (default {@code java:comp/DefaultDataSource}). */
         public Builder databaseJndiName(String v) { databaseJndiName = v; return this; }
 
@@ -371,7 +374,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                             rateLimitMax, rateLimitStorage),
                     new SecondaryStorageOptions(redisUrl),
                     new DatabaseOptions(database, autoMigrate,
-                            new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword), databaseJndiName),
+                            new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword), databaseJndiName, models),
                     new PurgeOptions(purgeEnabled, purgeInterval, purgeBatchSize),
                     new SessionsPageOptions(sessionsPageEnabled, sessionsPagePath));
         }

@@ -11,6 +11,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -70,6 +71,7 @@ public final class ConfigLoader {
         value("better-auth.database.user").ifPresent(b::databaseUser);
         value("better-auth.database.password").ifPresent(b::databasePassword);
         value("better-auth.database.jndi-name").ifPresent(b::databaseJndiName);
+        b.models(new ModelNames(model("user"), model("session"), model("account"), model("verification")));
         bool("better-auth.purge.enabled", b::purgeEnabled);
         number("better-auth.purge.interval", b::purgeInterval);
         number("better-auth.purge.batch-size", v -> b.purgeBatchSize(Math.toIntExact(v)));
@@ -177,6 +179,14 @@ public final class ConfigLoader {
     static double estimatedEntropyBits(String secret) {
         long unique = secret.chars().distinct().count();
         return unique <= 1 ? 0 : secret.length() * (Math.log(unique) / Math.log(2));
+    }
+
+    /** {@code better-auth.<model>.model-name} and {@code better-auth.<model>.fields}: Better Auth's names of a table. */
+    private ModelNames.Model model(String key) {
+        String prefix = "better-auth." + key;
+        Map<String, String> fields = value(prefix + ".fields").map(v -> ModelNames.parseFields(prefix + ".fields", v))
+                .orElse(Map.of());
+        return new ModelNames.Model(key, value(prefix + ".model-name").orElse(key), fields);
     }
 
     private void bool(String key, Consumer<Boolean> target) {

@@ -1,8 +1,9 @@
 package io.betterauth.jakarta.runtime;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.ModelNames;
 import io.betterauth.jakarta.store.jdbc.InMemoryDatabase;
-import io.betterauth.jakarta.store.jpa.SchemaInstaller;
+import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Logger;
@@ -43,9 +44,10 @@ final class SchemaMigration {
                             + "they vanish when the server stops. Set " + option + " to a persistent database.");
                 }
                 if (config.database().autoMigrate()) {
-                    SchemaInstaller.installIfMissing(c);
-                    SchemaInstaller.addMissingColumns(c, "session", config.session().additionalFields());
-                    SchemaInstaller.addMissingColumns(c, "user", config.user().additionalFields());
+                    ModelNames names = config.database().models();
+                    SchemaInstaller.installIfMissing(c, names);
+                    SchemaInstaller.addMissingColumns(c, names.session().modelName(), config.session().additionalFields());
+                    SchemaInstaller.addMissingColumns(c, names.user().modelName(), config.user().additionalFields());
                 }
                 try {
                     return SchemaInstaller.dialect(c);

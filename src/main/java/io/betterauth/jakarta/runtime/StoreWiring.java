@@ -2,6 +2,7 @@ package io.betterauth.jakarta.runtime;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.option.DatabaseOptions;
+import io.betterauth.jakarta.config.ModelNames;
 import io.betterauth.jakarta.config.option.SessionOptions;
 import io.betterauth.jakarta.core.session.ColumnLimits;
 import io.betterauth.jakarta.spi.ExpiredSessionPurge;
@@ -10,14 +11,14 @@ import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
 import io.betterauth.jakarta.store.hashed.HashedTokenSessionStore;
 import io.betterauth.jakarta.store.jdbc.JdbcOutages;
-import io.betterauth.jakarta.store.jpa.AdditionalColumns;
+import io.betterauth.jakarta.store.jpa.schema.AdditionalColumns;
 import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaTransactions;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.LibraryPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;
-import io.betterauth.jakarta.store.jpa.SchemaInstaller;
+import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
 import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
@@ -88,7 +89,7 @@ final class StoreWiring {
             DatabaseOptions.Connection db = config.database().connection();
             if (db.configured()) {
                 // A database of its own (Tomcat: no data source); used on any container when set.
-                JdbcPersistenceUnit unit = openUnit(db);
+                JdbcPersistenceUnit unit = openUnit(db, config.database().models());
                 dialect = SchemaMigration.prepare(config, unit::connect, "better-auth.database.url",
                         "better-auth.database.url");
                 tx = unit.transactions();
@@ -96,16 +97,18 @@ final class StoreWiring {
                 String name = config.database().jndiName();
                 dialect = SchemaMigration.prepare(config, () -> dataSource(name).getConnection(), name,
                         "better-auth.database.jndi-name");
-                tx = new ResourceLocalTransactions(openUnit(name));
+                tx = new ResourceLocalTransactions(openUnit(name, config.database().models()));
             }
             if (boundary.isResolvable()) {
                 tx = boundary.get().around(tx);
             }
             char quote = SchemaInstaller.quote(dialect).charAt(0);
             limits = SchemaInstaller.columnLimits(dialect);
-            sessionStore = new JpaSessionStore(tx,
-                    new AdditionalColumns(config.session().additionalFields(), "session", "token", quote));
-            userStore = new JpaUserStore(tx, new AdditionalColumns(config.user().additionalFields(), "user", "id", quote));
+            ModelNames names = config.database().models();
+            sessionStore = new JpaSessionStore(tx, new AdditionalColumns(config.session().additionalFields(),
+                    names.session().modelName(), names.session().column("token"), quote));
+            userStore = new JpaUserStore(tx, new AdditionalColumns(config.user().additionalFields(),
+                    names.user().modelName(), "id", quote));
         }
         // The table store (before any secondary-storage wrapping) purges expired rows, when it can.
         ExpiredSessionPurge purgeable = sessionStore instanceof ExpiredSessionPurge p ? p : null;
@@ -146,10 +149,10 @@ final class StoreWiring {
     }
 
     /** The library's persistence unit on the container's data source, closed with the application. */
-    private EntityManagerFactory openUnit(String jndiName) {
+    private EntityManagerFactory openUnit(String jndiName, ModelNames names) {
         try {
             EntityManagerFactory factory = LibraryPersistenceUnit.open(dataSource(jndiName),
-                    UUID.randomUUID().toString());
+                    UUID.randomUUID().toString(), names);
             closeables.add(factory::close);
             return factory;
         } catch (NamingException | RuntimeException e) {
@@ -158,9 +161,9 @@ final class StoreWiring {
     }
 
     /** The persistence unit on {@code better-auth.database.url}, closed with the application. */
-    private JdbcPersistenceUnit openUnit(DatabaseOptions.Connection db) {
+    private JdbcPersistenceUnit openUnit(DatabaseOptions.Connection db, ModelNames names) {
         try {
-            JdbcPersistenceUnit unit = JdbcPersistenceUnit.open(db.url(), db.user(), db.password());
+            JdbcPersistenceUnit unit = JdbcPersistenceUnit.open(db.url(), db.user(), db.password(), names);
             closeables.add(unit);
             return unit;
         } catch (SQLException | RuntimeException e) {

@@ -49,6 +49,11 @@ final class NodeBetterAuthServer implements AutoCloseable {
         run("migrate", List.of("migrate", postgresUrl), Duration.ofSeconds(60), "MIGRATED");
     }
 
+    /** The same, with tables and columns renamed by Better Auth's {@code modelName}/{@code fields} options (JSON). */
+    static void migrate(String postgresUrl, String modelsJson) throws Exception {
+        run("migrate-renamed", List.of("migrate", postgresUrl, modelsJson), Duration.ofSeconds(60), "MIGRATED");
+    }
+
     /** Starts {@code serve} with these instances (a JSON array of {@code node-server.mjs} configurations). */
     static NodeBetterAuthServer start(String postgresUrl, String redisUrl, String instancesJson) throws IOException {
         Path out = LOGS.resolve("serve.out.txt");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
-import io.betterauth.jakarta.store.jpa.SchemaInstaller;
+import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;

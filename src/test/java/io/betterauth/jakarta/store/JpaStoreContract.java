@@ -2,18 +2,19 @@ package io.betterauth.jakarta.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.betterauth.jakarta.config.ModelNames;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import io.betterauth.jakarta.core.session.ColumnLimits;
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.SessionStore;
-import io.betterauth.jakarta.store.jpa.AdditionalColumns;
+import io.betterauth.jakarta.store.jpa.schema.AdditionalColumns;
 import io.betterauth.jakarta.spi.UserStore;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.JpaTransactions;
-import io.betterauth.jakarta.store.jpa.SchemaInstaller;
+import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -54,27 +55,43 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
 
     protected abstract String user();
 
+    /** The tables' and columns' names (Better Auth's modelName and fields); its defaults unless a subclass renames. */
+    protected ModelNames names() {
+        return ModelNames.defaults();
+    }
+
+    /** A table of this model, quoted for the database. */
+    private String table(String model) {
+        return quote + names().model(model).modelName() + quote;
+    }
+
+    /** A column of this model, quoted for the database. */
+    private String column(String model, String field) {
+        return quote + names().model(model).column(field) + quote;
+    }
+
     @BeforeAll
     void start() throws SQLException {
         String url = createDatabase();
         this.url = url;
         char quote;
         try (Connection c = DriverManager.getConnection(url, user(), "")) {
-            SchemaInstaller.installIfMissing(c);
-            SchemaInstaller.addMissingColumns(c, "session", SESSION_FIELDS);
-            SchemaInstaller.addMissingColumns(c, "user", USER_FIELDS);
+            SchemaInstaller.installIfMissing(c, names());
+            SchemaInstaller.addMissingColumns(c, names().session().modelName(), SESSION_FIELDS);
+            SchemaInstaller.addMissingColumns(c, names().user().modelName(), USER_FIELDS);
             dialect = SchemaInstaller.dialect(c);
             quote = SchemaInstaller.quote(dialect).charAt(0);
             this.quote = quote;
         }
         // The library's own persistence unit (defined in code), as on Tomcat.
-        unit = JdbcPersistenceUnit.open(url, user(), "");
+        unit = JdbcPersistenceUnit.open(url, user(), "", names());
         JpaTransactions tx = unit.transactions();
         sessions = new JpaSessionStore(tx);
         users = new JpaUserStore(tx);
         // The same tables seen by an app that declared additional fields (the contract's stores ignore the columns).
-        sessionsWithFields = new JpaSessionStore(tx, new AdditionalColumns(SESSION_FIELDS, "session", "token", quote));
-        usersWithFields = new JpaUserStore(tx, new AdditionalColumns(USER_FIELDS, "user", "id", quote));
+        sessionsWithFields = new JpaSessionStore(tx, new AdditionalColumns(SESSION_FIELDS, names().session().modelName(),
+                names().session().column("token"), quote));
+        usersWithFields = new JpaUserStore(tx, new AdditionalColumns(USER_FIELDS, names().user().modelName(), "id", quote));
     }
 
     @AfterAll
@@ -97,7 +114,7 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
         String q = String.valueOf(quote);
         try (Connection c = DriverManager.getConnection(url, user(), "");
              java.sql.PreparedStatement st = c.prepareStatement("select " + q + "activeOrganizationId" + q + ", "
-                     + q + "seats" + q + " from " + q + "session" + q + " where " + q + "token" + q + " = ?")) {
+                     + q + "seats" + q + " from " + table("session") + " where " + column("session", "token") + " = ?")) {
             st.setString(1, s.token());
             try (java.sql.ResultSet rs = st.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -126,9 +143,10 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
     private void verificationExpiringAt(String id, Instant expiresAt) throws SQLException {
         String q = String.valueOf(quote);
         try (Connection c = DriverManager.getConnection(url, user(), "");
-             java.sql.PreparedStatement st = c.prepareStatement("insert into " + q + "verification" + q + " (" + q + "id"
-                     + q + ", " + q + "identifier" + q + ", " + q + "value" + q + ", " + q + "expiresAt" + q + ", " + q
-                     + "createdAt" + q + ", " + q + "updatedAt" + q + ") values (?, ?, ?, ?, ?, ?)")) {
+             java.sql.PreparedStatement st = c.prepareStatement("insert into " + table("verification") + " (" + q + "id"
+                     + q + ", " + column("verification", "identifier") + ", " + column("verification", "value") + ", "
+                     + column("verification", "expiresAt") + ", " + column("verification", "createdAt") + ", "
+                     + column("verification", "updatedAt") + ") values (?, ?, ?, ?, ?, ?)")) {
             st.setString(1, id);
             st.setString(2, "email-verification:" + id);
             st.setString(3, "v");
@@ -143,8 +161,8 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
         String q = String.valueOf(quote);
         java.util.Set<String> out = new java.util.HashSet<>();
         try (Connection c = DriverManager.getConnection(url, user(), "");
-             java.sql.PreparedStatement st = c.prepareStatement("select " + q + "id" + q + " from " + q
-                     + "verification" + q + " where " + q + "id" + q + " like ?")) {
+             java.sql.PreparedStatement st = c.prepareStatement("select " + q + "id" + q + " from "
+                     + table("verification") + " where " + q + "id" + q + " like ?")) {
             st.setString(1, prefix + "%");
             try (java.sql.ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -3,7 +3,7 @@ package io.betterauth.jakarta.store;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.betterauth.jakarta.spi.StoreUnavailableException;
-import io.betterauth.jakarta.store.jpa.AdditionalColumns;
+import io.betterauth.jakarta.store.jpa.schema.AdditionalColumns;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;

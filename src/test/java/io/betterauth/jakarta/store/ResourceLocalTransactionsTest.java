@@ -11,7 +11,7 @@ import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;
-import io.betterauth.jakarta.store.jpa.SchemaInstaller;
+import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;

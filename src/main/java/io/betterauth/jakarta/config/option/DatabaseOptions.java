@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.config.option;
 
 import io.betterauth.jakarta.config.ConfigurationException;
+import io.betterauth.jakarta.config.ModelNames;
 
 /**
  * Where users and sessions are stored: Better Auth's {@code database} (an adapter), here chosen by name (key
@@ -13,8 +14,10 @@ import io.betterauth.jakarta.config.ConfigurationException;
  *                    named {@code jndiName}
  * @param jndiName    the container's data source the library uses when {@code connection} has no URL
  *                    ({@code better-auth.database.jndi-name}, default {@value #DEFAULT_JNDI_NAME})
+ * @param models      the tables' and columns' names (Better Auth's {@code modelName} and {@code fields} of each model)
  */
-public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection, String jndiName) {
+public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection, String jndiName,
+                              ModelNames models) {
 
     /** The container's default data source (Jakarta EE). */
     public static final String DEFAULT_JNDI_NAME = "java:comp/DefaultDataSource";
@@ -23,13 +26,16 @@ public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection c
         if (adapter == null) {
             throw new ConfigurationException("better-auth.database must be 'jpa', 'memory' or 'none', not 'null'");
         }
+        if (models == null) {
+            models = ModelNames.defaults();
+        }
         if (jndiName == null || jndiName.isBlank()) {
             jndiName = DEFAULT_JNDI_NAME;
         }
     }
 
     public DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection connection) {
-        this(adapter, autoMigrate, connection, DEFAULT_JNDI_NAME);
+        this(adapter, autoMigrate, connection, DEFAULT_JNDI_NAME, ModelNames.defaults());
     }
 
     /** The value of {@code better-auth.database}. */

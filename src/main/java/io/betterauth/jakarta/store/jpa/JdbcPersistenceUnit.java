@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.store.jpa;
 
+import io.betterauth.jakarta.config.ModelNames;
 import io.betterauth.jakarta.store.jdbc.ConnectionPool;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -35,7 +36,7 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
     /** How long checking an idle connection may take. */
     static final int VALIDATION_SECONDS = 2;
 
-    private JdbcPersistenceUnit(String url, String user, String password) throws SQLException {
+    private JdbcPersistenceUnit(String url, String user, String password, ModelNames names) throws SQLException {
         this.url = url;
         if (user != null) {
             credentials.setProperty("user", user);
@@ -49,7 +50,7 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
         // The provider's connections come from the library's pool (the same bounded, validating behaviour under
         // Hibernate and EclipseLink), not from the provider's own pool on a JDBC URL.
         try {
-            this.factory = LibraryPersistenceUnit.open(pool, UUID.randomUUID().toString());
+            this.factory = LibraryPersistenceUnit.open(pool, UUID.randomUUID().toString(), names);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -87,7 +88,17 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
      * @throws SQLException when no JDBC driver in the application accepts the URL
      */
     public static JdbcPersistenceUnit open(String url, String user, String password) throws SQLException {
-        return new JdbcPersistenceUnit(url, user, password);
+        return open(url, user, password, ModelNames.defaults());
+    }
+
+    /**
+     * Opens the unit on this database, with these table and column names.
+     *
+     * @throws SQLException when no JDBC driver in the application accepts the URL
+     */
+    public static JdbcPersistenceUnit open(String url, String user, String password, ModelNames names)
+            throws SQLException {
+        return new JdbcPersistenceUnit(url, user, password, names);
     }
 
     /** A new connection to the database (for the schema installer); the caller closes it. */

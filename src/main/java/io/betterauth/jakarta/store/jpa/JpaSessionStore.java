@@ -3,6 +3,7 @@ package io.betterauth.jakarta.store.jpa;
 import static io.betterauth.jakarta.store.jpa.StoreTransactions.deleteWhere;
 import static io.betterauth.jakarta.store.jpa.StoreTransactions.first;
 
+import io.betterauth.jakarta.store.jpa.schema.AdditionalColumns;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;

@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.store.jpa;
 
+import io.betterauth.jakarta.config.ModelNames;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
@@ -13,6 +14,7 @@ import java.security.CodeSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -33,10 +35,16 @@ public final class LibraryPersistenceUnit implements PersistenceUnitInfo {
             InstantConverter.class.getName());
 
     private final DataSource dataSource;
-    private final ClassLoader loader = BetterAuthRow.class.getClassLoader();
+    private final ClassLoader loader;
+    private final List<String> mappingFiles;
 
-    private LibraryPersistenceUnit(DataSource dataSource) {
+    private LibraryPersistenceUnit(DataSource dataSource, ModelNames names) {
         this.dataSource = dataSource;
+        Optional<String> mapping = OrmMapping.xml(names);
+        this.mappingFiles = mapping.isPresent() ? List.of(OrmMapping.RESOURCE) : List.of();
+        this.loader = mapping.isPresent()
+                ? new MappingFileLoader(BetterAuthRow.class.getClassLoader(), OrmMapping.RESOURCE, mapping.get())
+                : BetterAuthRow.class.getClassLoader();
     }
 
     /**
@@ -46,6 +54,17 @@ public final class LibraryPersistenceUnit implements PersistenceUnitInfo {
      * @throws IllegalStateException when the application sees no JPA provider
      */
     public static EntityManagerFactory open(DataSource dataSource, String id) {
+        return open(dataSource, id, ModelNames.defaults());
+    }
+
+    /**
+     * Opens the unit on {@code dataSource} with these table and column names (Better Auth's {@code modelName} and
+     * {@code fields}, as a mapping file over the entities' annotations); the caller closes the factory.
+     *
+     * @param id a name unique in this JVM for this application (EclipseLink keeps its sessions in a static map)
+     * @throws IllegalStateException when the application sees no JPA provider
+     */
+    public static EntityManagerFactory open(DataSource dataSource, String id, ModelNames names) {
         Map<String, Object> settings = new HashMap<>();
         // EclipseLink: sessions are shared JVM-wide by name; the classes are loaded, so weaving could only half-work.
         settings.put("eclipselink.session-name", NAME + "@" + id);
@@ -56,7 +75,7 @@ public final class LibraryPersistenceUnit implements PersistenceUnitInfo {
         settings.put("eclipselink.transaction.join-existing", "true");
         // Hibernate: no bytecode enhancement either, as addTransformer ignores its transformer (its enhancer.* = false
         // properties are deprecated and only log warnings).
-        return provider().createContainerEntityManagerFactory(new LibraryPersistenceUnit(dataSource), settings);
+        return provider().createContainerEntityManagerFactory(new LibraryPersistenceUnit(dataSource, names), settings);
     }
 
     /** The first JPA provider the application's class loader sees. */
@@ -106,7 +125,7 @@ public final class LibraryPersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public List<String> getMappingFileNames() {
-        return List.of();
+        return mappingFiles;
     }
 
     @Override

@@ -1,5 +1,6 @@
-package io.betterauth.jakarta.store.jpa;
+package io.betterauth.jakarta.store.jpa.schema;
 
+import io.betterauth.jakarta.config.ModelNames;
 import io.betterauth.jakarta.core.session.ColumnLimits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +36,18 @@ public final class SchemaInstaller {
         }
     }
 
+    /** {@link #installIfMissing(Connection, ModelNames)} with Better Auth's default names. */
     public static boolean installIfMissing(Connection c) throws SQLException {
+        return installIfMissing(c, ModelNames.defaults());
+    }
+
+    /**
+     * Runs the DDL for this database, with these table and column names, unless the session table already exists.
+     * Returns whether it ran.
+     */
+    public static boolean installIfMissing(Connection c, ModelNames names) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
-        if (tableExists(c, meta, "session")) {
+        if (tableExists(c, meta, names.session().modelName())) {
             return false;
         }
         String dialect = dialect(meta.getDatabaseProductName());
@@ -48,7 +58,7 @@ public final class SchemaInstaller {
             for (String statement : withoutComments.split(";\\s*(\\n|$)")) {
                 String sql = statement.strip();
                 if (!sql.isEmpty()) {
-                    st.execute(sql);
+                    st.execute(SchemaDdl.rename(sql, names));
                 }
             }
         } finally {
@@ -56,7 +66,8 @@ public final class SchemaInstaller {
                 c.commit();
             }
         }
-        LOG.log(Level.INFO, "Created Better Auth tables (user, session, account, verification) for " + dialect);
+        LOG.log(Level.INFO, "Created Better Auth tables (" + names.user().modelName() + ", " + names.session().modelName()
+                + ", " + names.account().modelName() + ", " + names.verification().modelName() + ") for " + dialect);
         return true;
     }
 

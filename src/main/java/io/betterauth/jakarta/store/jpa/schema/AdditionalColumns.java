@@ -1,4 +1,4 @@
-package io.betterauth.jakarta.store.jpa;
+package io.betterauth.jakarta.store.jpa.schema;
 
 import io.betterauth.jakarta.config.AdditionalField;
 import io.betterauth.jakarta.core.js.JsJson;
