@@ -72,6 +72,7 @@ class OptionTreeTest {
         keys.put("better-auth.database.auto-migrate", "false");
         keys.put("better-auth.sessions-page.enabled", "false");
         keys.put("better-auth.sessions-page.path", "/me/sessions");
+        keys.put("better-auth.login-page", "/login");
         BetterAuthConfig c = load(keys);
 
         assertThat(c.session().storeSessionInDatabase()).isTrue();
@@ -110,6 +111,7 @@ class OptionTreeTest {
         assertThat(c.database().autoMigrate()).isFalse();
         assertThat(c.sessionsPage().enabled()).isFalse();
         assertThat(c.sessionsPage().path()).isEqualTo("/me/sessions");
+        assertThat(c.loginPage()).isEqualTo("/login");
     }
 
     @Test
