@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A server-rendered application with {@code better-auth.login-page=/sign-in} (the demo's sign-in page without
  * JavaScript): browsers are redirected from protected pages and come back signed in, fetch and API callers keep the
  * 401, {@code request.logout()} ends the session, and {@code BetterAuthApi.createSession} signs in a user the app
- * authenticated itself.
+ * authenticated itself (checklist T-44).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code better-auth.login-page}: which requests are browser navigations, which login pages start, and the
- * {@code callbackURL} of the redirect (always relative, never an open redirect).
+ * {@code callbackURL} of the redirect (always relative, never an open redirect). Checklist T-44.
  */
 class LoginPageTest {
 
