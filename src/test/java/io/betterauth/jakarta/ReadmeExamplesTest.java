@@ -79,6 +79,8 @@ class ReadmeExamplesTest {
             "event-observers", new Wrapper(Shape.MEMBERS,
                     "java.util.logging.Logger log; boolean blocked(String ipAddress) { return false; }"),
             "admin-api", new Wrapper(Shape.STATEMENTS, "String userId; String sessionId;"),
+            "server-form", new Wrapper(Shape.STATEMENTS,
+                    "HttpServletRequest request; HttpServletResponse response; String userId;"),
             "storage-contract", new Wrapper(Shape.COMPILATION_UNIT, """
                     class MyStorage implements io.betterauth.jakarta.spi.SecondaryStorage {
                         MyStorage(String address) { }

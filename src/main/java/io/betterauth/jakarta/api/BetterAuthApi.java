@@ -41,6 +41,28 @@ public interface BetterAuthApi {
     /** {@code signOut}: ends the request's session, if any, and clears every session cookie. */
     ApiResult<Boolean> signOut(HttpServletRequest request);
 
+    /**
+     * Signs in a user the app authenticated by its own means (OIDC, LDAP, its own {@code IdentityStore}): a Better
+     * Auth session made exactly as sign-in makes it (the same row, signed cookie, cookie cache, events and secondary
+     * storage), its cookies written to the response. An unknown user id is 404 {@code USER_NOT_FOUND}, and no
+     * session. Checks nothing about the caller: call it only once the app has authenticated the user.
+     */
+    default SignIn createSession(HttpServletRequest request, HttpServletResponse response, String userId) {
+        return createSession(request, response, userId, true);
+    }
+
+    /** {@link #createSession(HttpServletRequest, HttpServletResponse, String)}; {@code rememberMe=false} ends it with the browser. */
+    SignIn createSession(HttpServletRequest request, HttpServletResponse response, String userId, boolean rememberMe);
+
+    /**
+     * For the app's own HTML sign-in, sign-up or sign-out form, before calling {@link #signIn} and the others: the
+     * checks Better Auth's endpoint applies to a browser's POST (the origin check, its CSRF defence, with
+     * {@code formCsrfMiddleware}) and to the {@code callbackURL} (a trusted origin or a safe relative path).
+     * Answers the {@code callbackURL} (null when none); a failure is 403 ({@code INVALID_ORIGIN},
+     * {@code MISSING_OR_NULL_ORIGIN}, {@code CROSS_SITE_NAVIGATION_LOGIN_BLOCKED}, {@code INVALID_CALLBACK_URL}).
+     */
+    String checkSignInForm(HttpServletRequest request, String callbackURL);
+
     /** {@code getSession}: the caller's session (refreshed when due), or empty. */
     ApiResult<Optional<SessionAndUser>> getSession(HttpServletRequest request, GetSessionOptions options);
 

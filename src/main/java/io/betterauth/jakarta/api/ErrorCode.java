@@ -20,6 +20,7 @@ public enum ErrorCode {
     CREDENTIAL_ACCOUNT_NOT_FOUND(400, "Credential account not found"),
     INVALID_TOKEN(404, "Invalid token"),
     USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL(422, "User already exists. Use another email."),
+    USER_NOT_FOUND(404, "User not found"),
     FAILED_TO_CREATE_USER(422, "Failed to create user"),
     EMAIL_NOT_VERIFIED(403, "Email not verified"),
     EMAIL_PASSWORD_DISABLED(400, "Email and password is not enabled"),

@@ -17,6 +17,7 @@ import io.betterauth.jakarta.config.option.SessionOptions;
 import io.betterauth.jakarta.config.option.SessionsPageOptions;
 import io.betterauth.jakarta.config.option.TrustedProxies;
 import io.betterauth.jakarta.config.option.UserOptions;
+import io.betterauth.jakarta.core.security.LoginPage;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.security.SecretRing;
 import io.betterauth.jakarta.core.session.AdditionalFields;
@@ -47,12 +48,14 @@ import java.util.List;
  * @param database         {@code database}: which store, the library's own connection, migration
  * @param purge            ours: the scheduled deletion of expired rows
  * @param sessionsPage     ours: the "active sessions" page
+ * @param loginPage        ours: where a browser without a session is sent from a protected page; null = the 401
  */
 public record BetterAuthConfig(String secret, String secrets, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, SessionOptions session, UserOptions user,
                                EmailAndPasswordOptions emailAndPassword, AdvancedOptions advanced,
                                RateLimitOptions rateLimit, SecondaryStorageOptions secondaryStorage,
-                               DatabaseOptions database, PurgeOptions purge, SessionsPageOptions sessionsPage) {
+                               DatabaseOptions database, PurgeOptions purge, SessionsPageOptions sessionsPage,
+                               String loginPage) {
 
     /**
      * Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it); outside
@@ -68,7 +71,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                 + basePath + ", trustedOrigins=" + trustedOrigins + ", session=" + session + ", user=" + user
                 + ", emailAndPassword=" + emailAndPassword + ", advanced=" + advanced + ", rateLimit=" + rateLimit
                 + ", secondaryStorage=" + secondaryStorage + ", database=" + database + ", purge=" + purge
-                + ", sessionsPage=" + sessionsPage + "]";
+                + ", sessionsPage=" + sessionsPage + ", loginPage=" + loginPage + "]";
     }
 
     public BetterAuthConfig {
@@ -243,6 +246,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private int purgeBatchSize = 500;
         private boolean sessionsPageEnabled; // ours: an explicit choice
         private String sessionsPagePath = "/better-auth/sessions";
+        private String loginPage;
 
         private Builder() {
         }
@@ -346,6 +350,8 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         public Builder purgeBatchSize(int v) { purgeBatchSize = v; return this; }
         public Builder sessionsPageEnabled(boolean v) { sessionsPageEnabled = v; return this; }
         public Builder sessionsPagePath(String v) { sessionsPagePath = v; return this; }
+        /** Ours: a path within the app ({@code /login}) or a trusted absolute URL; null = answer 401. */
+        public Builder loginPage(String v) { loginPage = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -355,7 +361,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
             if ((effectiveSecret == null || effectiveSecret.isEmpty()) && devMode) {
                 effectiveSecret = DEFAULT_SECRET;
             }
-            return new BetterAuthConfig(effectiveSecret, secrets, devMode, baseUrl, basePath, trustedOrigins,
+            BetterAuthConfig config = new BetterAuthConfig(effectiveSecret, secrets, devMode, baseUrl, basePath, trustedOrigins,
                     new SessionOptions(expiresIn, updateAge, freshAge, disableSessionRefresh, deferSessionRefresh,
                             storeSessionInDatabase, preserveSessionInDatabase, cookieCache(), sessionFields,
                             absoluteExpiresIn, freshChangePassword, freshRevoke, revokeOnSignIn, hashTokens),
@@ -376,7 +382,9 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                     new DatabaseOptions(database, autoMigrate,
                             new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword), databaseJndiName, models),
                     new PurgeOptions(purgeEnabled, purgeInterval, purgeBatchSize),
-                    new SessionsPageOptions(sessionsPageEnabled, sessionsPagePath));
+                    new SessionsPageOptions(sessionsPageEnabled, sessionsPagePath), loginPage);
+            LoginPage.of(config); // a login page that could redirect off the trusted origins stops the start-up
+            return config;
         }
 
         /**

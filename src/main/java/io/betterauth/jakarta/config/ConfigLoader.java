@@ -77,6 +77,7 @@ public final class ConfigLoader {
         number("better-auth.purge.batch-size", v -> b.purgeBatchSize(Math.toIntExact(v)));
         bool("better-auth.sessions-page.enabled", b::sessionsPageEnabled);
         value("better-auth.sessions-page.path").ifPresent(b::sessionsPagePath);
+        value("better-auth.login-page").ifPresent(b::loginPage);
         BetterAuthConfig config = b.build();
         warn(config);
         return config;

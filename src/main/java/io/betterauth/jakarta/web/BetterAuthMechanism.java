@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.web;
 
 import io.betterauth.jakarta.core.cookie.ResponseCookies;
+import io.betterauth.jakarta.api.BetterAuthApi;
 import io.betterauth.jakarta.api.BetterAuthPrincipal;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
@@ -25,8 +26,9 @@ import java.util.Set;
  * {@code SecurityContext}, {@code getUserPrincipal()} and {@code isCallerInRole("user")} work. A request without
  * a session passes through anonymously unless the app's own constraints protect the resource (then 401, or 503
  * {@code SERVICE_UNAVAILABLE} when the session store could not be reached). Every caller has the role
- * {@code user}, plus the groups of the app's {@link CallerGroups} bean. Keeps no per-request state in fields
- * (checklist T-42; Soteria CVE-2020-1732).
+ * {@code user}, plus the groups of the app's {@link CallerGroups} bean. A browser navigating to a protected page
+ * is sent to {@code better-auth.login-page} instead when one is set ({@link LoginPageRedirect});
+ * {@code request.logout()} signs out. Keeps no per-request state in fields (checklist T-42; Soteria CVE-2020-1732).
  */
 @ApplicationScoped
 public class BetterAuthMechanism implements HttpAuthenticationMechanism {
@@ -38,6 +40,10 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
     SessionResolver resolver;
     @Inject
     Instance<CallerGroups> appGroups;
+    @Inject
+    LoginPageRedirect loginPage;
+    @Inject
+    BetterAuthApi api;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -58,7 +64,23 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
         if (state.storeUnavailable()) {
             return unavailable(response);
         }
+        if (!context.isAuthenticationRequest() && loginPage.sendIfBrowser(request, response)) {
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
         return context.responseUnauthorized();
+    }
+
+    /**
+     * {@code HttpServletRequest.logout()}: ends the Better Auth session as sign-out does (the session is revoked in
+     * the store and every session cookie cleared), then the container forgets the caller.
+     */
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        try {
+            api.writeCookies(api.signOut(request), response);
+        } finally {
+            HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+        }
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.Optional;
  * The servlet-side {@link RequireSession}: map it in {@code web.xml} to the paths that need a session (init
  * parameter {@code fresh=true} for a fresh one). Answers 401 {@code UNAUTHORIZED} or 403 {@code SESSION_NOT_FRESH}
  * (503 {@code SERVICE_UNAVAILABLE} while the session store is unreachable) in Better Auth's JSON shape instead of
- * calling the servlet.
+ * calling the servlet; a browser navigating without a session goes to {@code better-auth.login-page} when one is set.
  */
 public class RequireSessionFilter implements Filter {
 
@@ -29,6 +29,8 @@ public class RequireSessionFilter implements Filter {
     SessionResolver resolver;
     @Inject
     BetterAuthRuntime runtime;
+    @Inject
+    LoginPageRedirect loginPage;
 
     private boolean fresh;
 
@@ -47,6 +49,9 @@ public class RequireSessionFilter implements Filter {
         try {
             Optional<SessionAndUser> current = state.current();
             if (current.isEmpty()) {
+                if (!state.storeUnavailable() && loginPage.sendIfBrowser(request, response)) {
+                    return;
+                }
                 throw new AuthException(state.storeUnavailable() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNAUTHORIZED);
             }
             if (fresh) {

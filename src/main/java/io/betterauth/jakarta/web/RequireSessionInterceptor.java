@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Enforces {@link RequireSession} with the request's already resolved session (no second lookup). Errors are
- * {@link AuthException}s, which the library's exception mapper answers in Better Auth's JSON shape.
+ * {@link AuthException}s, which the library's exception mapper answers in Better Auth's JSON shape; a browser
+ * navigating without a session gets a 302 to {@code better-auth.login-page} when one is set (through the same mapper).
  */
 @RequireSession
 @Interceptor
@@ -27,6 +28,8 @@ public class RequireSessionInterceptor {
     SessionResolver resolver;
     @Inject
     BetterAuthRuntime runtime;
+    @Inject
+    LoginPageRedirect loginPage;
 
     @AroundInvoke
     public Object check(InvocationContext call) throws Exception {
@@ -38,8 +41,10 @@ public class RequireSessionInterceptor {
             rule = call.getTarget().getClass().getAnnotation(RequireSession.class);
         }
         SessionState state = resolver.resolve(request);
-        SessionAndUser current = state.current().orElseThrow(() -> new AuthException(
-                state.storeUnavailable() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNAUTHORIZED));
+        SessionAndUser current = state.current().orElseThrow(() -> state.storeUnavailable()
+                ? new AuthException(ErrorCode.SERVICE_UNAVAILABLE)
+                : loginPage.location(request).map(LoginPageRedirect::redirect)
+                        .orElseGet(() -> new AuthException(ErrorCode.UNAUTHORIZED)));
         if (rule != null && rule.fresh()) {
             runtime.services().endpoints().guard().requireFresh(current);
         }

@@ -62,6 +62,23 @@ class ServletBetterAuthApi implements BetterAuthApi {
     }
 
     @Override
+    public SignIn createSession(HttpServletRequest request, HttpServletResponse response, String userId,
+                                boolean rememberMe) {
+        Caller caller = caller(request);
+        ApiResult<SignIn> result = endpoints().emailPassword().createSession(userId, rememberMe, caller.client(),
+                caller.cookies());
+        writeCookies(result, response);
+        return result.value();
+    }
+
+    @Override
+    public String checkSignInForm(HttpServletRequest request, String callbackURL) {
+        endpoints().emailPassword().checkSignInForm(RequestCaller.overHttp(request, runtime.services().config()),
+                callbackURL);
+        return callbackURL;
+    }
+
+    @Override
     public ApiResult<Optional<SessionAndUser>> getSession(HttpServletRequest request, GetSessionOptions options) {
         SessionLookup lookup = runtime.services().sessions().resolve(SessionResolver.cookies(request), options);
         return new ApiResult<>(lookup.session(), lookup.setCookies());

@@ -73,6 +73,7 @@ class OptionTreeTest {
         keys.put("better-auth.database.jndi-name", "java:app/jdbc/auth");
         keys.put("better-auth.sessions-page.enabled", "false");
         keys.put("better-auth.sessions-page.path", "/me/sessions");
+        keys.put("better-auth.login-page", "/login");
         BetterAuthConfig c = load(keys);
 
         assertThat(c.session().storeSessionInDatabase()).isTrue();
@@ -113,6 +114,7 @@ class OptionTreeTest {
         assertThat(load(Map.of()).database().jndiName()).isEqualTo("java:comp/DefaultDataSource");
         assertThat(c.sessionsPage().enabled()).isFalse();
         assertThat(c.sessionsPage().path()).isEqualTo("/me/sessions");
+        assertThat(c.loginPage()).isEqualTo("/login");
     }
 
     @Test

@@ -230,6 +230,39 @@ public final class EmailPasswordAuth {
     }
 
     /**
+     * A session for a user the app authenticated by its own means (OIDC, LDAP, its identity store), made as sign-in
+     * makes it: the same row, cookies, cookie cache, events and secondary storage. An unknown user is 404
+     * {@code USER_NOT_FOUND} and no session.
+     */
+    public ApiResult<SignIn> createSession(String userId, boolean rememberMe, ClientInfo client,
+                                           RequestCookies cookies) {
+        Optional<User> user = userId == null || userId.isEmpty() ? Optional.empty() : users.findById(userId);
+        if (user.isEmpty()) {
+            throw new AuthException(ErrorCode.USER_NOT_FOUND);
+        }
+        Session session = createSession(user.get(), !rememberMe, client, "sign-in",
+                ErrorCode.FAILED_TO_CREATE_SESSION, 401);
+        sessions.revokePresented(cookies, session, "sign-in");
+        sessions.events().after(new SignInEvent(SignInEvent.Kind.SUCCEEDED, user.get().email(), user.get().id(), null,
+                client.ipAddress(), client.userAgent(), SessionInfo.of(session)));
+        return new ApiResult<>(new SignIn(session.token(), user.get()),
+                sessions.sessionCookies(new SessionAndUser(session, user.get()), !rememberMe, cookies));
+    }
+
+    /**
+     * The checks Better Auth applies to a sign-in over HTTP, for the app's own sign-in form: the origin (with
+     * {@code formCsrfMiddleware}) and the {@code callbackURL} (trusted or a safe relative path, else 403
+     * {@code INVALID_CALLBACK_URL}). A server-side caller has nothing to check.
+     */
+    public void checkSignInForm(Caller caller, String callbackUrl) {
+        Optional<OriginCheck.Request> origin = caller.origin();
+        if (origin.isPresent()) {
+            origins.checkSignIn(origin.get());
+            origins.checkCallbackUrl(callbackUrl, origin.get());
+        }
+    }
+
+    /**
      * Better Auth's origin check for sign-in and sign-up over HTTP (its {@code formCsrfMiddleware} included) and the
      * {@code callbackURL}: a string (else 400) that is trusted or a safe relative path. A server-side call has none.
      */

@@ -91,6 +91,16 @@ public final class OriginCheck {
         throw new AuthException(ErrorCode.INVALID_CALLBACK_URL);
     }
 
+    /** Whether a URL is the safe relative path {@link #checkCallbackUrl} admits: {@code /...}, never {@code //}. */
+    public boolean isSafeRelativePath(String url) {
+        return SAFE_RELATIVE.matcher(url).matches();
+    }
+
+    /** Whether an absolute URL is on the base URL's origin or a trusted one, without a request (start-up checks). */
+    public boolean isTrustedWithoutRequest(String url) {
+        return isTrusted(url, new Request("GET", false, name -> null, ""));
+    }
+
     private boolean applies(Request request) {
         String m = request.method().toUpperCase(Locale.ROOT);
         return !config.advanced().disableCsrfCheck() && !(m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS"));
