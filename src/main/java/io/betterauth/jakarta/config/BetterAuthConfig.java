@@ -83,7 +83,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         }
         SecretRing ring = secretRing(secret, secrets);
         if (!devMode) {
-            refuseDefaultSecret(secret, secrets, ring);
+            DefaultSecret.refuse(secret, secrets, ring);
         }
         if (baseUrl != null) {
             URI uri = URI.create(baseUrl);
@@ -141,27 +141,6 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
             return secrets == null || secrets.isBlank() ? SecretRing.single(secret) : SecretRing.parse(secrets, secret);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("better-auth.secrets is not valid: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Outside dev mode, Better Auth's public default secret may neither be the secret nor an entry of the ring:
-     * anyone could sign a session cookie or a cookie cache with it (Better Auth refuses it in production too).
-     */
-    private static void refuseDefaultSecret(String secret, String secrets, SecretRing ring) {
-        String fix = " Set it to a random value of at least 32 characters, for example the output of "
-                + "'openssl rand -base64 32'; the default is accepted only with better-auth.dev-mode=true.";
-        boolean versioned = secrets != null && !secrets.isBlank();
-        for (SecretRing.Secret s : ring.all()) {
-            if (versioned && DEFAULT_SECRET.equals(s.value())) {
-                throw new ConfigurationException("You are using the default secret: version " + s.version()
-                        + " of better-auth.secrets (environment BETTER_AUTH_SECRETS) is Better Auth's public "
-                        + "development secret." + fix);
-            }
-        }
-        if (DEFAULT_SECRET.equals(secret)) {
-            throw new ConfigurationException("You are using the default secret: better-auth.secret (environment "
-                    + "BETTER_AUTH_SECRET) is Better Auth's public development secret." + fix);
         }
     }
 
