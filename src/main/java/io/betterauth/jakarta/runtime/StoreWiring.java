@@ -29,7 +29,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -151,8 +150,7 @@ final class StoreWiring {
     /** The library's persistence unit on the container's data source, closed with the application. */
     private EntityManagerFactory openUnit(String jndiName, ModelNames names) {
         try {
-            EntityManagerFactory factory = LibraryPersistenceUnit.open(dataSource(jndiName),
-                    UUID.randomUUID().toString(), names);
+            EntityManagerFactory factory = LibraryPersistenceUnit.open(dataSource(jndiName), names);
             closeables.add(factory::close);
             return factory;
         } catch (NamingException | RuntimeException e) {

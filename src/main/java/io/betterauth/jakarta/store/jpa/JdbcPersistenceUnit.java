@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.UUID;
 
 /**
  * The library's {@link LibraryPersistenceUnit} on a JDBC URL, over the library's own {@link ConnectionPool}: for
@@ -50,7 +49,7 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
         // The provider's connections come from the library's pool (the same bounded, validating behaviour under
         // Hibernate and EclipseLink), not from the provider's own pool on a JDBC URL.
         try {
-            this.factory = LibraryPersistenceUnit.open(pool, UUID.randomUUID().toString(), names);
+            this.factory = LibraryPersistenceUnit.open(pool, names);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.store.jpa;
 
 import io.betterauth.jakarta.config.ModelNames;
+import io.betterauth.jakarta.core.session.IdGenerator;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
@@ -48,26 +49,16 @@ public final class LibraryPersistenceUnit implements PersistenceUnitInfo {
     }
 
     /**
-     * Opens the unit on {@code dataSource}; the caller closes the factory.
-     *
-     * @param id a name unique in this JVM for this application (EclipseLink keeps its sessions in a static map)
-     * @throws IllegalStateException when the application sees no JPA provider
-     */
-    public static EntityManagerFactory open(DataSource dataSource, String id) {
-        return open(dataSource, id, ModelNames.defaults());
-    }
-
-    /**
      * Opens the unit on {@code dataSource} with these table and column names (Better Auth's {@code modelName} and
      * {@code fields}, as a mapping file over the entities' annotations); the caller closes the factory.
      *
-     * @param id a name unique in this JVM for this application (EclipseLink keeps its sessions in a static map)
      * @throws IllegalStateException when the application sees no JPA provider
      */
-    public static EntityManagerFactory open(DataSource dataSource, String id, ModelNames names) {
+    public static EntityManagerFactory open(DataSource dataSource, ModelNames names) {
         Map<String, Object> settings = new HashMap<>();
-        // EclipseLink: sessions are shared JVM-wide by name; the classes are loaded, so weaving could only half-work.
-        settings.put("eclipselink.session-name", NAME + "@" + id);
+        // EclipseLink: sessions are shared JVM-wide by name (also across applications): a random name per factory.
+        // The classes are loaded, so weaving could only half-work.
+        settings.put("eclipselink.session-name", NAME + "@" + new IdGenerator().generate());
         settings.put("eclipselink.weaving", "false");
         // EclipseLink retries a failed read outside a database transaction three times, 5 s apart, which turns a
         // database outage into 15 s requests; beginning the database transaction with the unit of work (as
