@@ -41,7 +41,7 @@ class LayoutTest {
         MAY_IMPORT.put("store.memory", List.of("api", "spi"));
         MAY_IMPORT.put("store.redis", List.of("spi"));
         MAY_IMPORT.put("store", List.of("api", "spi", "config", "core", "store"));
-        MAY_IMPORT.put("runtime", List.of("api", "spi", "config", "core", "store", "web"));
+        MAY_IMPORT.put("runtime", List.of("api", "spi", "config", "core", "store", "web", "rest"));
         MAY_IMPORT.put("web.tomcat", List.of("api", "web"));
         MAY_IMPORT.put("web", List.of("api", "spi", "config", "core", "runtime", "web"));
         MAY_IMPORT.put("rest", List.of("api", "spi", "config", "core", "runtime", "web", "jsonb"));

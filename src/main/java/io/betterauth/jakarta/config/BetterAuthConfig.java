@@ -17,6 +17,7 @@ import io.betterauth.jakarta.config.option.SessionOptions;
 import io.betterauth.jakarta.config.option.SessionsPageOptions;
 import io.betterauth.jakarta.config.option.TrustedProxies;
 import io.betterauth.jakarta.config.option.UserOptions;
+import io.betterauth.jakarta.core.endpoint.BasePath;
 import io.betterauth.jakarta.core.security.LoginPage;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.security.SecretRing;
@@ -37,7 +38,8 @@ import java.util.List;
  * @param devMode          ours: allows Better Auth's well-known development secret and plain-http cookies
  * @param baseUrl          Better Auth's {@code baseURL}, the public origin, e.g. {@code https://app.example.com};
  *                         {@code null} = from the request
- * @param basePath         where the endpoints live, {@code /api/auth}
+ * @param basePath         where the endpoints live, {@code /api/auth} (checked by {@link BasePath}; trailing slashes
+ *                         dropped)
  * @param trustedOrigins   further origins allowed to send state-changing requests
  * @param session          {@code session}: lifetimes, refresh, the cookie cache, additional fields
  * @param user             {@code user}: additional fields, {@code deleteUser}
@@ -76,6 +78,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
 
     public BetterAuthConfig {
         trustedOrigins = List.copyOf(trustedOrigins);
+        basePath = new BasePath(basePath).path();
         if (secret == null || secret.isEmpty()) {
             throw new ConfigurationException("No secret is configured. Set better-auth.secret (environment "
                     + "BETTER_AUTH_SECRET) to a random value of at least 32 characters, for example the output of "

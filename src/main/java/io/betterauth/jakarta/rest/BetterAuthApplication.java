@@ -1,16 +1,15 @@
 package io.betterauth.jakarta.rest;
 
-import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Mounts the endpoints at {@code /api/auth} with no declaration from the app. Lists its classes explicitly, so
- * its error mappers apply only here and never to the app's own JAX-RS resources. (The standard way to move it:
- * a {@code servlet-mapping} for this class name in the app's {@code web.xml}.)
+ * The endpoints' JAX-RS application. It has no {@code @ApplicationPath}: the library mounts it at
+ * {@code better-auth.base-path} ({@code runtime.EndpointsMount}), or the app maps this class name in its
+ * {@code web.xml}. Lists its classes explicitly, so its error mappers apply only here and never to the app's own
+ * JAX-RS resources (only {@link AuthExceptionMapper}, which maps the library's own exception, is a {@code @Provider}).
  */
-@ApplicationPath("/api/auth")
 public class BetterAuthApplication extends Application {
 
     @Override

@@ -10,8 +10,10 @@ import jakarta.servlet.ServletContextListener;
 /**
  * Registered by {@code web-fragment.xml}: reads the configuration and prepares the stores when the application
  * starts, so a missing secret or a bad value stops the deployment with a clear message instead of failing later.
- * Also adds the "active sessions" page ({@link SessionsPageServlet}) unless the configuration switches it off, the
- * endpoints' {@link RawContentTypeFilter}, and
+ * Also mounts the endpoints at the configured base path ({@link EndpointsMount}; here rather than in a
+ * {@code ServletContainerInitializer}, so an app-produced configuration moves them too), adds the "active sessions"
+ * page ({@link SessionsPageServlet}) unless the configuration switches it off, the endpoints'
+ * {@link RawContentTypeFilter}, and
  * on Tomcat makes sure Soteria has registered the authentication mechanism ({@link TomcatSecurity}).
  */
 public class BetterAuthBootstrap implements ServletContextListener {
@@ -27,6 +29,7 @@ public class BetterAuthBootstrap implements ServletContextListener {
         tomcatMechanism = TomcatSecurity.registerMechanism(event.getServletContext()).orElse(null);
         BetterAuthRuntime.Services services = runtime.start(event.getServletContext());
         // Allowed here: this listener is declared in web-fragment.xml, not added programmatically.
+        EndpointsMount.register(event.getServletContext(), services.config());
         SessionsPageServlet.register(event.getServletContext(), services.config());
         RawContentTypeFilter.register(event.getServletContext(), services.config());
     }

@@ -99,6 +99,12 @@ public final class Deployments {
                 .setWebXML(new StringAsset(webXml(name, config)));
     }
 
+    /** The same, with more {@code web.xml} elements (servlets, mappings) inside {@code <web-app>}. */
+    public static WebArchive reconfigured(WebArchive war, String name, Map<String, String> config, String webXmlElements) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war").merge(war)
+                .setWebXML(new StringAsset(webXml(name, config).replace("</web-app>", webXmlElements + "\n</web-app>")));
+    }
+
     /** A scenario's value for an option it leaves to the library's default (not set in web.xml at all). */
     public static final String UNSET = "(unset)";
 
