@@ -178,8 +178,13 @@ public final class ConfigLoader {
         return unique <= 1 ? 0 : secret.length() * (Math.log(unique) / Math.log(2));
     }
 
+    /** A boolean key ({@code true}/{@code false}, yes/no, on/off, 1/0); another value stops the start-up. */
+    public Optional<Boolean> flag(String key) {
+        return parsed(key, ConfigLoader::parseBoolean);
+    }
+
     private void bool(String key, Consumer<Boolean> target) {
-        parsed(key, ConfigLoader::parseBoolean).ifPresent(target);
+        flag(key).ifPresent(target);
     }
 
     private void number(String key, Consumer<Long> target) {

@@ -5,9 +5,8 @@ import io.betterauth.jakarta.api.BetterAuthPrincipal;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
 import io.betterauth.jakarta.api.SessionAndUser;
-import io.betterauth.jakarta.api.User;
+import io.betterauth.jakarta.api.BetterAuthApi;
 import io.betterauth.jakarta.spi.CallerGroups;
-import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,9 +15,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Authenticates every request from its Better Auth session cookie and tells the container who the caller is, so
@@ -37,7 +34,7 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
     @Inject
     SessionResolver resolver;
     @Inject
-    Instance<CallerGroups> appGroups;
+    BetterAuthApi api;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -50,7 +47,7 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
         Optional<SessionAndUser> current = state.current();
         if (current.isPresent()) {
             return context.notifyContainerAboutLogin(new BetterAuthPrincipal(current.get().user()),
-                    groups(current.get().user()));
+                    api.callerGroups(current.get().user()));
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -74,15 +71,5 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
             // the client went away; nothing else to send
         }
         return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    /** {@code user}, plus what the app's {@link CallerGroups} bean answers (if it has one). */
-    private Set<String> groups(User user) {
-        if (!appGroups.isResolvable()) {
-            return Set.of(USER_ROLE);
-        }
-        Set<String> groups = new HashSet<>(appGroups.get().groups(user));
-        groups.add(USER_ROLE);
-        return groups;
     }
 }
