@@ -30,6 +30,7 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
 
     /** The role every signed-in caller has. */
     public static final String USER_ROLE = "user";
+    private static final System.Logger LOG = System.getLogger(BetterAuthMechanism.class.getName());
 
     @Inject
     SessionResolver resolver;
@@ -40,7 +41,7 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (resolver.isAuthEndpoint(request)) {
-            return context.doNothing();
+            return context.isProtected() ? constrainedAuthEndpoint(request, context) : context.doNothing();
         }
         SessionState state = resolver.resolve(request);
         resolver.writeCookies(state, response);
@@ -55,6 +56,17 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
         if (state.storeUnavailable()) {
             return unavailable(response);
         }
+        return context.responseUnauthorized();
+    }
+
+    /**
+     * An auth endpoint under the app's security constraint (e.g. on {@code /*}): nobody could sign in, and the
+     * containers answer a bare 200 or 403 for it, so it is a 401 with a warning naming the fix (README, *Coexistence*).
+     */
+    private static AuthenticationStatus constrainedAuthEndpoint(HttpServletRequest request, HttpMessageContext context) {
+        LOG.log(System.Logger.Level.WARNING, "A security constraint covers " + request.getRequestURI() + ": Better "
+                + "Auth's endpoints must be reachable without a caller; exclude the base path with a "
+                + "<security-constraint> that has no <auth-constraint>");
         return context.responseUnauthorized();
     }
 
