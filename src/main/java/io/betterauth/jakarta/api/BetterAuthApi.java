@@ -97,7 +97,8 @@ public interface BetterAuthApi {
      * For an application's own {@code HttpAuthenticationMechanism} (with {@code better-auth.mechanism.enabled=false}):
      * the request's Better Auth session, validated as the library's mechanism does it (signed cookie, expiry, cookie
      * cache, sliding refresh), once per request; the refreshed or cleared cookies are written to the response. Empty
-     * without a valid session, and while the session store is unreachable (logged).
+     * without a valid session, while the session store is unreachable (logged), and for a request to the library's
+     * own endpoints, which read the session themselves (as with the library's mechanism, no refresh happens twice).
      */
     Optional<SessionAndUser> validateSession(HttpServletRequest request, HttpServletResponse response);
 

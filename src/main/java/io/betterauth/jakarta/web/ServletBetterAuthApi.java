@@ -140,6 +140,9 @@ class ServletBetterAuthApi implements BetterAuthApi {
 
     @Override
     public Optional<SessionAndUser> validateSession(HttpServletRequest request, HttpServletResponse response) {
+        if (resolver.isAuthEndpoint(request)) {
+            return Optional.empty();
+        }
         SessionState state = resolver.resolve(request);
         resolver.writeCookies(state, response);
         return state.current();
