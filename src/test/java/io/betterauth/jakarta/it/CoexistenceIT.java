@@ -55,7 +55,9 @@ class CoexistenceIT {
     static WebArchive deployment() {
         return Deployments.war("coexist", Map.of(
                         "better-auth.secret", Deployments.SECRET,
-                        "better-auth.url", "http://localhost:8080"),
+                        "better-auth.url", "http://localhost:8080",
+                        // every request slides the expiry: shows who writes the refreshed cookie
+                        "better-auth.session.update-age", "0"),
                 Map.of("better-auth.mechanism.enabled", "false"), PROTECT_ALL_BUT_AUTH)
                 .addClasses(ApiKeyOrSessionMechanism.class, MigratingPasswordHasher.class, LegacyUserServlet.class,
                         AdminGroups.class);
@@ -82,13 +84,22 @@ class CoexistenceIT {
         assertThat(json(http.get("/api/auth/get-session", token)).getJsonObject("user").getString("id"))
                 .isEqualTo(userId);
 
-        // the session, through the app's mechanism; CurrentSession (the library's filter) still answers
-        JsonObject me = json(http.get("/whoami", token));
+        // the session, through the app's mechanism, which writes the refreshed cookie; CurrentSession (the
+        // library's filter) still answers
+        HttpResponse<String> whoami = http.get("/whoami", token);
+        assertThat(Http.setCookies(whoami)).filteredOn(c -> c.startsWith("better-auth.session_token="))
+                .singleElement().asString().startsWith(token + ";");
+        JsonObject me = json(whoami);
         assertThat(me.getString("caller")).isEqualTo(userId);
         assertThat(me.getString("userPrincipal")).isEqualTo(userId);
         assertThat(me.getBoolean("isCallerInRoleUser")).isTrue();
         assertThat(me.getString("email")).isEqualTo(email);
         assertThat(http.get("/api/me", token).body()).isEqualTo(userId + " (user)");
+
+        // the auth endpoints read the session themselves: no refresh before get-session?disableRefresh=true
+        HttpResponse<String> noRefresh = http.get("/api/auth/get-session?disableRefresh=true", token);
+        assertThat(noRefresh.statusCode()).isEqualTo(200);
+        assertThat(Http.setCookies(noRefresh)).noneMatch(c -> c.startsWith("better-auth.session_token="));
 
         // the API key: another caller, no Better Auth session
         HttpResponse<String> machine = http.get("/whoami", null, Map.of("X-Api-Key", API_KEY));
