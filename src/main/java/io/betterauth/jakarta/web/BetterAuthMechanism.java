@@ -16,6 +16,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Authenticates every request from its Better Auth session cookie and tells the container who the caller is, so
@@ -31,6 +32,8 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
     /** The role every signed-in caller has. */
     public static final String USER_ROLE = "user";
     private static final System.Logger LOG = System.getLogger(BetterAuthMechanism.class.getName());
+    /** The misconfiguration is logged once per application, however often it is hit. */
+    private static final AtomicBoolean CONSTRAINT_WARNED = new AtomicBoolean();
 
     @Inject
     SessionResolver resolver;
@@ -61,12 +64,15 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
 
     /**
      * An auth endpoint under the app's security constraint (e.g. on {@code /*}): nobody could sign in, and the
-     * containers answer a bare 200 or 403 for it, so it is a 401 with a warning naming the fix (README, *Coexistence*).
+     * containers answer a bare 200 or 403 for it, so it is a 401, with a warning naming the fix logged once (README,
+     * *An application with security of its own*).
      */
     private static AuthenticationStatus constrainedAuthEndpoint(HttpServletRequest request, HttpMessageContext context) {
-        LOG.log(System.Logger.Level.WARNING, "A security constraint covers " + request.getRequestURI() + ": Better "
-                + "Auth's endpoints must be reachable without a caller; exclude the base path with a "
-                + "<security-constraint> that has no <auth-constraint>");
+        if (CONSTRAINT_WARNED.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "A security constraint covers " + request.getRequestURI() + ": "
+                    + "Better Auth's endpoints must be reachable without a caller; exclude the base path with a "
+                    + "<security-constraint> that has no <auth-constraint>");
+        }
         return context.responseUnauthorized();
     }
 
