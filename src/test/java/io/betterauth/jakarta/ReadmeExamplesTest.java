@@ -68,7 +68,10 @@ class ReadmeExamplesTest {
             "jakarta.servlet.http", "java.util");
 
     /** How each README example is compiled, by the name in its marker. */
-    static final Map<String, Wrapper> WRAPPERS = Map.of(
+    static final Map<String, Wrapper> WRAPPERS = merged(Map.of(
+            "own-mechanism", new Wrapper(Shape.COMPILATION_UNIT,
+                    "class ApiKeys { boolean isValid(String key) { return false; } }"),
+            "password-hasher", new Wrapper(Shape.COMPILATION_UNIT, "")), Map.of(
             "api-calls", new Wrapper(Shape.STATEMENTS,
                     "HttpServletRequest request; HttpServletResponse response; String email; String password;"),
             "require-session", new Wrapper(Shape.COMPILATION_UNIT, ""),
@@ -88,7 +91,16 @@ class ReadmeExamplesTest {
                         public void set(String key, String value, java.time.Duration ttl) { }
                         public void delete(String key) { }
                     }
-                    """));
+                    """)));
+
+    @SafeVarargs
+    static Map<String, Wrapper> merged(Map<String, Wrapper>... parts) {
+        Map<String, Wrapper> all = new java.util.HashMap<>();
+        for (Map<String, Wrapper> part : parts) {
+            all.putAll(part);
+        }
+        return Map.copyOf(all);
+    }
 
     enum Shape { COMPILATION_UNIT, MEMBERS, STATEMENTS }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The server-side API, Better Auth's {@code auth.api.*} for Java: inject it anywhere and call it with the current
@@ -113,6 +114,30 @@ public interface BetterAuthApi {
      * fires {@code SessionEvent(REVOKED, reason)} for each; answers how many there were.
      */
     int revokeUserSessions(String userId, String reason);
+
+    /**
+     * For an application's own {@code HttpAuthenticationMechanism} (with {@code better-auth.mechanism.enabled=false}):
+     * the request's Better Auth session, validated as the library's mechanism does it (signed cookie, expiry, cookie
+     * cache, sliding refresh), once per request; the refreshed or cleared cookies are written to the response. Empty
+     * without a valid session, while the session store is unreachable (logged), and for a request to the library's
+     * own endpoints, which read the session themselves (as with the library's mechanism, no refresh happens twice).
+     */
+    Optional<SessionAndUser> validateSession(HttpServletRequest request, HttpServletResponse response);
+
+    /**
+     * The groups to hand the container for a signed-in user, as the library's mechanism does: {@code user} plus
+     * what the app's {@code CallerGroups} bean answers ({@code context.notifyContainerAboutLogin(principal, groups)}).
+     */
+    Set<String> callerGroups(User user);
+
+    /**
+     * Better Auth's own password hash (scrypt, {@code saltHex:keyHex}), for an app's {@code PasswordHasher} that
+     * keeps it for new passwords. Not bounded here: the library bounds its calls to the app's hasher.
+     */
+    String scryptHash(String password);
+
+    /** Whether the password matches a Better Auth scrypt hash ({@code false} for another format). */
+    boolean scryptVerify(String hash, String password);
 
     /**
      * Adds a result's cookies to the response, each its own {@code Set-Cookie} header in order, with

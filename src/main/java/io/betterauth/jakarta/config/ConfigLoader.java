@@ -190,8 +190,13 @@ public final class ConfigLoader {
         return new ModelNames.Model(key, value(prefix + ".model-name").orElse(key), fields);
     }
 
+    /** A boolean key ({@code true}/{@code false}, yes/no, on/off, 1/0); another value stops the start-up. */
+    public Optional<Boolean> flag(String key) {
+        return parsed(key, ConfigLoader::parseBoolean);
+    }
+
     private void bool(String key, Consumer<Boolean> target) {
-        parsed(key, ConfigLoader::parseBoolean).ifPresent(target);
+        flag(key).ifPresent(target);
     }
 
     private void number(String key, Consumer<Long> target) {

@@ -26,6 +26,7 @@ public class BetterAuthBootstrap implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        MechanismSwitch.refuseContextParameter(event.getServletContext());
         tomcatMechanism = TomcatSecurity.registerMechanism(event.getServletContext()).orElse(null);
         BetterAuthRuntime.Services services = runtime.start(event.getServletContext());
         // Allowed here: this listener is declared in web-fragment.xml, not added programmatically.

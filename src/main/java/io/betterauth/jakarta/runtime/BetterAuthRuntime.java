@@ -46,6 +46,8 @@ public class BetterAuthRuntime {
     Instance<SecondaryStorage> appSecondaryStorage;
     @Inject
     Instance<CdiAuthEvents> events;
+    @Inject
+    Instance<io.betterauth.jakarta.spi.PasswordHasher> appPasswordHasher;
 
     private final Closeables closeables = new Closeables();
 
@@ -78,7 +80,8 @@ public class BetterAuthRuntime {
         SessionCookies cookies = new SessionCookies(config);
         SessionManager sessions = new SessionManager(config, stores.sessions(), stores.users(), cookies, ids,
                 Clock.systemUTC(), events.isResolvable() ? events.get() : AuthEvents.NONE);
-        PasswordHasher hasher = new PasswordHasher(config.emailAndPassword().maxConcurrentHashes());
+        PasswordHasher hasher = new PasswordHasher(config.emailAndPassword().maxConcurrentHashes(),
+                appPasswordHasher.isResolvable() ? appPasswordHasher.get() : null);
         Endpoints endpoints = Endpoints.of(config, sessions, stores.sessions(), stores.users(), hasher, ids,
                 stores.limits());
         PurgeScheduler.schedule(config, stores.purgeable(), closeables);

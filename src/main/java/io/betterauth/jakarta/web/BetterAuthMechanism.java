@@ -6,9 +6,7 @@ import io.betterauth.jakarta.api.BetterAuthPrincipal;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
 import io.betterauth.jakarta.api.SessionAndUser;
-import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.CallerGroups;
-import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,9 +15,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Authenticates every request from its Better Auth session cookie and tells the container who the caller is, so
@@ -35,11 +32,12 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
 
     /** The role every signed-in caller has. */
     public static final String USER_ROLE = "user";
+    private static final System.Logger LOG = System.getLogger(BetterAuthMechanism.class.getName());
+    /** The misconfiguration is logged once per application, however often it is hit. */
+    private static final AtomicBoolean CONSTRAINT_WARNED = new AtomicBoolean();
 
     @Inject
     SessionResolver resolver;
-    @Inject
-    Instance<CallerGroups> appGroups;
     @Inject
     LoginPageRedirect loginPage;
     @Inject
@@ -49,14 +47,14 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (resolver.isAuthEndpoint(request)) {
-            return context.doNothing();
+            return context.isProtected() ? constrainedAuthEndpoint(request, context) : context.doNothing();
         }
         SessionState state = resolver.resolve(request);
         resolver.writeCookies(state, response);
         Optional<SessionAndUser> current = state.current();
         if (current.isPresent()) {
             return context.notifyContainerAboutLogin(new BetterAuthPrincipal(current.get().user()),
-                    groups(current.get().user()));
+                    api.callerGroups(current.get().user()));
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -84,6 +82,20 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
     }
 
     /**
+     * An auth endpoint under the app's security constraint (e.g. on {@code /*}): nobody could sign in, and the
+     * containers answer a bare 200 or 403 for it, so it is a 401, with a warning naming the fix logged once (README,
+     * *An application with security of its own*).
+     */
+    private static AuthenticationStatus constrainedAuthEndpoint(HttpServletRequest request, HttpMessageContext context) {
+        if (CONSTRAINT_WARNED.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "A security constraint covers " + request.getRequestURI() + ": "
+                    + "Better Auth's endpoints must be reachable without a caller; exclude the base path with a "
+                    + "<security-constraint> that has no <auth-constraint>");
+        }
+        return context.responseUnauthorized();
+    }
+
+    /**
      * A protected resource while the session store is unreachable: 503 in Better Auth's shape rather than 401, so
      * clients retry instead of sending the user to sign in again; no cookie is touched.
      */
@@ -96,15 +108,5 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
             // the client went away; nothing else to send
         }
         return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    /** {@code user}, plus what the app's {@link CallerGroups} bean answers (if it has one). */
-    private Set<String> groups(User user) {
-        if (!appGroups.isResolvable()) {
-            return Set.of(USER_ROLE);
-        }
-        Set<String> groups = new HashSet<>(appGroups.get().groups(user));
-        groups.add(USER_ROLE);
-        return groups;
     }
 }

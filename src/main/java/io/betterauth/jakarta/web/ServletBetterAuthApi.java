@@ -7,22 +7,28 @@ import io.betterauth.jakarta.api.PasswordChange;
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.SignIn;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.api.event.RevokeUserSessions;
 import io.betterauth.jakarta.api.event.SessionInfo;
 import io.betterauth.jakarta.core.cookie.ResponseCookies;
 import io.betterauth.jakarta.core.endpoint.Caller;
 import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.endpoint.RequestBody;
+import io.betterauth.jakarta.core.security.Scrypt;
 import io.betterauth.jakarta.core.session.SessionLookup;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
+import io.betterauth.jakarta.spi.CallerGroups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@link BetterAuthApi} bean: each call reads the request's cookies (and, where a session is created, its
@@ -31,8 +37,14 @@ import java.util.Optional;
 @ApplicationScoped
 class ServletBetterAuthApi implements BetterAuthApi {
 
+    private static final Scrypt SCRYPT = new Scrypt();
+
     @Inject
     BetterAuthRuntime runtime;
+    @Inject
+    SessionResolver resolver;
+    @Inject
+    Instance<CallerGroups> appGroups;
 
     private Endpoints endpoints() {
         return runtime.services().endpoints();
@@ -141,6 +153,36 @@ class ServletBetterAuthApi implements BetterAuthApi {
     @Override
     public int revokeUserSessions(String userId, String reason) {
         return endpoints().admin().revokeUserSessions(userId, reason);
+    }
+
+    @Override
+    public Optional<SessionAndUser> validateSession(HttpServletRequest request, HttpServletResponse response) {
+        if (resolver.isAuthEndpoint(request)) {
+            return Optional.empty();
+        }
+        SessionState state = resolver.resolve(request);
+        resolver.writeCookies(state, response);
+        return state.current();
+    }
+
+    @Override
+    public Set<String> callerGroups(User user) {
+        if (!appGroups.isResolvable()) {
+            return Set.of(BetterAuthMechanism.USER_ROLE);
+        }
+        Set<String> groups = new HashSet<>(appGroups.get().groups(user));
+        groups.add(BetterAuthMechanism.USER_ROLE);
+        return Set.copyOf(groups);
+    }
+
+    @Override
+    public String scryptHash(String password) {
+        return SCRYPT.hash(password);
+    }
+
+    @Override
+    public boolean scryptVerify(String hash, String password) {
+        return SCRYPT.verify(hash, password);
     }
 
     @Override

@@ -69,6 +69,12 @@ public final class Deployments {
 
     /** The same, with MicroProfile Config properties as well (a higher source than context parameters). */
     public static WebArchive war(String name, Map<String, String> config, Map<String, String> microProfileConfig) {
+        return war(name, config, microProfileConfig, "");
+    }
+
+    /** The same, with the app's own {@code web.xml} elements (security constraints, roles) after the test app's. */
+    public static WebArchive war(String name, Map<String, String> config, Map<String, String> microProfileConfig,
+                                 String webXmlElements) {
         // With -Ptomcat the profile's runtime dependencies (the Tomcat bundle) are part of this list.
         File[] runtime = Maven.resolver().loadPomFromFile("pom.xml", onTomcat() ? new String[] {"tomcat"} : new String[0])
                 .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile();
@@ -78,7 +84,7 @@ public final class Deployments {
                 .addClasses(WhoAmIServlet.class, TestApi.class, MeResource.class, GuardedResource.class,
                         SessionClockServlet.class,
                         HttpSessionServlet.class, EarlyFlushServlet.class, RateLimitProbeServlet.class)
-                .setWebXML(new StringAsset(webXml(name, config)))
+                .setWebXML(new StringAsset(webXml(name, config).replace("</web-app>", webXmlElements + "</web-app>")))
                 .addAsResource(new StringAsset(microProfileConfig.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"))),
                         "META-INF/microprofile-config.properties");

@@ -46,9 +46,6 @@ import java.util.Optional;
 public final class EmailPasswordAuth {
 
     private static final Logger LOG = System.getLogger(EmailPasswordAuth.class.getName());
-    /** Hashed when the email is unknown, to spend the same time as a real verification. */
-    private static final String DUMMY_HASH =
-            "00000000000000000000000000000000:" + "0".repeat(128);
 
     private final BetterAuthConfig config;
     private final EmailAndPasswordOptions options;
@@ -213,7 +210,8 @@ public final class EmailPasswordAuth {
         user.ifPresent(u -> userId[0] = u.id());
         Optional<Account> credential = user.flatMap(u -> users.findCredentialAccount(u.id()));
         if (user.isEmpty() || credential.isEmpty() || credential.get().password() == null) {
-            hasher.verify(password, DUMMY_HASH);
+            // As Better Auth: hash the password anyway, so an unknown email takes as long as a wrong password.
+            hasher.hash(password);
             throw new AuthException(ErrorCode.INVALID_EMAIL_OR_PASSWORD);
         }
         if (!hasher.verify(password, credential.get().password())) {

@@ -2,40 +2,32 @@ package io.betterauth.jakarta.core.security;
 
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
- * Better Auth's password hash: scrypt (N=16384, r=16, p=1, 64-byte key) over the NFKC-normalised password, with a
- * random 16-byte salt whose <em>hex string</em> is the salt input, stored as {@code saltHex:keyHex}. A hash written
- * by a Node Better Auth verifies here and the other way round. Comparison is constant-time.
+ * Hashes and verifies passwords with the app's {@link io.betterauth.jakarta.spi.PasswordHasher} bean (Better Auth's
+ * {@code emailAndPassword.password.hash/verify}) or, without one, Better Auth's {@link Scrypt}.
  *
- * <p>Each derivation allocates {@value #MEMORY_PER_HASH} bytes (scrypt's {@code 128·r·N}), so derivations run at most
- * {@code maxConcurrentHashes} at a time (ours): a caller waits for a turn
- * for at most {@link #WAIT}, then gets 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After} instead of a heap
- * exhausted by a burst of sign-ins (sign-in with an unknown email hashes too).
+ * <p>A scrypt derivation allocates {@value #MEMORY_PER_HASH} bytes (scrypt's {@code 128·r·N}), so hashes and checks
+ * run at most {@code maxConcurrentHashes} at a time (ours; the app's hasher too): a caller waits for a turn for at
+ * most {@link #WAIT}, then gets 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After} instead of a heap exhausted
+ * by a burst of sign-ins (sign-in with an unknown email hashes too).
  */
 public final class PasswordHasher {
 
-    private static final int N = 16384;
-    private static final int R = 16;
-    private static final int P = 1;
-    private static final int KEY_LENGTH = 64;
-    /** What one derivation allocates: scrypt's {@code V} array, {@code 128·r·N} bytes (32 MiB). */
-    public static final long MEMORY_PER_HASH = 128L * R * N;
+    /** What one scrypt derivation allocates: its {@code V} array, {@code 128·r·N} bytes (32 MiB). */
+    public static final long MEMORY_PER_HASH = Scrypt.MEMORY_PER_HASH;
     /** The longest a derivation waits for its turn. */
     static final Duration WAIT = Duration.ofMillis(500);
-    private static final HexFormat HEX = HexFormat.of();
+    private static final System.Logger LOG = System.getLogger(PasswordHasher.class.getName());
 
-    private final SecureRandom random;
+    private final io.betterauth.jakarta.spi.PasswordHasher hashing;
+    private final boolean appHasher;
     private final Semaphore permits;
     private final long waitNanos;
 
@@ -46,16 +38,31 @@ public final class PasswordHasher {
 
     /** At most this many derivations at a time ({@code better-auth.email-and-password.password.max-concurrent-hashes}). */
     public PasswordHasher(int maxConcurrentHashes) {
-        this(new SecureRandom(), new Semaphore(requirePositive(maxConcurrentHashes), true), WAIT);
+        this(new Scrypt(), false, new Semaphore(requirePositive(maxConcurrentHashes), true), WAIT);
+    }
+
+    /**
+     * The app's hasher (Better Auth's {@code password.hash/verify}), at most this many calls at a time; {@code null}
+     * for Better Auth's scrypt.
+     */
+    public PasswordHasher(int maxConcurrentHashes, io.betterauth.jakarta.spi.PasswordHasher appHasher) {
+        this(appHasher != null ? appHasher : new Scrypt(), appHasher != null,
+                new Semaphore(requirePositive(maxConcurrentHashes), true), WAIT);
     }
 
     public PasswordHasher(SecureRandom random) {
-        this(random, new Semaphore(defaultConcurrency(), true), WAIT);
+        this(new Scrypt(random), false, new Semaphore(defaultConcurrency(), true), WAIT);
     }
 
     /** With the permits of another hasher, or of a test that holds them. */
     PasswordHasher(SecureRandom random, Semaphore permits, Duration wait) {
-        this.random = random;
+        this(new Scrypt(random), false, permits, wait);
+    }
+
+    PasswordHasher(io.betterauth.jakarta.spi.PasswordHasher hashing, boolean appHasher, Semaphore permits,
+                   Duration wait) {
+        this.hashing = hashing;
+        this.appHasher = appHasher;
         this.permits = permits;
         this.waitNanos = wait.toNanos();
     }
@@ -77,32 +84,38 @@ public final class PasswordHasher {
     }
 
     public String hash(String password) {
-        byte[] saltBytes = new byte[16];
-        random.nextBytes(saltBytes);
-        String salt = HEX.formatHex(saltBytes);
-        return salt + ":" + HEX.formatHex(derive(password, salt));
+        acquire();
+        try {
+            return hashing.hash(password);
+        } finally {
+            permits.release();
+        }
     }
 
-    /** False for a wrong password and for a stored value that is not in Better Auth's format. */
+    /**
+     * False for a wrong password and for a stored value that is not in the hasher's format; an app's hasher that
+     * throws is a mismatch too (logged without the values).
+     */
     public boolean verify(String password, String stored) {
         if (stored == null) {
             return false;
         }
-        int colon = stored.indexOf(':');
-        if (colon <= 0 || colon == stored.length() - 1) {
-            return false;
-        }
-        byte[] expected;
+        acquire();
         try {
-            expected = HEX.parseHex(stored.substring(colon + 1));
-        } catch (IllegalArgumentException e) {
+            return hashing.verify(stored, password);
+        } catch (RuntimeException e) {
+            if (!appHasher) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, "The application's PasswordHasher failed to verify a password ("
+                    + e.getClass().getName() + "); counted as a wrong password");
             return false;
+        } finally {
+            permits.release();
         }
-        return ConstantTime.equal(expected, derive(password, stored.substring(0, colon)));
     }
 
-    private byte[] derive(String password, String salt) {
-        byte[] pw = Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8);
+    private void acquire() {
         boolean turn;
         try {
             turn = permits.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
@@ -113,11 +126,6 @@ public final class PasswordHasher {
         if (!turn) {
             throw new AuthException(ErrorCode.SERVICE_UNAVAILABLE.status(), ErrorCode.SERVICE_UNAVAILABLE.name(),
                     "Too many password checks at once, try again shortly", List.of(), Map.of("Retry-After", "1"));
-        }
-        try {
-            return SCrypt.generate(pw, salt.getBytes(StandardCharsets.UTF_8), N, R, P, KEY_LENGTH);
-        } finally {
-            permits.release();
         }
     }
 }
