@@ -72,7 +72,8 @@ class ExistingApplicationIT {
                         AppUser.class, AppUsersResource.class, AccountPageServlet.class, SignInPageServlet.class)
                 .addAsResource(new StringAsset(persistenceXml()), "META-INF/persistence.xml");
         if (!Deployments.onTomcat()) {
-            // The app's own data source; its driver in WEB-INF/lib, as the container need not offer it to apps.
+            // The app's own data source, its driver in WEB-INF/lib: WildFly's H2 module is not visible to a deployment
+            // (ClassNotFoundException: org.h2.jdbcx.JdbcDataSource without it); Payara would lend its own H2.
             war.addClass(ExistingDataSource.class).addAsLibraries(Maven.resolver()
                     .resolve("com.h2database:h2:" + System.getProperty("h2.version", "2.3.232"))
                     .withoutTransitivity().asFile());
