@@ -5,6 +5,7 @@ import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.BetterAuthApi;
 import io.betterauth.jakarta.api.CurrentSession;
 import io.betterauth.jakarta.api.ErrorCode;
+import io.betterauth.jakarta.spi.StoreUnavailableException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -55,6 +56,9 @@ public class SignInPageServlet extends HttpServlet {
         } catch (AuthException e) {
             response.setStatus(e.status());
             render(request, response, e.getMessage());
+        } catch (StoreUnavailableException e) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            render(request, response, "Sign-in is unavailable right now; try again shortly.");
         }
     }
 

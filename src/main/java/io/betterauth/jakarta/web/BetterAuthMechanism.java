@@ -77,6 +77,7 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
         try {
             api.writeCookies(api.signOut(request), response);
         } finally {
+            resolver.forget(request);
             HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
         }
     }

@@ -44,6 +44,17 @@ public class SessionResolver {
         return resolve(request, new GetSessionOptions(false, true, false));
     }
 
+    /**
+     * After a sign-out within this request ({@code request.logout()}): the rest of the request sees no session, not
+     * even one a cookie-cache cookie it carries would still resolve ({@code CurrentSession}, {@code @RequireSession},
+     * the request attributes).
+     */
+    void forget(HttpServletRequest request) {
+        request.setAttribute(SessionState.ATTRIBUTE, new SessionState(SessionLookup.none(List.of())));
+        request.removeAttribute("io.betterauth.jakarta.session");
+        request.removeAttribute("io.betterauth.jakarta.user");
+    }
+
     private SessionState resolve(HttpServletRequest request, GetSessionOptions options) {
         Object existing = request.getAttribute(SessionState.ATTRIBUTE);
         if (existing instanceof SessionState state) {

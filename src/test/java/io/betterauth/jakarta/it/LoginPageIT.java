@@ -203,7 +203,7 @@ class LoginPageIT {
 
         HttpResponse<String> r = http.post("/login-flow/logout", null, null, cookie);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(r.body()).endsWith("now null");
+        assertThat(r.body()).endsWith("now null, signed in false");
         assertThat(setCookies(r)).anySatisfy(c -> assertThat(c).startsWith("better-auth.session_token=;")
                 .contains("Max-Age=0"));
 

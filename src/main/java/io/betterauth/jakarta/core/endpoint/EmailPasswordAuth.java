@@ -211,7 +211,7 @@ public final class EmailPasswordAuth {
         Optional<Account> credential = user.flatMap(u -> users.findCredentialAccount(u.id()));
         if (user.isEmpty() || credential.isEmpty() || credential.get().password() == null) {
             // As Better Auth: hash the password anyway, so an unknown email takes as long as a wrong password.
-            hasher.hash(password);
+            hasher.hashDiscarded(password);
             throw new AuthException(ErrorCode.INVALID_EMAIL_OR_PASSWORD);
         }
         if (!hasher.verify(password, credential.get().password())) {

@@ -93,6 +93,27 @@ public final class PasswordHasher {
     }
 
     /**
+     * Hashes a password only to spend the time a real check takes (sign-in with an unknown email, as Better Auth
+     * does), so an unknown email answers as slowly as a wrong password. An app's hasher that throws here (a bcrypt
+     * one past 72 bytes) changes nothing: the caller answers 401 either way, never 500, and a known email whose
+     * check throws is a 401 too, so the two cannot be told apart. The bound applies (503 when it is full).
+     */
+    public void hashDiscarded(String password) {
+        acquire();
+        try {
+            hashing.hash(password);
+        } catch (RuntimeException e) {
+            if (!appHasher) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, "The application's PasswordHasher failed to hash a password ("
+                    + e.getClass().getName() + "); the sign-in answers as for a wrong password");
+        } finally {
+            permits.release();
+        }
+    }
+
+    /**
      * False for a wrong password and for a stored value that is not in the hasher's format; an app's hasher that
      * throws is a mismatch too (logged without the values).
      */

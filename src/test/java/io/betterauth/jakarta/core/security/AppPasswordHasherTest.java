@@ -170,4 +170,37 @@ class AppPasswordHasherTest {
         assertThat(throwing.verify("pw", "$2y$garbage")).isFalse();
         assertThat(throwing.verify("pw", null)).isFalse();
     }
+
+    @Test
+    void anAppsHasherThatCannotHashTheInput_answersAnUnknownEmail401_likeAKnownOne_not500() {
+        // A bcrypt-style hasher refuses passwords past 72 bytes, in hash and in verify alike.
+        io.betterauth.jakarta.spi.PasswordHasher strictBcrypt = new io.betterauth.jakarta.spi.PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                if (password.length() > 72) {
+                    throw new IllegalArgumentException("password longer than 72 bytes");
+                }
+                return app.hash(password);
+            }
+
+            @Override
+            public boolean verify(String hash, String password) {
+                if (password.length() > 72) {
+                    throw new IllegalArgumentException("password longer than 72 bytes");
+                }
+                return app.verify(hash, password);
+            }
+        };
+        EmailPasswordAuth strict = new EmailPasswordAuth(config, users,  manager,
+                new PasswordHasher(strictBcrypt, true, new Semaphore(1), Duration.ofMillis(50)), new IdGenerator());
+        migratedUser("known@example.com", "bcrypt-pass-1");
+        String longPassword = "p".repeat(100);
+
+        for (String email : new String[] {"unknown@example.com", "known@example.com"}) {
+            assertThatThrownBy(() -> strict.signIn(body("{\"email\":\"" + email + "\",\"password\":\"" + longPassword
+                    + "\"}"), ClientInfo.UNKNOWN, RequestCookies.empty()))
+                    .as(email).isInstanceOf(AuthException.class)
+                    .satisfies(e -> assertThat(((AuthException) e).code()).isEqualTo("INVALID_EMAIL_OR_PASSWORD"));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.betterauth.jakarta.it.app;
 
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.BetterAuthApi;
+import io.betterauth.jakarta.api.CurrentSession;
 import io.betterauth.jakarta.api.SignIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -23,6 +24,8 @@ public class LoginFlowServlet extends HttpServlet {
 
     @Inject
     BetterAuthApi auth;
+    @Inject
+    CurrentSession current;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -31,7 +34,8 @@ public class LoginFlowServlet extends HttpServlet {
         if ("/logout".equals(request.getPathInfo())) {
             String before = request.getRemoteUser();
             request.logout();
-            response.getWriter().write("logged out " + before + ", now " + request.getRemoteUser());
+            response.getWriter().write("logged out " + before + ", now " + request.getRemoteUser() + ", signed in "
+                    + current.isSignedIn());
         } else if ("/create-session".equals(request.getPathInfo())) {
             try {
                 SignIn signIn = auth.createSession(request, response, request.getParameter("userId"));
