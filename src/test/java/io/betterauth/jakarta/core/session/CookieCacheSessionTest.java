@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.core.session;
 
+import io.betterauth.jakarta.testing.Tampered;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.GetSessionOptions;
@@ -115,7 +116,7 @@ class CookieCacheSessionTest {
         String forgedCompact = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"session\":{},\"expiresAt\":9999999999999,\"signature\":\"AAAA\"}").getBytes());
         List<String> bad = List.of(
-                good.substring(0, 40) + "x" + good.substring(41),          // tampered
+                Tampered.at(good, 40),                                      // tampered
                 "not-json", "a.b.c", "%%%", "!!!!",                        // undecodable (Better Auth: 500)
                 forgedCompact,                                              // bad HMAC
                 otherDevice.get("better-auth.session_data").orElseThrow()); // another session's cache
