@@ -1,3 +1,6 @@
+// Checks Better Auth's JWT-plugin crypto with JDK 17 alone: decrypts the stored private JWK (XChaCha20-Poly1305 =
+// HChaCha20 + javax.crypto ChaCha20-Poly1305, key SHA-256(secret)) and verifies Node's EdDSA /token JWT.
+// Usage: node wire.mjs > wire.out && java Check.java vec.json
 import java.math.BigInteger; import java.nio.charset.StandardCharsets; import java.security.*; import java.security.spec.*;
 import java.util.*; import javax.crypto.Cipher; import javax.crypto.spec.*;
 public class Check {

@@ -1,3 +1,6 @@
+// Drives a Node Better Auth 1.7.25 with bearer, jwt, admin and multi-session through auth.handler (memory adapter)
+// and prints what each request answers (wire.out); writes vec.json for Check.java.
+// Run from a directory whose node_modules come from src/test/node/package-lock.json.
 import { betterAuth } from "better-auth";
 import { memoryAdapter } from "better-auth/adapters/memory";
 import { bearer, jwt, admin, multiSession } from "better-auth/plugins";
@@ -34,9 +37,13 @@ r = await call(auth, "GET", "/get-session", { headers: { authorization: "bearer 
 r = await call(auth, "GET", "/get-session", { headers: { authorization: "Bearer " + rawToken + ".AAAA" } }); show("get-session bearer tampered", r);
 r = await call(auth, "GET", "/token", { headers: { authorization: "Bearer " + authToken } }); show("/token", r);
 const tok = JSON.parse(r.body).token; out("/token decoded", decode(tok));
+const firstToken = tok;
 r = await call(auth, "GET", "/token"); show("/token without session", r);
 r = await call(auth, "GET", "/jwks"); show("/jwks", r);
 out("jwks row", db.jwks[0]);
+// vec.json for Check.java: the public x, a /token JWT, the stored private-key hex and the secret.
+(await import("node:fs")).writeFileSync("vec.json", JSON.stringify({ x: JSON.parse(r.body).keys[0].x, token: firstToken,
+  priv: JSON.parse(db.jwks[0].privateKey), secret: SECRET }));
 out("set-auth-jwt decoded", decode((await call(auth, "GET", "/get-session", { headers: { authorization: "Bearer " + authToken } })).headers["set-auth-jwt"]));
 // crypto vectors
 const key32 = createHash("sha256").update(SECRET).digest();

@@ -1,3 +1,5 @@
+// Node Better Auth 1.7.25: the JWK formats of every algorithm, rotation and grace, a second secret on the same
+// jwks table, bearer edge cases and requireSignature, adminUserIds, list-users and set-role (output: wire2.out).
 import { betterAuth } from "better-auth";
 import { memoryAdapter } from "better-auth/adapters/memory";
 import { bearer, jwt, admin, multiSession } from "better-auth/plugins";
