@@ -190,12 +190,15 @@ async function main() {
   check(rows.some((r) => !r.thisDevice && r.label === "Safari on macOS"), "device 3 shows as Safari on macOS");
   check(rows.every((r) => r.ip === "127.0.0.1"), "each row shows the IP address");
   check(rows.every((r) => r.times.length === 2 && r.times.every((t) => !isNaN(Date.parse(t)))),
-    "each row shows created and last-active times");
+    "each row shows created and last-refreshed times");
   check(rows.filter((r) => r.button).length === 2 && !rows[0].button, "only the other devices have a sign-out button");
   check(await page.getByRole("button", { name: "Sign out Firefox on Android" }).count() === 1,
     "revoke buttons are named after their device");
   check(await page.getByRole("columnheader").count() === 5 && await page.getByRole("rowheader").count() === 3,
     "the table has column and row headings");
+  const headers = await page.getByRole("columnheader").allTextContents();
+  check(headers.includes("Last refreshed") && !headers.includes("Last active"),
+    `the updatedAt column is named for what it is, the last refresh (${headers.join(", ")})`);
   check(await page.getByRole("status").count() === 1
     && await page.locator("#status").getAttribute("aria-live") === "polite", "an aria-live status region");
   const token1 = (await page.evaluate(async (u) => (await (await fetch(u, { credentials: "include" })).json()),
@@ -243,7 +246,19 @@ async function main() {
   await page.getByRole("button", { name: "Refresh list" }).click();
   await settled(page, "signed-in", 2);
   check((await deviceRows(page)).some((r) => r.label === "Edge on Linux"), "device 4 shows as Edge on Linux");
+  const dialog = page.getByRole("dialog");
   await page.getByRole("button", { name: "Sign out all other devices" }).click();
+  await dialog.waitFor({ state: "visible" });
+  check(await page.getByRole("dialog", { name: "Sign out all other devices?" }).isVisible(),
+    "'Sign out all other devices' first asks for confirmation in a dialog");
+  check(await page.evaluate(() => document.activeElement.id) === "confirm-cancel", "focus starts on Cancel");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  await settled(page, "signed-in", 2);
+  check(await page.evaluate(() => document.activeElement.id) === "revoke-others", "Cancel returns focus to the button");
+  check(await getSession(workstation) !== null, "after Cancel device 4 is still signed in");
+  await page.getByRole("button", { name: "Sign out all other devices" }).click();
+  await dialog.getByRole("button", { name: "Sign out other devices" }).click();
   await settled(page, "signed-in", 1);
   check((await statusText(page)).includes("Signed out all other devices"), "'Sign out all other devices' is announced");
   check(await getSession(workstation) === null, "device 4's get-session is null");
@@ -252,6 +267,15 @@ async function main() {
   // --- sign out everywhere ---------------------------------------------------------------------------------------
   const desktopCookies = await cookieHeader(desktop);
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await dialog.waitFor({ state: "visible" });
+  check(await page.getByRole("dialog", { name: "Sign out everywhere?" }).isVisible(),
+    "'Sign out everywhere' first asks for confirmation in a dialog");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await settled(page, "signed-in", 1);
+  check(await getSession(desktop) !== null, "Escape cancels: device 1 is still signed in");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await dialog.getByRole("button", { name: "Sign out all devices" }).click();
   await settled(page, "signed-out");
   check((await page.locator("#signed-out-notice").textContent()).includes("You are signed out everywhere."),
     "the page shows the signed-out state");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the system Chromium ({@code /usr/bin/chromium}, installed by {@code .ci/run}; never a downloaded browser) with
  * playwright-core, pinned in {@code src/test/node/package-lock.json}. Four browser contexts are four devices of one
  * user: the page lists them with the right "This device" marker and parsed browsers, revokes one by click and one
- * by keyboard, signs out all others and everywhere, asks a stale session to sign in again, and keeps to its CSP.
+ * by keyboard, signs out all others and everywhere (each after a confirmation dialog, first cancelled by button or
+ * Escape with nothing revoked, then confirmed), names the {@code updatedAt} column "Last refreshed", asks a stale session to sign in again, and keeps to its CSP.
  * Leaves a screenshot in {@code target/sessions-page.png}.
  */
 @ExtendWith(ArquillianExtension.class)
