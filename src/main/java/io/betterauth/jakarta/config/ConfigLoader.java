@@ -144,7 +144,7 @@ public final class ConfigLoader {
         bool("better-auth.advanced.disable-csrf-check", b::disableCsrfCheck);
         bool("better-auth.advanced.use-host-prefix", b::useHostPrefix);
         bool("better-auth.advanced.clear-site-data", b::clearSiteData);
-        parsed("better-auth.advanced.max-body-size", Integer::parseInt).ifPresent(b::maxBodySize);
+        number("better-auth.advanced.max-body-size", v -> b.maxBodySize(Math.toIntExact(v)));
     }
 
     /**
@@ -199,8 +199,11 @@ public final class ConfigLoader {
         flag(key).ifPresent(target);
     }
 
+    /** A whole number within the range {@link ConfigKeys} gives the key; anything else stops the start-up. */
     private void number(String key, Consumer<Long> target) {
-        parsed(key, Long::parseLong).ifPresent(target);
+        ConfigKeys.Key k = ConfigKeys.key(key).filter(ConfigKeys.Key::numeric)
+                .orElseThrow(() -> new IllegalStateException(key + " is not a numeric key of ConfigKeys"));
+        value(key).map(k::parse).ifPresent(target);
     }
 
     private void list(String key, Consumer<List<String>> target) {
