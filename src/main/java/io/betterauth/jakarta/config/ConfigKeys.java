@@ -28,6 +28,7 @@ public final class ConfigKeys {
             Key.of("better-auth.trusted-origins"),
             Key.of("better-auth.login-page"),
             Key.of("better-auth.mechanism.enabled"),
+            Key.of("better-auth.config.unknown-keys"),
             // session
             Key.number("better-auth.session.expires-in", 1, INT),
             Key.number("better-auth.session.update-age", 0, INT),

@@ -43,7 +43,9 @@ public final class ConfigLoader {
         return Optional.empty();
     }
 
+    /** Reads the configuration, after {@link KeyCheck} found every name the sources list known. */
     public BetterAuthConfig load() {
+        KeyCheck.check(sources, value(KeyCheck.MODE_KEY).orElse(null));
         BetterAuthConfig.Builder b = BetterAuthConfig.builder();
         Optional<String> secret = value("better-auth.secret");
         if (secret.isEmpty()) {

@@ -2,6 +2,8 @@ package io.betterauth.jakarta.runtime;
 
 import io.betterauth.jakarta.config.ConfigSource;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * MicroProfile Config as a {@link ConfigSource}, used only when the container provides it (Payara, WildFly); the
@@ -32,5 +34,20 @@ final class MicroProfileConfigSource implements ConfigSource {
     @Override
     public Optional<String> get(String key) {
         return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+    }
+
+    /**
+     * The dotted {@code better-auth.*} names of every MicroProfile source. The environment's {@code BETTER_AUTH_*}
+     * names it also lists are left to the library's own environment source, which only warns about them.
+     */
+    @Override
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("better-auth.")) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 }
