@@ -22,7 +22,6 @@ import io.betterauth.jakarta.core.security.LoginPage;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.security.SecretRing;
 import io.betterauth.jakarta.core.session.AdditionalFields;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -88,13 +87,10 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         if (!devMode) {
             DefaultSecret.refuse(secret, secrets, ring);
         }
-        if (baseUrl != null) {
-            URI uri = URI.create(baseUrl);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new ConfigurationException("better-auth.url must be an absolute URL such as "
-                        + "https://app.example.com, not '" + baseUrl + "'");
-            }
-        }
+        // Malformed URLs stop the start-up here, not at first use; messages show them without credentials.
+        ConfiguredUrls.checkBaseUrl(baseUrl);
+        ConfiguredUrls.checkDatabaseUrl(database.connection().url());
+        ConfiguredUrls.checkRedisUrl(secondaryStorage.redisUrl());
     }
 
     public static Builder builder() {
