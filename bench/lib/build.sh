@@ -19,8 +19,8 @@ build() {
   (cd "$ROOT" && git rev-parse HEAD && git status --short) >"$OUT/source.txt" 2>&1 || true
   cd "$WORK/src"
   if [ "$MODE" != jmh ]; then
-    log "building the demo WAR (mvn -DskipTests package)"
-    mvnq -DskipTests package
+    log "building the demo WAR and Payara Micro (mvn -Pdemo -DskipTests package)"
+    mvnq -Pdemo -DskipTests package
     # the PostgreSQL JDBC driver for Payara's pool: the version pom.xml's test dependency names (postgresql.version)
     rm -rf "$WORK/libs"
     mvnq dependency:copy-dependencies -DincludeScope=test -DincludeGroupIds=org.postgresql \

@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  *   <li>a connection given back inside a transaction is rolled back; one that cannot be reset is closed.</li>
  * </ul>
  *
- * The driver's own connect, login and socket timeouts (set by {@link JdbcPersistenceUnit}) bound each attempt.
+ * The driver's own connect, login and socket timeouts (set by {@link io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit}) bound each attempt.
  *
  * <p>Why not HikariCP: tried (DatabaseFaultsIT), a borrower waits Hikari's whole connection timeout while the
  * database refuses connections, and EclipseLink's retries of a failed transaction begin multiply that wait (8 s per
