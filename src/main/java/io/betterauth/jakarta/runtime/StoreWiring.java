@@ -21,14 +21,15 @@ import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;
 import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
-import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
 import io.betterauth.jakarta.store.secondary.SecondaryStorageSessionStore;
 import io.betterauth.jakarta.store.secondary.TieredSessionStore;
+import io.betterauth.jakarta.config.ConfigurationException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -75,7 +76,9 @@ final class StoreWiring {
         SessionStore sessionStore;
         UserStore userStore;
         ColumnLimits limits = ColumnLimits.JAVASCRIPT_DATES;
-        if (appSessionStore.isResolvable() && appUserStore.isResolvable()) {
+        boolean appStores = appStores(Beans.of(appSessionStore, SessionStore.class),
+                Beans.of(appUserStore, UserStore.class));
+        if (appStores) {
             sessionStore = appSessionStore.get();
             userStore = appUserStore.get();
         } else if (config.database().adapter() == DatabaseOptions.Adapter.MEMORY || config.stateless()) {
@@ -86,6 +89,11 @@ final class StoreWiring {
             JpaTransactions tx;
             String dialect;
             DatabaseOptions.Connection db = config.database().connection();
+            OptionalDependencies optional = OptionalDependencies.ofLibrary();
+            if (db.configured()) {
+                optional.requireJdbcDriver(db.url());
+            }
+            optional.requireJpaProvider();
             if (db.configured()) {
                 // A database of its own (Tomcat: no data source); used on any container when set.
                 JdbcPersistenceUnit unit = openUnit(db, config.database().models());
@@ -111,7 +119,7 @@ final class StoreWiring {
         }
         // The table store (before any secondary-storage wrapping) purges expired rows, when it can.
         ExpiredSessionPurge purgeable = sessionStore instanceof ExpiredSessionPurge p ? p : null;
-        if (appSessionStore.isResolvable() && appUserStore.isResolvable()) {
+        if (appStores) {
             // The application's own store may report a database outage as a JDBC error: 503, never a sign-out.
             sessionStore = JdbcOutages.reported(sessionStore);
         }
@@ -132,15 +140,62 @@ final class StoreWiring {
 
     /** An app-provided {@link SecondaryStorage} bean, else Redis when a URL is configured, else none. */
     private SecondaryStorage secondaryStorage(BetterAuthConfig config) {
-        if (appSecondaryStorage.isResolvable()) {
+        Beans app = Beans.of(appSecondaryStorage, SecondaryStorage.class);
+        app.requireUnambiguous();
+        if (app.present()) {
             return appSecondaryStorage.get();
         }
         if (!config.secondaryStorage().redisConfigured()) {
             return null;
         }
-        RedisSecondaryStorage redis = new RedisSecondaryStorage(config.secondaryStorage().redisUrl());
-        closeables.add(redis);
-        return redis;
+        OptionalDependencies.ofLibrary().requireJedis(); // before any class that links against Jedis is loaded
+        return OptionalDependencies.RedisStorageFactory.open(config.secondaryStorage().redisUrl(), closeables);
+    }
+
+    /**
+     * Whether the application's own {@link SessionStore} and {@link UserStore} are used: both beans, or neither (the
+     * library's stores). One without the other, or two of a kind, stops the start-up naming the beans' classes.
+     */
+    static boolean appStores(Beans sessions, Beans users) {
+        sessions.requireUnambiguous();
+        users.requireUnambiguous();
+        if (sessions.present() != users.present()) {
+            Beans lone = sessions.present() ? sessions : users;
+            String other = sessions.present() ? "UserStore" : "SessionStore";
+            throw new ConfigurationException("The application has a custom " + lone.type() + " bean ("
+                    + String.join(", ", lone.classes()) + ") but no " + other + ": a custom " + lone.type()
+                    + " needs a custom " + other + " too, since the library uses the application's stores only as a "
+                    + "pair. Add a " + other + " bean, or remove the " + lone.type() + " bean to use the library's "
+                    + "stores.");
+        }
+        return sessions.present();
+    }
+
+    /**
+     * The application's beans of one store type.
+     *
+     * @param type      the SPI type's simple name
+     * @param present   exactly one bean resolves
+     * @param ambiguous more than one bean resolves
+     * @param classes   the beans' classes, for messages
+     */
+    record Beans(String type, boolean present, boolean ambiguous, List<String> classes) {
+
+        static Beans of(Instance<?> instance, Class<?> type) {
+            boolean ambiguous = instance.isAmbiguous();
+            boolean present = instance.isResolvable();
+            List<String> classes = ambiguous || present ? instance.handlesStream()
+                    .map(h -> h.getBean().getBeanClass().getName()).sorted().toList() : List.of();
+            return new Beans(type.getSimpleName(), present, ambiguous, classes);
+        }
+
+        void requireUnambiguous() {
+            if (ambiguous) {
+                throw new ConfigurationException("The application has more than one " + type + " bean ("
+                        + String.join(", ", classes) + "): keep one, or select one with @Alternative and "
+                        + "@Priority.");
+            }
+        }
     }
 
     private static DataSource dataSource(String jndiName) throws NamingException {
