@@ -50,13 +50,14 @@ import java.util.List;
  * @param purge            ours: the scheduled deletion of expired rows
  * @param sessionsPage     ours: the "active sessions" page
  * @param loginPage        ours: where a browser without a session is sent from a protected page; null = the 401
+ * @param openApiEnabled   ours: the OpenAPI document is served at {@code <base path>/openapi.json} (default true)
  */
 public record BetterAuthConfig(String secret, String secrets, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, SessionOptions session, UserOptions user,
                                EmailAndPasswordOptions emailAndPassword, AdvancedOptions advanced,
                                RateLimitOptions rateLimit, SecondaryStorageOptions secondaryStorage,
                                DatabaseOptions database, PurgeOptions purge, SessionsPageOptions sessionsPage,
-                               String loginPage) {
+                               String loginPage, boolean openApiEnabled) {
 
     /**
      * Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it); outside
@@ -72,7 +73,8 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                 + basePath + ", trustedOrigins=" + trustedOrigins + ", session=" + session + ", user=" + user
                 + ", emailAndPassword=" + emailAndPassword + ", advanced=" + advanced + ", rateLimit=" + rateLimit
                 + ", secondaryStorage=" + secondaryStorage + ", database=" + database + ", purge=" + purge
-                + ", sessionsPage=" + sessionsPage + ", loginPage=" + loginPage + "]";
+                + ", sessionsPage=" + sessionsPage + ", loginPage=" + loginPage + ", openApiEnabled=" + openApiEnabled
+                + "]";
     }
 
     public BetterAuthConfig {
@@ -225,6 +227,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private boolean sessionsPageEnabled; // ours: an explicit choice
         private String sessionsPagePath = "/better-auth/sessions";
         private String loginPage;
+        private boolean openApiEnabled = true;
 
         private Builder() {
         }
@@ -330,6 +333,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         public Builder sessionsPagePath(String v) { sessionsPagePath = v; return this; }
         /** Ours: a path within the app ({@code /login}) or a trusted absolute URL; null = answer 401. */
         public Builder loginPage(String v) { loginPage = v; return this; }
+        public Builder openApiEnabled(boolean v) { openApiEnabled = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -360,7 +364,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                     new DatabaseOptions(database, autoMigrate,
                             new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword), databaseJndiName, models),
                     new PurgeOptions(purgeEnabled, purgeInterval, purgeBatchSize),
-                    new SessionsPageOptions(sessionsPageEnabled, sessionsPagePath), loginPage);
+                    new SessionsPageOptions(sessionsPageEnabled, sessionsPagePath), loginPage, openApiEnabled);
             LoginPage.of(config); // a login page that could redirect off the trusted origins stops the start-up
             return config;
         }

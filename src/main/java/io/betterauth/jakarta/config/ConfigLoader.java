@@ -80,6 +80,7 @@ public final class ConfigLoader {
         bool("better-auth.sessions-page.enabled", b::sessionsPageEnabled);
         value("better-auth.sessions-page.path").ifPresent(b::sessionsPagePath);
         value("better-auth.login-page").ifPresent(b::loginPage);
+        bool("better-auth.openapi.enabled", b::openApiEnabled);
         BetterAuthConfig config = b.build();
         warn(config);
         return config;

@@ -14,8 +14,8 @@ public class BetterAuthApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AuthResource.class, RateLimitFilter.class, AuthExceptionMapper.class, WebApplicationExceptionMapper.class,
-                UnexpectedExceptionMapper.class);
+        return Set.of(AuthResource.class, OpenApiResource.class, RateLimitFilter.class, AuthExceptionMapper.class,
+                WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 
     /** Jersey would otherwise hand empty error answers to the container, which renders its HTML error page. */

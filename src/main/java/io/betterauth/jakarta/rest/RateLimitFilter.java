@@ -42,10 +42,17 @@ public class RateLimitFilter implements ContainerRequestFilter {
                 .ifPresent(context::abortWith);
     }
 
-    /** {@code "/" + @Path}: {@code /sign-in/email}. */
+    /**
+     * The class's {@code @Path} and the method's, joined: {@code /sign-in/email}. A resource named by its class alone
+     * ({@code @Path("openapi.json")} on the class, none on the method) is {@code /openapi.json}, not {@code /}.
+     */
     static String endpoint(Method method) {
-        Path path = method.getAnnotation(Path.class);
-        String value = path == null ? "" : path.value();
-        return value.startsWith("/") ? value : "/" + value;
+        String type = segments(method.getDeclaringClass().getAnnotation(Path.class));
+        String own = segments(method.getAnnotation(Path.class));
+        return "/" + type + (!type.isEmpty() && !own.isEmpty() ? "/" : "") + own;
+    }
+
+    private static String segments(Path path) {
+        return path == null ? "" : path.value().replaceAll("^/+|/+$", "");
     }
 }

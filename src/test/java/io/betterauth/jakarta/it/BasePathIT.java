@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code better-auth.base-path} moves the endpoints (issue 17): everything answers under {@code /auth/v2}, nothing
  * under {@code /api/auth}, and what else follows the base path (the session filter, the content-type filter, the
  * sessions page) follows it. The test app also has its own JAX-RS application at {@code /api} that scans every class
- * (the library's included): its errors stay its own.
+ * (the library's included): its errors stay its own. The OpenAPI document served there names the moved path, and
+ * every operation it lists answers as it says ({@link OpenApiConformance}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -118,5 +119,24 @@ class BasePathIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEmpty();
         assertThat(http.get(BASE + "/get-session", null).body()).isEqualTo("null");
+    }
+
+    @Test
+    void theOpenApiDocument_describesTheEndpointsAtTheMovedPath() throws Exception {
+        Http http = new Http(url);
+        OpenApiConformance conformance = new OpenApiConformance(http, BASE);
+        JsonObject document = conformance.document();
+        // Relative to the page that serves it: the context path and the configured base path.
+        assertThat(document.getJsonArray("servers").getJsonObject(0).getString("url"))
+                .isEqualTo(url.getPath().replaceAll("/$", "") + BASE);
+        assertThat(document.getJsonObject("paths").keySet()).contains("/get-session", "/sign-in/email")
+                .noneMatch(p -> p.startsWith("/api/") || p.startsWith(BASE));
+        assertThat(conformance.violations(document)).isEmpty();
+        // Not at the default path, and not through the app's own JAX-RS application that scans the library's classes.
+        for (String path : new String[] {"/api/auth/openapi.json", "/api/openapi.json"}) {
+            HttpResponse<String> elsewhere = http.get(path, null);
+            assertThat(elsewhere.statusCode()).as(path).isEqualTo(404);
+            assertThat(elsewhere.body()).as(path).doesNotContain("openapi");
+        }
     }
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What a hostile client can send before any session or origin check, thrown at every POST endpoint: JSON numbers
  * and nesting the JSON parser cannot hold, bodies over the size limit (declared or chunked), malformed
  * {@code Content-Type}, {@code Cookie}, {@code Origin} and {@code Referer} headers, and the same numbers and nesting
- * in a cookie cache. Each answer is Better Auth's {@code {"message","code"}} with a 4xx status, never a 500.
+ * in a cookie cache. Each answer is Better Auth's {@code {"message","code"}} with a 4xx status, never a 500. The
+ * deployment also switches the OpenAPI document off ({@code better-auth.openapi.enabled=false}): its path is unknown.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -55,7 +56,8 @@ class MalformedInputIT {
                 "better-auth.secret", Deployments.SECRET,
                 "better-auth.url", "http://localhost:8080",
                 "better-auth.session.cookie-cache.enabled", "true",
-                "better-auth.user.delete-user.enabled", "true"));
+                "better-auth.user.delete-user.enabled", "true",
+                "better-auth.openapi.enabled", "false"));
     }
 
     @ArquillianResource
@@ -235,5 +237,12 @@ class MalformedInputIT {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    @Test
+    void withTheOpenApiDocumentSwitchedOff_itsPathIsUnknown() throws Exception {
+        HttpResponse<String> r = new Http(url).get("/api/auth/openapi.json", null);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).isEmpty();
     }
 }

@@ -76,4 +76,17 @@ class RateLimitFilterTest {
             }
         }
     }
+
+    @Test
+    void theBucket_isTheEndpointsFullPath_whetherTheClassOrTheMethodNamesIt() throws Exception {
+        assertThat(RateLimitFilter.endpoint(method(AuthResource.class, "signIn"))).isEqualTo("/sign-in/email");
+        assertThat(RateLimitFilter.endpoint(method(AuthResource.class, "getSession"))).isEqualTo("/get-session");
+        // @Path("openapi.json") on the class, none on the method: not the "/" bucket.
+        assertThat(RateLimitFilter.endpoint(method(OpenApiResource.class, "document"))).isEqualTo("/openapi.json");
+    }
+
+    private static java.lang.reflect.Method method(Class<?> type, String name) {
+        return java.util.Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)
+                && java.lang.reflect.Modifier.isPublic(m.getModifiers())).findFirst().orElseThrow();
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.rest.AuthResource;
+import io.betterauth.jakarta.rest.OpenApiResource;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,8 @@ class NoPerRequestStateTest {
     @Test
     void theMechanismFilterAndResolver_haveOnlyInjectedInstanceFields() {
         for (Class<?> type : List.of(BetterAuthMechanism.class, SessionFilter.class, SessionResolver.class,
-                BetterAuthApi.class, RequireSessionInterceptor.class, AuthResource.class)) {
+                BetterAuthApi.class, RequireSessionInterceptor.class, AuthResource.class,
+                OpenApiResource.class)) {
             List<String> stateful = Arrays.stream(type.getDeclaredFields())
                     .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.isSynthetic())
                     .filter(f -> !f.isAnnotationPresent(Inject.class))

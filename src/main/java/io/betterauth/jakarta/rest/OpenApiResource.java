@@ -1,0 +1,85 @@
+package io.betterauth.jakarta.rest;
+
+import io.betterauth.jakarta.core.endpoint.BasePath;
+import io.betterauth.jakarta.runtime.BetterAuthRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code GET <base path>/openapi.json}: the OpenAPI 3.1 description of the endpoints, shipped in the JAR
+ * ({@code META-INF/better-auth/openapi.json}, written by hand; {@code OpenApiDocumentTest} keeps its operations
+ * equal to the JAX-RS resources'). Its paths are relative to the base path; {@code servers[0].url} is set per request
+ * to the context path and base path, so the document is right wherever the application and the endpoints are mounted.
+ * Served by the library rather than left to MicroProfile OpenAPI, which only some containers have and whose scanner
+ * does not know the base path the library maps at start-up. Off with
+ * {@code better-auth.openapi.enabled=false}: then 404, as for any unknown path.
+ */
+@Path("openapi.json")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class OpenApiResource {
+
+    /** The document inside the JAR. */
+    public static final String RESOURCE = "META-INF/better-auth/openapi.json";
+
+    @Inject
+    BetterAuthRuntime runtime;
+
+    @GET
+    public Response document(@Context HttpServletRequest request, @Context UriInfo uri) {
+        BetterAuthRuntime.Services services = runtime.services();
+        BasePath base = services.endpoints().basePath();
+        if (!services.config().openApiEnabled()
+                || !base.isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
+            throw new NotFoundException();
+        }
+        return Response.ok(withServer(Document.JSON, request.getContextPath() + base.path()).toString()).build();
+    }
+
+    /** The document with one server: {@code url}, the endpoints' path within the origin. */
+    static JsonObject withServer(JsonObject document, String url) {
+        return Json.createObjectBuilder(document)
+                .add("servers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("url", url)
+                        .add("description", "The endpoints' path: the context path and better-auth.base-path")))
+                .build();
+    }
+
+    /** The shipped document, read once (on the first request, not at deployment). */
+    static final class Document {
+        static final JsonObject JSON = read();
+
+        private Document() {
+        }
+
+        static JsonObject read() {
+            try (InputStream in = OpenApiResource.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is missing from the better-auth-jakarta JAR");
+                }
+                try (JsonReader reader = Json.createReader(in)) {
+                    return reader.readObject();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + RESOURCE, e);
+            }
+        }
+    }
+}
