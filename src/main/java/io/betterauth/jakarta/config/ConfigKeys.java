@@ -88,12 +88,13 @@ public final class ConfigKeys {
             Key.of("better-auth.database.user"),
             Key.of("better-auth.database.password"),
             Key.of("better-auth.database.jndi-name"),
-            // purge, sessionsPage
+            // purge, sessionsPage, openapi
             Key.of("better-auth.purge.enabled"),
             Key.number("better-auth.purge.interval", 0, INT),
             Key.number("better-auth.purge.batch-size", 1, 100_000),
             Key.of("better-auth.sessions-page.enabled"),
-            Key.of("better-auth.sessions-page.path"));
+            Key.of("better-auth.sessions-page.path"),
+            Key.of("better-auth.openapi.enabled"));
 
     /**
      * Keys named by a pattern: {@code <placeholder>} is one segment (one of the listed values, or any when none are
