@@ -211,7 +211,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private long rateLimitMax = 100;
         private RateLimitOptions.Storage rateLimitStorage;
         // secondaryStorage
-        private String redisUrl;
+        private String redisUrl, redisSentinelPassword;
         // database
         private DatabaseOptions.Adapter database = DatabaseOptions.Adapter.JPA;
         private boolean autoMigrate = true;
@@ -314,6 +314,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         public Builder rateLimitStorage(RateLimitOptions.Storage v) { rateLimitStorage = v; return this; }
 
         public Builder redisUrl(String v) { redisUrl = v; return this; }
+        public Builder redisSentinelPassword(String v) { redisSentinelPassword = v; return this; }
 
         public Builder database(DatabaseOptions.Adapter v) { database = v; return this; }
         public Builder autoMigrate(boolean v) { autoMigrate = v; return this; }
@@ -360,7 +361,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                             disableCsrfCheck, useHostPrefix, clearSiteData, maxBodySize),
                     new RateLimitOptions(rateLimitEnabled != null ? rateLimitEnabled : !devMode, rateLimitWindow,
                             rateLimitMax, rateLimitStorage),
-                    new SecondaryStorageOptions(redisUrl),
+                    new SecondaryStorageOptions(redisUrl, redisSentinelPassword),
                     new DatabaseOptions(database, autoMigrate,
                             new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword), databaseJndiName, models),
                     new PurgeOptions(purgeEnabled, purgeInterval, purgeBatchSize),

@@ -81,6 +81,7 @@ public final class ConfigKeys {
             Key.number("better-auth.rate-limit.max", 1, INT),
             Key.of("better-auth.rate-limit.storage"),
             Key.of("better-auth.secondary-storage.redis-url"),
+            Key.of("better-auth.secondary-storage.redis-sentinel.password"),
             // database
             Key.of("better-auth.database"),
             Key.of("better-auth.database.auto-migrate"),

@@ -67,6 +67,7 @@ public final class ConfigLoader {
         number("better-auth.rate-limit.max", b::rateLimitMax);
         value("better-auth.rate-limit.storage").map(RateLimitOptions.Storage::parse).ifPresent(b::rateLimitStorage);
         value("better-auth.secondary-storage.redis-url").ifPresent(b::redisUrl);
+        value("better-auth.secondary-storage.redis-sentinel.password").ifPresent(b::redisSentinelPassword);
         value("better-auth.database").map(DatabaseOptions.Adapter::parse).ifPresent(b::database);
         bool("better-auth.database.auto-migrate", b::autoMigrate);
         value("better-auth.database.url").ifPresent(b::databaseUrl);

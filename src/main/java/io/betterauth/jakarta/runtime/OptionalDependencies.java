@@ -1,8 +1,8 @@
 package io.betterauth.jakarta.runtime;
 
 import io.betterauth.jakarta.config.ConfigurationException;
-import io.betterauth.jakarta.config.ConfiguredUrls;
 import io.betterauth.jakarta.spi.SecondaryStorage;
+import io.betterauth.jakarta.store.redis.RedisEndpoint;
 import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -130,15 +130,11 @@ final class OptionalDependencies {
         private RedisStorageFactory() {
         }
 
-        static SecondaryStorage open(String redisUrl, Closeables closeables) {
-            try {
-                RedisSecondaryStorage redis = new RedisSecondaryStorage(redisUrl);
-                closeables.add(redis);
-                return redis;
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("better-auth.secondary-storage.redis-url '"
-                        + ConfiguredUrls.masked(redisUrl) + "' is not valid: " + e.getMessage());
-            }
+        static SecondaryStorage open(RedisEndpoint endpoint, String sentinelPassword, Closeables closeables) {
+            RedisSecondaryStorage redis = new RedisSecondaryStorage(endpoint, RedisSecondaryStorage.DEFAULT_TIMEOUT,
+                    sentinelPassword);
+            closeables.add(redis);
+            return redis;
         }
     }
 }

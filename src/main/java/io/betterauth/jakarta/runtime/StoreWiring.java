@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.runtime;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.ConfigurationException;
 import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.config.ModelNames;
 import io.betterauth.jakarta.config.option.SessionOptions;
@@ -21,6 +22,7 @@ import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;
 import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
+import io.betterauth.jakarta.store.redis.RedisEndpoint;
 import io.betterauth.jakarta.store.secondary.SecondaryStorageSessionStore;
 import io.betterauth.jakarta.store.secondary.TieredSessionStore;
 import io.betterauth.jakarta.config.ConfigurationException;
@@ -148,8 +150,11 @@ final class StoreWiring {
         if (!config.secondaryStorage().redisConfigured()) {
             return null;
         }
+        RedisEndpoint endpoint = redisEndpoint(config.secondaryStorage().redisUrl()); // loads no Jedis class
         OptionalDependencies.ofLibrary().requireJedis(); // before any class that links against Jedis is loaded
-        return OptionalDependencies.RedisStorageFactory.open(config.secondaryStorage().redisUrl(), closeables);
+        // Built lazily: a Redis, Sentinel or Cluster that is down does not stop the deployment (calls answer 503).
+        return OptionalDependencies.RedisStorageFactory.open(endpoint,
+                config.secondaryStorage().redisSentinelPassword(), closeables);
     }
 
     /**
@@ -195,6 +200,16 @@ final class StoreWiring {
                         + String.join(", ", classes) + "): keep one, or select one with @Alternative and "
                         + "@Priority.");
             }
+        }
+    }
+
+    /** {@code better-auth.secondary-storage.redis-url} read; what is wrong with it stops the start-up. */
+    static RedisEndpoint redisEndpoint(String url) {
+        try {
+            return RedisEndpoint.parse(url);
+        } catch (IllegalArgumentException e) {
+            // The message says what is wrong without quoting the URL (it may hold a password).
+            throw new ConfigurationException("better-auth.secondary-storage.redis-url: " + e.getMessage());
         }
     }
 

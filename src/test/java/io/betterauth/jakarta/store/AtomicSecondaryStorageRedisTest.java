@@ -5,20 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.spi.AtomicSecondaryStorageContract;
 import io.betterauth.jakarta.store.redis.RedisSecondaryStorage;
-import java.net.URI;
+import io.betterauth.jakarta.store.redis.RedisTopologies;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * {@link AtomicSecondaryStorageContract} (and so the {@code SecondaryStorage} contract, in real time) on the real
- * Redis on 127.0.0.1:6379, logical database 11
- * ({@code -Dtest.atomic.redis.url}): two {@link RedisSecondaryStorage} clients, each with its own connection pool, as
- * two application instances; time to live read with a plain Jedis client. Only the keys this test used are deleted
- * afterwards. A Redis that cannot be reached fails the run.
+ * Redis on 127.0.0.1:6379, logical database 11 ({@code -Dtest.atomic.redis.url}): two {@link RedisSecondaryStorage}
+ * clients, each with its own connection pool, as two application instances; time to live read with a plain Jedis
+ * client. Only the keys this test used are deleted afterwards. A Redis that cannot be reached fails the run. The
+ * subclasses run it all on a Redis Cluster and on a Sentinel-watched master ({@link RedisTopologies}).
  */
 class AtomicSecondaryStorageRedisTest extends AtomicSecondaryStorageContract {
 
@@ -26,26 +26,45 @@ class AtomicSecondaryStorageRedisTest extends AtomicSecondaryStorageContract {
 
     private RedisSecondaryStorage first;
     private RedisSecondaryStorage second;
-    private RedisClient plain;
+    private UnifiedJedis plain;
+
+    /** The Redis URL under test (a Cluster or Sentinel in the subclasses). */
+    protected String url() {
+        return URL;
+    }
+
+    /** Fails (or, by hand, skips) when the Redis under test is not there; the Redis on 6379 must always be. */
+    protected void requireRedis() {
+    }
+
+    /** Called after the clean-up, last. */
+    protected void releaseRedis() throws Exception {
+    }
 
     @BeforeAll
     void connect() {
-        plain = RedisClient.create(URI.create(URL));
-        assertThat(plain.ping()).isEqualTo("PONG");
-        first = new RedisSecondaryStorage(URL);
-        second = new RedisSecondaryStorage(URL);
+        requireRedis();
+        plain = RedisTopologies.plainClient(url());
+        first = new RedisSecondaryStorage(url());
+        second = new RedisSecondaryStorage(url());
+        assertThat(first.get(key("ping"))).isEmpty(); // StoreUnavailableException here fails every test
     }
 
     @AfterAll
-    void cleanUp() {
+    void cleanUp() throws Exception {
         try {
-            if (plain != null && !keysUsed().isEmpty()) {
-                plain.del(keysUsed().toArray(String[]::new));
+            if (plain != null) {
+                keysUsed().forEach(plain::del); // one by one: on a Cluster they live on different slots
             }
         } finally {
-            first.close();
-            second.close();
-            plain.close();
+            if (first != null) {
+                first.close();
+                second.close();
+            }
+            if (plain != null) {
+                plain.close();
+            }
+            releaseRedis();
         }
     }
 

@@ -3,24 +3,15 @@ package io.betterauth.jakarta.store.redis;
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.DefaultRedisCredentials;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.RedisProtocol;
-import redis.clients.jedis.SslOptions;
+import java.util.function.Function;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * {@link SecondaryStorage} on Redis through Jedis 8 ({@code redis.clients:jedis}, which the application adds: the
@@ -30,12 +21,19 @@ import redis.clients.jedis.util.JedisURIHelper;
  * {@code increment} is Better Auth's {@code INCR} then {@code EXPIRE} script, {@code getAndDelete} is {@code GETDEL}
  * (Redis 6.2 or later), the conditional writes compare with {@code GET} and then {@code SET … EX} or {@code DEL}.
  *
- * <p>Built from a Redis URL ({@code redis://[user:password@]host:port[/db]}, {@code rediss://} for TLS), which is
- * what {@code better-auth.secondary-storage.redis-url} holds. Connect and socket timeouts are bounded (2 s by
- * default) and so is the wait for a pooled connection, so a call against a Redis that is down or hung fails within
- * a small multiple of that timeout (one timeout when the connection is refused or gets no answer). Every failure of Redis or of the client is a {@link StoreUnavailableException} (the HTTP layer answers
- * 503); nothing is retried except once, at once, when a pooled connection turns out to be dead. The pool opens new
- * connections as needed, so the storage recovers by itself when Redis is back, without a restart.
+ * <p>Built from a Redis URL, which is what {@code better-auth.secondary-storage.redis-url} holds: one Redis
+ * ({@code redis://[user:password@]host:port[/db]}), a Sentinel-watched master
+ * ({@code redis-sentinel://host:26379,host2:26379/masterName[/db]}) or a Redis Cluster
+ * ({@code redis-cluster://host:7001,host2:7002}), each with a TLS form ({@code rediss…}); see {@link RedisEndpoint}.
+ * Every key Better Auth writes is used alone (no command touches two keys), so the same keys work on a Cluster
+ * unchanged, without hash tags. The client is built on the first call, so a Redis that is down does not stop the
+ * application from starting. Connect and socket timeouts are bounded (2 s by default) and so is the wait for a
+ * pooled connection (and a Cluster command's redirections and retries), so a call against a Redis that is down or
+ * hung fails within a small multiple of that timeout (one timeout when the connection is refused or gets no
+ * answer). Every failure of Redis or of the client is a {@link StoreUnavailableException} (the HTTP layer answers
+ * 503); nothing is retried except once, at once, when a pooled connection turns out to be dead (a Cluster client
+ * also follows redirections). The pool opens new connections as needed, so the storage recovers by itself when
+ * Redis is back, without a restart.
  *
  * <p>Thread-safe; one instance per application. {@link #close()} closes the connection pool.
  */
@@ -43,8 +41,6 @@ public final class RedisSecondaryStorage implements AtomicSecondaryStorage, Auto
 
     /** The default connect, socket and pool-wait timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
-
-    private static final int MAX_CONNECTIONS = 32;
 
     /**
      * Better Auth's increment script, except that the time to live is set whenever the counter has none (not only when
@@ -57,22 +53,35 @@ public final class RedisSecondaryStorage implements AtomicSecondaryStorage, Auto
     private static final String COMPARE_AND_DELETE = "if redis.call('GET', KEYS[1]) == ARGV[1] then "
             + "return redis.call('DEL', KEYS[1]) end return 0";
 
-    private final UnifiedJedis client;
+    private final RedisConnection connection;
     private final long fastFailureNanos;
 
-    /** A pooled client for {@code redisUrl} with {@link #DEFAULT_TIMEOUT}. */
+    /** A client for {@code redisUrl} (any form {@link RedisEndpoint} reads) with {@link #DEFAULT_TIMEOUT}. */
     public RedisSecondaryStorage(String redisUrl) {
         this(redisUrl, DEFAULT_TIMEOUT);
     }
 
     /**
-     * A pooled client for {@code redisUrl}; {@code timeout} bounds connecting, each reply, and the wait for a free
-     * pooled connection.
+     * A client for {@code redisUrl} (any form {@link RedisEndpoint} reads); {@code timeout} bounds connecting, each
+     * reply, and the wait for a free pooled connection.
      *
      * @throws IllegalArgumentException when the URL is not a Redis URL or the timeout is not positive
      */
     public RedisSecondaryStorage(String redisUrl, Duration timeout) {
-        this(pooledClient(redisUrl, timeout), timeout);
+        this(RedisEndpoint.parse(Objects.requireNonNull(redisUrl, "redisUrl")), timeout, null);
+    }
+
+    /**
+     * A client for {@code endpoint}, built on the first call (so a Redis, Sentinel or Cluster that is down does not
+     * stop the application from starting: calls fail with {@link StoreUnavailableException} until it is back).
+     *
+     * @param timeout          bounds connecting, each reply, the wait for a pooled connection, and a Cluster
+     *                         command's retries
+     * @param sentinelPassword the Sentinels' own password ({@code requirepass} in sentinel.conf); null = none
+     * @throws IllegalArgumentException when the timeout is not positive
+     */
+    public RedisSecondaryStorage(RedisEndpoint endpoint, Duration timeout, String sentinelPassword) {
+        this(new RedisConnection(endpoint, timeout, sentinelPassword), timeout);
     }
 
     /**
@@ -80,81 +89,18 @@ public final class RedisSecondaryStorage implements AtomicSecondaryStorage, Auto
      * are the application's. {@link #close()} closes it.
      */
     public RedisSecondaryStorage(UnifiedJedis client) {
-        this(client, DEFAULT_TIMEOUT);
+        this(new RedisConnection(client), DEFAULT_TIMEOUT);
     }
 
-    private RedisSecondaryStorage(UnifiedJedis client, Duration timeout) {
-        this.client = Objects.requireNonNull(client, "client");
+    private RedisSecondaryStorage(RedisConnection connection, Duration timeout) {
+        this.connection = connection;
         this.fastFailureNanos = timeout.toNanos() / 2;
-    }
-
-    private static RedisClient pooledClient(String redisUrl, Duration timeout) {
-        Objects.requireNonNull(redisUrl, "redisUrl");
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("The Redis timeout must be positive");
-        }
-        URI uri;
-        try {
-            uri = URI.create(redisUrl.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Not a Redis URL (redis://host:port/db)"); // no cause: it quotes the URL
-        }
-        String scheme = uri.getScheme();
-        if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme) || uri.getHost() == null) {
-            // Messages never repeat the URL: it may carry a password.
-            throw new IllegalArgumentException("Not a Redis URL (redis://host:port/db)");
-        }
-        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(millis)
-                .socketTimeoutMillis(millis)
-                .blockingSocketTimeoutMillis(millis)
-                .clientName("better-auth-jakarta");
-        HostAndPort address;
-        try {
-            if (!JedisURIHelper.isValid(uri)) {
-                throw new IllegalArgumentException("Not a Redis URL (redis://host:port/db)");
-            }
-            address = JedisURIHelper.getHostAndPort(uri);
-            String user = JedisURIHelper.getUser(uri);
-            String password = JedisURIHelper.getPassword(uri);
-            if (user != null || password != null) {
-                config.credentials(new DefaultRedisCredentials(user, password));
-            }
-            if (JedisURIHelper.hasDbIndex(uri)) {
-                config.database(JedisURIHelper.getDBIndex(uri));
-            }
-            // An explicit protocol: left to negotiate, Jedis connects while building the client, which would then
-            // block for the whole timeout on a hung Redis. RESP2 is what Better Auth's ioredis speaks, and GET, SET
-            // and DEL answer the same in both; "?protocol=3" in the URL chooses RESP3.
-            RedisProtocol protocol = JedisURIHelper.getRedisProtocol(uri);
-            config.protocol(protocol != null ? protocol : RedisProtocol.RESP2);
-            if (JedisURIHelper.isRedisSSLScheme(uri)) {
-                config.sslOptions(SslOptions.defaults()); // the JVM's trust store, full host verification
-            }
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Not a usable Redis URL (redis://host:port/db): "
-                    + e.getClass().getSimpleName()); // no cause: it may quote the URL and its password
-        }
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(MAX_CONNECTIONS);
-        pool.setMaxIdle(MAX_CONNECTIONS);
-        pool.setMinIdle(0);
-        pool.setMaxWait(timeout);
-        pool.setBlockWhenExhausted(true);
-        pool.setTestWhileIdle(true);
-        try {
-            return RedisClient.builder().hostAndPort(address).clientConfig(config.build()).poolConfig(pool).build();
-        } catch (JedisException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Not a usable Redis URL (redis://host:port/db)", e);
-        }
     }
 
     @Override
     public Optional<String> get(String key) {
         Objects.requireNonNull(key, "key");
-        return Optional.ofNullable(call("GET", () -> client.get(key)));
+        return Optional.ofNullable(call("GET", c -> c.get(key)));
     }
 
     @Override
@@ -162,26 +108,26 @@ public final class RedisSecondaryStorage implements AtomicSecondaryStorage, Auto
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         long seconds = ttlSeconds(ttl);
-        call("SET", () -> client.set(key, value, SetParams.setParams().ex(seconds)));
+        call("SET", c -> c.set(key, value, SetParams.setParams().ex(seconds)));
     }
 
     @Override
     public void delete(String key) {
         Objects.requireNonNull(key, "key");
-        call("DEL", () -> client.del(key));
+        call("DEL", c -> c.del(key));
     }
 
     @Override
     public long increment(String key, Duration ttl) {
         Objects.requireNonNull(key, "key");
         String seconds = Long.toString(ttlSeconds(ttl));
-        return call("INCR", () -> (Long) client.eval(INCREMENT, List.of(key), List.of(seconds)));
+        return call("INCR", c -> (Long) c.eval(INCREMENT, List.of(key), List.of(seconds)));
     }
 
     @Override
     public Optional<String> getAndDelete(String key) {
         Objects.requireNonNull(key, "key");
-        return Optional.ofNullable(call("GETDEL", () -> client.getDel(key)));
+        return Optional.ofNullable(call("GETDEL", c -> c.getDel(key)));
     }
 
     @Override
@@ -190,9 +136,9 @@ public final class RedisSecondaryStorage implements AtomicSecondaryStorage, Auto
         Objects.requireNonNull(value, "value");
         long seconds = ttlSeconds(ttl);
         if (expected == null) {
-            return call("SET NX", () -> client.set(key, value, SetParams.setParams().nx().ex(seconds))) != null;
+            return call("SET NX", c -> c.set(key, value, SetParams.setParams().nx().ex(seconds))) != null;
         }
-        return call("compare-and-set", () -> (Long) client.eval(COMPARE_AND_SET, List.of(key),
+        return call("compare-and-set", c -> (Long) c.eval(COMPARE_AND_SET, List.of(key),
                 List.of(expected, value, Long.toString(seconds)))) == 1L;
     }
 
@@ -200,18 +146,14 @@ public final class RedisSecondaryStorage implements AtomicSecondaryStorage, Auto
     public boolean compareAndDelete(String key, String expected) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(expected, "expected");
-        return call("compare-and-delete", () -> (Long) client.eval(COMPARE_AND_DELETE, List.of(key),
+        return call("compare-and-delete", c -> (Long) c.eval(COMPARE_AND_DELETE, List.of(key),
                 List.of(expected))) == 1L;
     }
 
     /** Closes the client and its connections; later calls fail with {@link StoreUnavailableException}. */
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (RuntimeException e) {
-            // Closing a pool whose Redis is gone may fail; there is nothing left to release.
-        }
+        connection.close();
     }
 
     /** Whole seconds for {@code EX}: a sub-second remainder is dropped, but never down to 0 (Redis: forever). */
@@ -223,17 +165,17 @@ public final class RedisSecondaryStorage implements AtomicSecondaryStorage, Auto
         return Math.max(1, ttl.getSeconds());
     }
 
-    private <T> T call(String command, Supplier<T> work) {
+    private <T> T call(String command, Function<UnifiedJedis, T> work) {
         long start = System.nanoTime();
         try {
-            return work.get();
+            return work.apply(connection.client());
         } catch (JedisConnectionException e) {
             // A connection that died while pooled (Redis restarted) fails at once: drop the idle ones and try once
             // more on a fresh connection. A slow failure (timeout) is not retried, to keep the bound.
             if (System.nanoTime() - start < fastFailureNanos) {
-                discardIdleConnections();
+                connection.discardIdleConnections();
                 try {
-                    return work.get();
+                    return work.apply(connection.client());
                 } catch (JedisException | IllegalStateException retry) {
                     retry.addSuppressed(e);
                     throw unavailable(command, retry);
@@ -242,16 +184,6 @@ public final class RedisSecondaryStorage implements AtomicSecondaryStorage, Auto
             throw unavailable(command, e);
         } catch (JedisException | IllegalStateException e) {
             throw unavailable(command, e);
-        }
-    }
-
-    private void discardIdleConnections() {
-        if (client instanceof RedisClient pooled) {
-            try {
-                pooled.getPool().clear();
-            } catch (RuntimeException ignored) {
-                // Best effort: a broken connection is also discarded when it fails.
-            }
         }
     }
 

@@ -13,8 +13,13 @@ class RevokeRaceRedisTest extends RevokeRaceContract {
 
     static final String URL = System.getProperty("test.race.redis.url", "redis://127.0.0.1:6379/11");
 
-    private final RedisSecondaryStorage serverA = new RedisSecondaryStorage(URL);
-    private final RedisSecondaryStorage serverB = new RedisSecondaryStorage(URL);
+    private final RedisSecondaryStorage serverA = new RedisSecondaryStorage(url());
+    private final RedisSecondaryStorage serverB = new RedisSecondaryStorage(url());
+
+    /** The Redis URL under test (a Cluster in the subclass); read while this instance is built. */
+    String url() {
+        return URL;
+    }
 
     @Override
     SecondaryStorage serverA() {
