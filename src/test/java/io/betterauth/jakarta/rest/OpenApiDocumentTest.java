@@ -136,9 +136,10 @@ class OpenApiDocumentTest {
 
     @Test
     void theDocument_isServedByDefault_andNotWithTheKeyOff() {
-        assertThat(new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", "x".repeat(32)))))
+        String secret = "Vq3kT9zR2mW7xL4nB8cY1pF6hJ0sD5gA";
+        assertThat(new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", secret))))
                 .load().openApiEnabled()).isTrue();
-        assertThat(new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", "x".repeat(32),
+        assertThat(new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", secret,
                 "better-auth.openapi.enabled", "false")))).load().openApiEnabled()).isFalse();
     }
 
