@@ -45,7 +45,15 @@ class LayoutTest {
         MAY_IMPORT.put("web.tomcat", List.of("api", "web"));
         MAY_IMPORT.put("web", List.of("api", "spi", "config", "core", "runtime", "web"));
         MAY_IMPORT.put("rest", List.of("api", "spi", "config", "core", "runtime", "web", "jsonb"));
+        MAY_IMPORT.put("health", List.of("spi", "runtime"));
+        MAY_IMPORT.put("metrics", List.of("spi"));
     }
+
+    /** Optional container APIs, each seen by one package only (beans.xml excludes it where the API is absent). */
+    private static final Map<String, String> OPTIONAL_API_USERS = Map.of(
+            "org.eclipse.microprofile.health", "health",
+            "org.eclipse.microprofile.metrics", "metrics.mp",
+            "io.micrometer", "metrics.micrometer");
 
     /** What plain-Java packages must not see: the container's APIs and JDBC. */
     private static final List<String> CONTAINER_APIS = List.of("jakarta.servlet", "jakarta.ws.rs",
@@ -94,6 +102,21 @@ class LayoutTest {
                 if (CONTAINER_APIS.stream().anyMatch(api -> imported.startsWith(api + "."))) {
                     violations.add(source.path() + " imports " + imported);
                 }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void optionalContainerApis_areSeenOnlyByTheirOwnPackage() {
+        List<String> violations = new ArrayList<>();
+        for (Source source : sources()) {
+            for (String imported : source.imports()) {
+                OPTIONAL_API_USERS.forEach((api, owner) -> {
+                    if (imported.startsWith(api + ".") && !source.relativePackage().equals(owner)) {
+                        violations.add(source.path() + " imports " + imported);
+                    }
+                });
             }
         }
         assertThat(violations).isEmpty();

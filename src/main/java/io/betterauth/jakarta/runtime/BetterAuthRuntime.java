@@ -9,8 +9,10 @@ import io.betterauth.jakarta.core.security.RateLimiter;
 import io.betterauth.jakarta.core.session.IdGenerator;
 import io.betterauth.jakarta.core.session.SessionManager;
 import io.betterauth.jakarta.spi.AuthEvents;
+import io.betterauth.jakarta.spi.AuthMetrics;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.SessionStore;
+import io.betterauth.jakarta.spi.StoreProbe;
 import io.betterauth.jakarta.spi.UserStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The composition root, once per application: the configuration (an app-produced {@link BetterAuthConfig} bean
@@ -48,10 +51,16 @@ public class BetterAuthRuntime {
     Instance<CdiAuthEvents> events;
     @Inject
     Instance<io.betterauth.jakarta.spi.PasswordHasher> appPasswordHasher;
+    /** MicroProfile Metrics or Micrometer where the container has one (one {@code @Alternative} wins), else none. */
+    @Inject
+    Instance<AuthMetrics> metrics;
 
     private final Closeables closeables = new Closeables();
 
     private volatile Services services;
+    /** The stores under the services, for the health checks' probes. */
+    private volatile StoreWiring.Stores stores;
+    private volatile boolean closed;
 
     /** Builds the services from this application's configuration; idempotent. */
     public synchronized Services start(ServletContext context) {
@@ -66,6 +75,23 @@ public class BetterAuthRuntime {
         return s != null ? s : start(null);
     }
 
+    /** True once the services are built, until the application stops (the liveness check). */
+    public boolean running() {
+        return services != null && !closed;
+    }
+
+    /** The database store's probe, when the user store is one that can tell (JPA; an app's own store may). */
+    public Optional<StoreProbe> databaseProbe() {
+        StoreWiring.Stores s = stores;
+        return s != null && s.users() instanceof StoreProbe p ? Optional.of(p) : Optional.empty();
+    }
+
+    /** The secondary storage's probe (Redis: {@code PING}), when one is configured and can tell. */
+    public Optional<StoreProbe> secondaryStorageProbe() {
+        StoreWiring.Stores s = stores;
+        return s != null && s.secondary() instanceof StoreProbe p ? Optional.of(p) : Optional.empty();
+    }
+
     private Services build(ServletContext context) {
         BetterAuthConfig config;
         if (appConfig.isResolvable()) {
@@ -76,21 +102,24 @@ public class BetterAuthRuntime {
         }
         StoreWiring.Stores stores = new StoreWiring(appSessionStore, appUserStore, boundary, appSecondaryStorage,
                 closeables).wire(config);
+        this.stores = stores;
+        AuthMetrics counters = metrics.isResolvable() ? metrics.get() : AuthMetrics.NONE;
         IdGenerator ids = new IdGenerator();
         SessionCookies cookies = new SessionCookies(config);
         SessionManager sessions = new SessionManager(config, stores.sessions(), stores.users(), cookies, ids,
-                Clock.systemUTC(), events.isResolvable() ? events.get() : AuthEvents.NONE);
+                Clock.systemUTC(), events.isResolvable() ? events.get() : AuthEvents.NONE, counters);
         PasswordHasher hasher = new PasswordHasher(config.emailAndPassword().maxConcurrentHashes(),
                 appPasswordHasher.isResolvable() ? appPasswordHasher.get() : null);
         Endpoints endpoints = Endpoints.of(config, sessions, stores.sessions(), stores.users(), hasher, ids,
                 stores.limits());
         PurgeScheduler.schedule(config, stores.purgeable(), closeables);
         return new Services(config, sessions, cookies, endpoints,
-                new RateLimiter(config.rateLimit(), stores.secondary(), Clock.systemUTC()));
+                new RateLimiter(config.rateLimit(), stores.secondary(), Clock.systemUTC(), counters));
     }
 
     @PreDestroy
     void close() {
+        closed = true;
         closeables.closeAll();
     }
 }

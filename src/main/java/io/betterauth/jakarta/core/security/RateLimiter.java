@@ -4,6 +4,7 @@ import io.betterauth.jakarta.config.ConfigurationException;
 import io.betterauth.jakarta.config.option.RateLimitOptions;
 import io.betterauth.jakarta.core.js.JsJson;
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
+import io.betterauth.jakarta.spi.AuthMetrics;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -70,6 +71,7 @@ public final class RateLimiter {
     private final Rule defaultRule;
     private final SecondaryStorage shared;
     private final Clock clock;
+    private final AuthMetrics metrics;
     private final Stripe[] memory = new Stripe[STRIPES];
     /** Serialises the shared storage's read-modify-write of one key within this JVM (striped: bounded). */
     private final Object[] sharedLocks = new Object[64];
@@ -79,6 +81,12 @@ public final class RateLimiter {
      *                         or unset (Better Auth's default when a secondary storage is configured)
      */
     public RateLimiter(RateLimitOptions config, SecondaryStorage secondaryStorage, Clock clock) {
+        this(config, secondaryStorage, clock, AuthMetrics.NONE);
+    }
+
+    /** With the operator's counters: every refused request is counted ({@link AuthMetrics#rateLimited()}). */
+    public RateLimiter(RateLimitOptions config, SecondaryStorage secondaryStorage, Clock clock, AuthMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.defaultRule = new Rule(config.window(), config.max());
         this.clock = clock;
@@ -119,7 +127,11 @@ public final class RateLimiter {
         String normalized = normalizePath(path);
         Rule rule = ruleForNormalized(normalized);
         String key = keyOfNormalized(ip, normalized);
-        return shared != null ? consumeShared(key, rule) : consumeMemory(key, rule);
+        OptionalLong retry = shared != null ? consumeShared(key, rule) : consumeMemory(key, rule);
+        if (retry.isPresent()) {
+            metrics.rateLimited();
+        }
+        return retry;
     }
 
     /** The bucket key: {@code "<ip>|<path>"}, {@code "no-trusted-ip|<path>"} without an IP. */

@@ -26,6 +26,7 @@ import io.betterauth.jakarta.api.event.SessionEvent;
 import io.betterauth.jakarta.api.event.SessionInfo;
 import io.betterauth.jakarta.api.event.SessionUpdating;
 import io.betterauth.jakarta.spi.AuthEvents;
+import io.betterauth.jakarta.spi.AuthMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class SessionManager {
     private final IdGenerator ids;
     private final Clock clock;
     private final AuthEvents events;
+    private final AuthMetrics metrics;
     /** Striped per-session locks that make a sliding refresh single-flight within this JVM. */
     private final StripedLocks refreshLocks = new StripedLocks(64);
 
@@ -62,7 +64,14 @@ public final class SessionManager {
 
     public SessionManager(BetterAuthConfig config, SessionStore sessions, UserStore users, SessionCookies cookies,
                           IdGenerator ids, Clock clock, AuthEvents events) {
-        this.events = new AuditLog(events, config.secretRing().current().value());
+        this(config, sessions, users, cookies, ids, clock, events, AuthMetrics.NONE);
+    }
+
+    /** With the operator's counters ({@link CountingEvents} counts the lifecycle events, this the cookie cache). */
+    public SessionManager(BetterAuthConfig config, SessionStore sessions, UserStore users, SessionCookies cookies,
+                          IdGenerator ids, Clock clock, AuthEvents events, AuthMetrics metrics) {
+        this.metrics = metrics;
+        this.events = new CountingEvents(new AuditLog(events, config.secretRing().current().value()), metrics);
         this.config = config;
         this.sessions = sessions;
         this.users = users;
@@ -168,6 +177,7 @@ public final class SessionManager {
             Optional<DecodedCache> cached = cookies.readCache(request, token.get(), now.toEpochMilli());
             if (cached.isPresent() && !absolutelyExpired(cached.get().data().session(), now)
                     && (cached.get().currentSecret() || config.stateless())) {
+                metrics.cookieCacheHit();
                 return fromCache(cached.get(), dontRemember, request, options, setCookies);
             }
             if (cached.isEmpty() || absolutelyExpired(cached.get().data().session(), now)) {
@@ -176,6 +186,9 @@ public final class SessionManager {
             }
             // A cache signed with an older secret of the ring is re-issued from the store read below, never from
             // its own contents: a device revoked before the rotation gets no new window from it (issue 15, #11).
+        }
+        if (cacheOn && !options.disableCookieCache()) {
+            metrics.cookieCacheMiss(); // no cache cookie, or one that could not answer: the store is read
         }
         Optional<SessionAndUser> found = ReadableSessions.find(sessions, users, token.get());
         if (found.isEmpty() || found.get().session().expiresAt().isBefore(now)

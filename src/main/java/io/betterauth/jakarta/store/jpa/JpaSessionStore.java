@@ -10,14 +10,16 @@ import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.spi.ExpiredSessionPurge;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
+import io.betterauth.jakarta.spi.StoreProbe;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** {@link SessionStore} on Better Auth's {@code session} table through Jakarta Persistence (any provider). */
-public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge {
+public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge, StoreProbe {
 
     private static final String ENTITY = "BetterAuthSession";
 
@@ -151,5 +153,11 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge 
                     .setParameter("ids", ids)
                     .executeUpdate();
         });
+    }
+
+    /** A primary-key lookup bounded by the query timeout; {@code StoreUnavailableException} when it fails. */
+    @Override
+    public void probe(Duration timeout) {
+        tx.probe(ENTITY, timeout);
     }
 }

@@ -9,15 +9,17 @@ import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import io.betterauth.jakarta.spi.DuplicateEmailException;
 import io.betterauth.jakarta.spi.UserStore;
+import io.betterauth.jakarta.spi.StoreProbe;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.TransactionalException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /** {@link UserStore} on Better Auth's {@code user} and {@code account} tables through Jakarta Persistence. */
-public final class JpaUserStore implements UserStore {
+public final class JpaUserStore implements UserStore, StoreProbe {
 
     private final StoreTransactions tx;
     private final AdditionalColumns columns;
@@ -124,5 +126,11 @@ public final class JpaUserStore implements UserStore {
             deleteWhere(em, "BetterAuthAccount", "userId", userId);
             return deleteWhere(em, "BetterAuthUser", "id", userId);
         });
+    }
+
+    /** A primary-key lookup bounded by the query timeout; {@code StoreUnavailableException} when it fails. */
+    @Override
+    public void probe(Duration timeout) {
+        tx.probe("BetterAuthUser", timeout);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.TransactionalException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,6 +33,19 @@ final class StoreTransactions {
     /** {@code work} in one transaction, its failures as they are (for a caller that tells some apart first). */
     <T> T runUnguarded(Function<EntityManager, T> work) {
         return tx.inTransaction(work);
+    }
+
+    /**
+     * The stores' {@code StoreProbe}: one primary-key lookup on {@code entity} (cheap, and it proves the table is
+     * there) with the query timeout set to {@code timeout}.
+     */
+    void probe(String entity, Duration timeout) {
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        run(em -> em.createQuery("select e.id from " + entity + " e where e.id = :id")
+                .setParameter("id", "better-auth-health-probe")
+                .setHint("jakarta.persistence.query.timeout", millis)
+                .setMaxResults(1)
+                .getResultList());
     }
 
     /** The outage a database failure stands for. */

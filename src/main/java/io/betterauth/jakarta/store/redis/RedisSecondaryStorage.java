@@ -2,6 +2,7 @@ package io.betterauth.jakarta.store.redis;
 
 import io.betterauth.jakarta.spi.AtomicSecondaryStorage;
 import io.betterauth.jakarta.spi.SecondaryStorage;
+import io.betterauth.jakarta.spi.StoreProbe;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>Thread-safe; one instance per application. {@link #close()} closes the connection pool.
  */
-public final class RedisSecondaryStorage implements AtomicSecondaryStorage, AutoCloseable {
+public final class RedisSecondaryStorage implements AtomicSecondaryStorage, StoreProbe, AutoCloseable {
 
     /** The default connect, socket and pool-wait timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -148,6 +149,15 @@ public final class RedisSecondaryStorage implements AtomicSecondaryStorage, Auto
         Objects.requireNonNull(expected, "expected");
         return call("compare-and-delete", c -> (Long) c.eval(COMPARE_AND_DELETE, List.of(key),
                 List.of(expected))) == 1L;
+    }
+
+    /**
+     * {@code PING}, bounded by the client's own timeouts (connect, reply and pool wait: {@link #DEFAULT_TIMEOUT}
+     * with a URL), not by {@code timeout}; the caller bounds its own wait.
+     */
+    @Override
+    public void probe(Duration timeout) {
+        call("PING", client::ping);
     }
 
     /** Closes the client and its connections; later calls fail with {@link StoreUnavailableException}. */
