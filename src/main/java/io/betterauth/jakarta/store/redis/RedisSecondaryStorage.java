@@ -157,7 +157,7 @@ public final class RedisSecondaryStorage implements AtomicSecondaryStorage, Stor
      */
     @Override
     public void probe(Duration timeout) {
-        call("PING", client::ping);
+        call("PING", UnifiedJedis::ping);
     }
 
     /** Closes the client and its connections; later calls fail with {@link StoreUnavailableException}. */
