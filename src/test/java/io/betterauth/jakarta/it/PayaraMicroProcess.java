@@ -134,6 +134,28 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until Payara Micro said it is ready, i.e. attempted every deployment, whether or not they succeeded (for
+     * tests of applications that must fail to deploy).
+     *
+     * @throws IllegalStateException with the end of the server log when the process exits or the time runs out
+     */
+    public PayaraMicroProcess awaitBooted(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!booted()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro '" + name + "' exited with " + process.exitValue()
+                        + " before it was ready" + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Payara Micro '" + name + "' was not ready within " + timeout
+                        + logTail());
+            }
+            Thread.sleep(500);
+        }
+        return this;
+    }
+
     /** Whether the log has Payara Micro's "… ready in … (ms)" line, written once every deployment was attempted. */
     private boolean booted() {
         try {
