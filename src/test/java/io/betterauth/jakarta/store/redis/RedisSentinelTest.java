@@ -8,7 +8,10 @@ import io.betterauth.jakarta.core.session.IdGenerator;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -166,6 +169,52 @@ class RedisSentinelTest {
         assertThat(redis.get(after[0])).contains("\"written after the failover\"");
         assertThat(redis.get(before)).contains("\"written before the failover\"");
         assertThat(redis.increment(key("counter"), Duration.ofMinutes(1))).isEqualTo(1);
+    }
+
+    @Test
+    void aSentinelWithAPassword_isAskedWithTheSentinelPasswordKey() throws Exception {
+        // A Sentinel of this test's own (a child process, loopback only, stopped at the end) with requirepass,
+        // watching the same master under another name, so the shared Sentinel never hears of it.
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path dir = Files.createTempDirectory("better-auth-sentinel-auth");
+        Process sentinel = null;
+        try (AutoCloseable noFailover = RedisTopologies.sentinelLock(false)) {
+            HostAndPort master = master();
+            Path conf = dir.resolve("sentinel.conf");
+            Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\nrequirepass sentinel-pw\n"
+                    + "sentinel monitor better-auth-pw " + master.getHost() + " " + master.getPort() + " 1\n");
+            sentinel = new ProcessBuilder("redis-server", conf.toString(), "--sentinel")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("sentinel.log").toFile()).start();
+            HostAndPort address = new HostAndPort("127.0.0.1", port);
+            await("the password-protected Sentinel knowing its master", () -> {
+                try (Jedis s = new Jedis(address)) {
+                    s.auth("sentinel-pw");
+                    return s.sentinelGetMasterAddrByName("better-auth-pw") != null;
+                } catch (JedisException e) {
+                    return false;
+                }
+            });
+            RedisEndpoint pw = RedisEndpoint.parse("redis-sentinel://127.0.0.1:" + port + "/better-auth-pw");
+            String k = key("sentinel-pw");
+            try (RedisSecondaryStorage withPassword = new RedisSecondaryStorage(pw, Duration.ofSeconds(2),
+                    "sentinel-pw");
+                 RedisSecondaryStorage without = new RedisSecondaryStorage(pw, Duration.ofSeconds(2), null)) {
+                withPassword.set(k, "\"v\"", Duration.ofSeconds(60));
+                assertThat(redis.get(k)).contains("\"v\"");
+                assertThatThrownBy(() -> without.get(k)).isInstanceOf(StoreUnavailableException.class);
+            }
+        } finally {
+            if (sentinel != null) {
+                sentinel.destroy();
+                sentinel.waitFor();
+            }
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     @Test

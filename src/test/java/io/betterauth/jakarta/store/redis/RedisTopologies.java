@@ -89,8 +89,8 @@ public final class RedisTopologies {
         if (missing == null) {
             return;
         }
-        String message = "Not running: " + missing + "; start the loopback topologies with bin/lib/redis-topologies.sh start "
-                + "(bin/test does)";
+        String message = "Not running: " + missing + "; start the loopback topologies with "
+                + "bin/lib/redis-topologies.sh start (bin/test does)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError(message);
         }
