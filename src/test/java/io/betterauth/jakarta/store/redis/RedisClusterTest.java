@@ -173,6 +173,11 @@ class RedisClusterTest {
     }
 
     @Test
+    void theHealthProbe_answersOnACluster() {
+        redis.probe(Duration.ofSeconds(2)); // PING, keyless: Jedis picks a node
+    }
+
+    @Test
     void aClusterThatIsDown_doesNotStopTheStart_andEachCallFailsWithinTheBound() throws Exception {
         int a = closedPort();
         int b = closedPort();
@@ -184,6 +189,8 @@ class RedisClusterTest {
                 assertThatThrownBy(() -> down.set("k", "v", Duration.ofSeconds(1)))
                         .isInstanceOf(StoreUnavailableException.class);
                 assertThatThrownBy(() -> down.increment("k", Duration.ofSeconds(1)))
+                        .isInstanceOf(StoreUnavailableException.class);
+                assertThatThrownBy(() -> down.probe(Duration.ofSeconds(1)))
                         .isInstanceOf(StoreUnavailableException.class);
             });
         }

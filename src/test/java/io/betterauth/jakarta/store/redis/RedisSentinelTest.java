@@ -169,6 +169,7 @@ class RedisSentinelTest {
         assertThat(redis.get(after[0])).contains("\"written after the failover\"");
         assertThat(redis.get(before)).contains("\"written before the failover\"");
         assertThat(redis.increment(key("counter"), Duration.ofMinutes(1))).isEqualTo(1);
+        redis.probe(Duration.ofSeconds(2)); // the health probe on the new master
     }
 
     @Test
@@ -229,6 +230,8 @@ class RedisSentinelTest {
             assertTimeoutPreemptively(BOUND, () -> {
                 assertThatThrownBy(() -> down.get("k")).isInstanceOf(StoreUnavailableException.class);
                 assertThatThrownBy(() -> down.delete("k")).isInstanceOf(StoreUnavailableException.class);
+                assertThatThrownBy(() -> down.probe(Duration.ofSeconds(1)))
+                        .isInstanceOf(StoreUnavailableException.class);
             });
         }
     }
