@@ -15,8 +15,8 @@ import jakarta.interceptor.Interceptor;
 /**
  * The library's counters in Micrometer: the container's or application's {@link MeterRegistry} bean when there is
  * one (WildFly's micrometer subsystem), else {@link Metrics#globalRegistry}. Registered when the bean starts, so they
- * read 0 before anything happened; a Prometheus registry exports {@code better_auth_sessions_created} as
- * {@code better_auth_sessions_created_total}. Used only where MicroProfile Metrics is absent (a lower
+ * read 0 before anything happened; a Prometheus registry exports {@code better_auth_session_creations} as
+ * {@code better_auth_session_creations_total}. Used only where MicroProfile Metrics is absent (a lower
  * {@code @Priority} than {@code MicroProfileAuthMetrics}).
  */
 @ApplicationScoped
@@ -24,11 +24,11 @@ import jakarta.interceptor.Interceptor;
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 10)
 public class MicrometerAuthMetrics implements AuthMetrics {
 
-    /** The meters' names and what they count (the same names as on MicroProfile Metrics). */
+    /** The meters' names and what they count (the same names as on MicroProfile Metrics; the text is the README's). */
     public static final String[][] COUNTERS = {
-            {"better_auth_sessions_created", "Sessions created (sign-in, sign-up, password change)"},
-            {"better_auth_sessions_refreshed", "Sessions whose expiry was extended"},
-            {"better_auth_sessions_revoked", "Sessions deleted by sign-out or revocation"},
+            {"better_auth_session_creations", "Sessions created (sign-in, sign-up, password change)"},
+            {"better_auth_session_refreshes", "Sessions whose expiry was extended"},
+            {"better_auth_session_revocations", "Sessions deleted by sign-out or revocation"},
             {"better_auth_sign_in_failures", "Refused email-and-password sign-ins"},
             {"better_auth_cookie_cache_hits", "Sessions answered from the session_data cookie"},
             {"better_auth_cookie_cache_misses", "Sessions read from the store while the cookie cache is on"},
@@ -57,7 +57,9 @@ public class MicrometerAuthMetrics implements AuthMetrics {
     private void bind(MeterRegistry registry) {
         Counter[] registered = new Counter[COUNTERS.length];
         for (int i = 0; i < COUNTERS.length; i++) {
-            registered[i] = Counter.builder(COUNTERS[i][0]).description(COUNTERS[i][1]).register(registry);
+            // registry.counter(name), not Counter.builder(…).register(registry): WildFly's per-deployment registry
+            // forwards only the former to the exported registry (with the deployment's tag); so no description.
+            registered[i] = registry.counter(COUNTERS[i][0]);
         }
         counters = registered;
     }

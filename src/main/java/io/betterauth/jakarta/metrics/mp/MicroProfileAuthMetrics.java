@@ -27,9 +27,9 @@ public class MicroProfileAuthMetrics implements AuthMetrics {
 
     /** The counters' names (exported with a {@code _total} suffix) and what they count. */
     public static final String[][] COUNTERS = {
-            {"better_auth_sessions_created", "Sessions created (sign-in, sign-up, password change)"},
-            {"better_auth_sessions_refreshed", "Sessions whose expiry was extended"},
-            {"better_auth_sessions_revoked", "Sessions deleted by sign-out or revocation"},
+            {"better_auth_session_creations", "Sessions created (sign-in, sign-up, password change)"},
+            {"better_auth_session_refreshes", "Sessions whose expiry was extended"},
+            {"better_auth_session_revocations", "Sessions deleted by sign-out or revocation"},
             {"better_auth_sign_in_failures", "Refused email-and-password sign-ins"},
             {"better_auth_cookie_cache_hits", "Sessions answered from the session_data cookie"},
             {"better_auth_cookie_cache_misses", "Sessions read from the store while the cookie cache is on"},
