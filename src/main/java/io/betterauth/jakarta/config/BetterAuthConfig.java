@@ -9,6 +9,7 @@ import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.config.option.EmailAndPasswordOptions;
 import io.betterauth.jakarta.config.option.IpAddressOptions;
+import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.config.option.PurgeOptions;
 import io.betterauth.jakarta.config.option.RateLimitOptions;
 import io.betterauth.jakarta.config.option.SameSite;
@@ -51,13 +52,14 @@ import java.util.List;
  * @param sessionsPage     ours: the "active sessions" page
  * @param loginPage        ours: where a browser without a session is sent from a protected page; null = the 401
  * @param openApiEnabled   ours: the OpenAPI document is served at {@code <base path>/openapi.json} (default true)
+ * @param plugins          {@code plugins}: the Better Auth plugins switched on, and their options
  */
 public record BetterAuthConfig(String secret, String secrets, boolean devMode, String baseUrl, String basePath,
                                List<String> trustedOrigins, SessionOptions session, UserOptions user,
                                EmailAndPasswordOptions emailAndPassword, AdvancedOptions advanced,
                                RateLimitOptions rateLimit, SecondaryStorageOptions secondaryStorage,
                                DatabaseOptions database, PurgeOptions purge, SessionsPageOptions sessionsPage,
-                               String loginPage, boolean openApiEnabled) {
+                               String loginPage, boolean openApiEnabled, PluginOptions plugins) {
 
     /**
      * Better Auth's development secret, accepted only in dev mode (so a Node server in dev mode can share it); outside
@@ -74,7 +76,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                 + ", emailAndPassword=" + emailAndPassword + ", advanced=" + advanced + ", rateLimit=" + rateLimit
                 + ", secondaryStorage=" + secondaryStorage + ", database=" + database + ", purge=" + purge
                 + ", sessionsPage=" + sessionsPage + ", loginPage=" + loginPage + ", openApiEnabled=" + openApiEnabled
-                + "]";
+                + ", plugins=" + plugins + "]";
     }
 
     public BetterAuthConfig {
@@ -228,6 +230,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private String sessionsPagePath = "/better-auth/sessions";
         private String loginPage;
         private boolean openApiEnabled = true;
+        private PluginOptions plugins = PluginOptions.NONE;
 
         private Builder() {
         }
@@ -335,6 +338,8 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         /** Ours: a path within the app ({@code /login}) or a trusted absolute URL; null = answer 401. */
         public Builder loginPage(String v) { loginPage = v; return this; }
         public Builder openApiEnabled(boolean v) { openApiEnabled = v; return this; }
+        /** Better Auth's {@code plugins}: which of the plugins this library speaks are on, with their options. */
+        public Builder plugins(PluginOptions v) { plugins = v; return this; }
 
         public BetterAuthConfig build() {
             String effectiveSecret = secret;
@@ -365,7 +370,8 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                     new DatabaseOptions(database, autoMigrate,
                             new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword), databaseJndiName, models),
                     new PurgeOptions(purgeEnabled, purgeInterval, purgeBatchSize),
-                    new SessionsPageOptions(sessionsPageEnabled, sessionsPagePath), loginPage, openApiEnabled);
+                    new SessionsPageOptions(sessionsPageEnabled, sessionsPagePath), loginPage, openApiEnabled,
+                    plugins);
             LoginPage.of(config); // a login page that could redirect off the trusted origins stops the start-up
             return config;
         }

@@ -95,11 +95,16 @@ public final class ConfigKeys {
             Key.number("better-auth.purge.batch-size", 1, 100_000),
             Key.of("better-auth.sessions-page.enabled"),
             Key.of("better-auth.sessions-page.path"),
-            Key.of("better-auth.openapi.enabled"));
+            Key.of("better-auth.openapi.enabled"),
+            // plugins: each option key starts with better-auth.plugins.<plugin name>. (ConfigLoader refuses one whose
+            // plugin is not on)
+            Key.of("better-auth.plugins"),
+            Key.of("better-auth.plugins.bearer.require-signature"));
 
     /**
      * Keys named by a pattern: {@code <placeholder>} is one segment (one of the listed values, or any when none are
-     * listed), a trailing {@code *} any further segments. Issue 19 adds {@code better-auth.plugins.<name>.*} here.
+     * listed), a trailing {@code *} any further segments. Plugin options are listed by name above, so that a
+     * misspelled one names the closest.
      */
     public static final List<Family> FAMILIES = List.of(
             Family.of("better-auth.<model>.model-name", "user", "session", "account", "verification"),

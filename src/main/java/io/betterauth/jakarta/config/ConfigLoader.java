@@ -2,6 +2,9 @@ package io.betterauth.jakarta.config;
 
 import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.config.option.DatabaseOptions;
+import io.betterauth.jakarta.config.plugin.PluginOptions;
+import io.betterauth.jakarta.config.plugin.Plugin;
+import io.betterauth.jakarta.config.plugin.BearerOptions;
 import io.betterauth.jakarta.config.option.RateLimitOptions;
 import io.betterauth.jakarta.config.option.SameSite;
 import io.betterauth.jakarta.config.option.TrustedProxies;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -27,6 +31,7 @@ import java.util.function.Function;
 public final class ConfigLoader {
 
     private static final Logger LOG = System.getLogger(ConfigLoader.class.getName());
+    private static final String PLUGIN_PREFIX = "better-auth.plugins.";
     private final List<ConfigSource> sources;
 
     public ConfigLoader(List<ConfigSource> sources) {
@@ -82,6 +87,7 @@ public final class ConfigLoader {
         value("better-auth.sessions-page.path").ifPresent(b::sessionsPagePath);
         value("better-auth.login-page").ifPresent(b::loginPage);
         bool("better-auth.openapi.enabled", b::openApiEnabled);
+        plugins(b);
         BetterAuthConfig config = b.build();
         warn(config);
         return config;
@@ -107,6 +113,28 @@ public final class ConfigLoader {
         parsed("better-auth.session.cookie-cache.strategy", CookieCacheStrategy::parse).ifPresent(b::cookieCacheStrategy);
         value("better-auth.session.cookie-cache.version").ifPresent(b::cookieCacheVersion);
         bool("better-auth.session.cookie-cache.refresh-cache", b::refreshCache);
+    }
+
+    /**
+     * {@code better-auth.plugins} and each plugin's {@code better-auth.plugins.<name>.*}. An option of a plugin that
+     * is not switched on stops the start-up: most often the plugin's name is missing from, or misspelled in, the list.
+     */
+    private void plugins(BetterAuthConfig.Builder b) {
+        Set<Plugin> enabled = parsed("better-auth.plugins", PluginOptions::parse).orElse(Set.of());
+        for (ConfigKeys.Key key : ConfigKeys.keys()) {
+            String name = key.name();
+            if (!name.startsWith(PLUGIN_PREFIX) || value(name).isEmpty()) {
+                continue;
+            }
+            String plugin = name.substring(PLUGIN_PREFIX.length(), name.indexOf('.', PLUGIN_PREFIX.length()));
+            if (enabled.stream().noneMatch(p -> p.configValue().equals(plugin))) {
+                throw new ConfigurationException(name + " is set, but the plugin '" + plugin + "' is not switched on: "
+                        + "add it to better-auth.plugins (BETTER_AUTH_PLUGINS), now '"
+                        + value("better-auth.plugins").orElse("") + "'");
+            }
+        }
+        b.plugins(new PluginOptions(enabled, new BearerOptions(
+                flag("better-auth.plugins.bearer.require-signature").orElse(false))));
     }
 
     /** {@code better-auth.user.*}. */

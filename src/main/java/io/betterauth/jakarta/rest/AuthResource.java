@@ -76,7 +76,7 @@ public class AuthResource {
     private Response getSession(HttpServletRequest request, UriInfo uri, boolean post, String disableCookieCache,
                                 String disableRefresh) {
         Endpoints endpoints = mounted(request, uri);
-        return HttpAuthResponses.of(endpoints.sessions().getSession(caller(request),
+        return respond(endpoints.sessions().getSession(caller(request),
                 query(post, disableCookieCache, disableRefresh), new AppCustomizer()));
     }
 
@@ -108,7 +108,7 @@ public class AuthResource {
                                  @QueryParam("disableCookieCache") String disableCookieCache,
                                  @QueryParam("disableRefresh") String disableRefresh) {
         Endpoints endpoints = mounted(request, uri);
-        return HttpAuthResponses.of(endpoints.sessions().listSessions(caller(request),
+        return respond(endpoints.sessions().listSessions(caller(request),
                 query(false, disableCookieCache, disableRefresh), new AppCustomizer()));
     }
 
@@ -162,7 +162,12 @@ public class AuthResource {
 
     /** A POST endpoint that takes JSON only. */
     private Response post(HttpServletRequest request, UriInfo uri, InputStream body, Endpoint endpoint) {
-        return HttpAuthResponses.of(answer(request, uri, body, JSON_ONLY, endpoint));
+        return respond(answer(request, uri, body, JSON_ONLY, endpoint));
+    }
+
+    /** An endpoint's answer as a response, with the plugins' after-hooks' headers ({@code set-auth-token}). */
+    private Response respond(AuthResult result) {
+        return HttpAuthResponses.of(runtime.services().plugins().respond(result));
     }
 
     /**
@@ -182,8 +187,9 @@ public class AuthResource {
      * response already has with the JAX-RS response's values of that name, so the library's cookies are then
      * written beside it on the servlet response rather than through JAX-RS.
      */
-    private static Response withRenewedHttpSession(HttpServletRequest request, HttpServletResponse response,
-                                                   AuthResult result) {
+    private Response withRenewedHttpSession(HttpServletRequest request, HttpServletResponse response,
+                                            AuthResult answer) {
+        AuthResult result = runtime.services().plugins().respond(answer);
         if (result.status() != 200 || result.setCookies().isEmpty() || request.getSession(false) == null) {
             return HttpAuthResponses.of(result);
         }
@@ -223,7 +229,7 @@ public class AuthResource {
     }
 
     private Caller caller(HttpServletRequest request) {
-        return RequestCaller.overHttp(request, runtime.services().config());
+        return RequestCaller.overHttp(request, runtime.services());
     }
 
     private static GetSessionOptions query(boolean post, String disableCookieCache, String disableRefresh) {

@@ -4,6 +4,7 @@ import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.ConfigLoader;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.Endpoints;
+import io.betterauth.jakarta.core.plugin.Plugins;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.security.RateLimiter;
 import io.betterauth.jakarta.core.session.IdGenerator;
@@ -34,7 +35,7 @@ public class BetterAuthRuntime {
 
     /** Everything built from one configuration; replaced as a whole, never field by field. */
     public record Services(BetterAuthConfig config, SessionManager sessions, SessionCookies cookies,
-                           Endpoints endpoints, RateLimiter rateLimiter) {
+                           Endpoints endpoints, RateLimiter rateLimiter, Plugins plugins) {
     }
 
     @Inject
@@ -114,7 +115,8 @@ public class BetterAuthRuntime {
                 stores.limits());
         PurgeScheduler.schedule(config, stores.purgeable(), closeables);
         return new Services(config, sessions, cookies, endpoints,
-                new RateLimiter(config.rateLimit(), stores.secondary(), Clock.systemUTC(), counters));
+                new RateLimiter(config.rateLimit(), stores.secondary(), Clock.systemUTC(), counters),
+                Plugins.of(config, cookies));
     }
 
     @PreDestroy

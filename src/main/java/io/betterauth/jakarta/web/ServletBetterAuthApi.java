@@ -10,7 +10,7 @@ import io.betterauth.jakarta.api.SignIn;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.api.event.RevokeUserSessions;
 import io.betterauth.jakarta.api.event.SessionInfo;
-import io.betterauth.jakarta.core.cookie.ResponseCookies;
+import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.endpoint.Caller;
 import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.endpoint.RequestBody;
@@ -50,8 +50,12 @@ class ServletBetterAuthApi implements BetterAuthApi {
         return runtime.services().endpoints();
     }
 
+    private RequestCookies cookies(HttpServletRequest request) {
+        return SessionResolver.cookies(request, runtime.services().plugins());
+    }
+
     private Caller caller(HttpServletRequest request) {
-        return RequestCaller.serverSide(request, runtime.services().config());
+        return RequestCaller.serverSide(request, runtime.services());
     }
 
     @Override
@@ -70,7 +74,7 @@ class ServletBetterAuthApi implements BetterAuthApi {
 
     @Override
     public ApiResult<Boolean> signOut(HttpServletRequest request) {
-        return endpoints().sessions().signOut(SessionResolver.cookies(request));
+        return endpoints().sessions().signOut(cookies(request));
     }
 
     @Override
@@ -85,40 +89,40 @@ class ServletBetterAuthApi implements BetterAuthApi {
 
     @Override
     public String checkSignInForm(HttpServletRequest request, String callbackURL) {
-        endpoints().emailPassword().checkSignInForm(RequestCaller.overHttp(request, runtime.services().config()),
+        endpoints().emailPassword().checkSignInForm(RequestCaller.overHttp(request, runtime.services()),
                 callbackURL);
         return callbackURL;
     }
 
     @Override
     public ApiResult<Optional<SessionAndUser>> getSession(HttpServletRequest request, GetSessionOptions options) {
-        SessionLookup lookup = runtime.services().sessions().resolve(SessionResolver.cookies(request), options);
+        SessionLookup lookup = runtime.services().sessions().resolve(cookies(request), options);
         return new ApiResult<>(lookup.session(), lookup.setCookies());
     }
 
     @Override
     public ApiResult<List<Session>> listSessions(HttpServletRequest request, GetSessionOptions options) {
-        return endpoints().sessions().listSessions(SessionResolver.cookies(request), options);
+        return endpoints().sessions().listSessions(cookies(request), options);
     }
 
     @Override
     public ApiResult<Boolean> revokeSession(HttpServletRequest request, String token) {
-        return endpoints().sessions().revokeSession(SessionResolver.cookies(request), token);
+        return endpoints().sessions().revokeSession(cookies(request), token);
     }
 
     @Override
     public ApiResult<Boolean> revokeOtherSessions(HttpServletRequest request) {
-        return endpoints().sessions().revokeOtherSessions(SessionResolver.cookies(request));
+        return endpoints().sessions().revokeOtherSessions(cookies(request));
     }
 
     @Override
     public ApiResult<Boolean> revokeSessions(HttpServletRequest request) {
-        return endpoints().sessions().revokeSessions(SessionResolver.cookies(request));
+        return endpoints().sessions().revokeSessions(cookies(request));
     }
 
     @Override
     public ApiResult<Session> updateSession(HttpServletRequest request, Map<String, Object> fields) {
-        return endpoints().sessions().updateSession(SessionResolver.cookies(request), fields);
+        return endpoints().sessions().updateSession(cookies(request), fields);
     }
 
     @Override
@@ -132,12 +136,12 @@ class ServletBetterAuthApi implements BetterAuthApi {
     @Override
     public ApiResult<Boolean> updateUser(HttpServletRequest request, Map<String, ?> fields) {
         return endpoints().account().updateUser(RequestBody.of(fields == null ? Map.of() : fields),
-                SessionResolver.cookies(request));
+                cookies(request));
     }
 
     @Override
     public ApiResult<Boolean> deleteUser(HttpServletRequest request, String password) {
-        return endpoints().account().deleteUser(SessionResolver.cookies(request), password);
+        return endpoints().account().deleteUser(cookies(request), password);
     }
 
     @Override
@@ -187,8 +191,7 @@ class ServletBetterAuthApi implements BetterAuthApi {
 
     @Override
     public void writeCookies(ApiResult<?> result, HttpServletResponse response) {
-        ResponseCookies.write(result.setCookies(),
-                ResponseCookies.Headers.of(response::addHeader, response::setHeader));
+        resolver.write(result.setCookies(), response);
     }
 
     /** The same as {@link #revokeUserSessions}, when the app fires {@link RevokeUserSessions} instead of calling it. */

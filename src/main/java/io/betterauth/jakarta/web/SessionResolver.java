@@ -6,6 +6,7 @@ import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.GetSessionOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
+import io.betterauth.jakarta.core.plugin.Plugins;
 import io.betterauth.jakarta.core.session.SessionLookup;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +64,8 @@ public class SessionResolver {
         SessionLookup lookup;
         boolean unavailable = false;
         try {
-            lookup = runtime.services().sessions().resolve(cookies(request), options);
+            BetterAuthRuntime.Services services = runtime.services();
+            lookup = services.sessions().resolve(cookies(request, services.plugins()), options);
         } catch (AuthException e) {
             // A refresh that found the row gone: no session, and the dead cookies are cleared.
             lookup = SessionLookup.none(e.setCookies());
@@ -90,8 +92,18 @@ public class SessionResolver {
             LOG.log(Level.WARNING, "Response already committed; session cookies could not be updated");
             return;
         }
-        ResponseCookies.write(state.lookup().setCookies(),
-                ResponseCookies.Headers.of(response::addHeader, response::setHeader));
+        write(state.lookup().setCookies(), response);
+    }
+
+    /**
+     * {@code Set-Cookie} lines onto a servlet response as {@link ResponseCookies} writes them, then the plugins'
+     * after-hooks as on the endpoints' answers (bearer: {@code set-auth-token} on a refresh or a sign-in).
+     */
+    void write(List<String> lines, HttpServletResponse response) {
+        ResponseCookies.write(lines, ResponseCookies.Headers.of(response::addHeader, response::setHeader));
+        List<String> exposed = new java.util.ArrayList<>(response.getHeaders(Plugins.EXPOSE_HEADERS));
+        runtime.services().plugins().responseHeaders(lines, exposed.isEmpty() ? null : String.join(", ", exposed))
+                .forEach(response::setHeader);
     }
 
     /** Whether the request is for the library's own endpoints, which resolve the session themselves. */
@@ -100,9 +112,14 @@ public class SessionResolver {
                 .covers(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
-    /** The request's cookies, all {@code Cookie} headers joined. */
-    public static RequestCookies cookies(HttpServletRequest request) {
+    /**
+     * The request's cookies as every reader of the request sees them (endpoints, mechanism, server-side API): all
+     * {@code Cookie} headers joined, then the plugins' before-hooks (a bearer token in place of the session cookie).
+     */
+    public static RequestCookies cookies(HttpServletRequest request, Plugins plugins) {
         List<String> headers = Collections.list(request.getHeaders("Cookie"));
-        return headers.isEmpty() ? RequestCookies.empty() : RequestCookies.parse(String.join("; ", headers));
+        RequestCookies sent = headers.isEmpty() ? RequestCookies.empty()
+                : RequestCookies.parse(String.join("; ", headers));
+        return plugins.cookies(sent, request::getHeader);
     }
 }

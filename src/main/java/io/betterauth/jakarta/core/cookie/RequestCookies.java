@@ -48,6 +48,16 @@ public final class RequestCookies {
         return new RequestCookies(Collections.unmodifiableMap(values));
     }
 
+    /**
+     * These cookies with {@code name} set to {@code value} (replacing it in place, or added last), as Better Auth's
+     * {@code setRequestCookie} rewrites a request's {@code Cookie} header.
+     */
+    public RequestCookies with(String name, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(values);
+        changed.put(name, value);
+        return new RequestCookies(Collections.unmodifiableMap(changed));
+    }
+
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
     }

@@ -113,7 +113,11 @@ public final class SessionCookies {
         return cookies.get(dontRememberName).flatMap(this::verify).isPresent();
     }
 
-    private Optional<String> verify(String signedValue) {
+    /**
+     * A signed value's original when one secret of the ring signed it (the current one first); empty otherwise.
+     * Never throws for client input.
+     */
+    public Optional<String> verify(String signedValue) {
         for (SignedCookie s : signers) {
             Optional<String> value = s.verify(signedValue);
             if (value.isPresent()) {
@@ -158,6 +162,11 @@ public final class SessionCookies {
     /** Expires the cache cookie and its chunks (a cache that failed a check). */
     public List<String> expireCache(RequestCookies request) {
         return CookieChunks.expireAll(sessionDataName, base, request);
+    }
+
+    /** A value signed with the current secret, as a session token cookie carries it ({@code value.signature}). */
+    public String sign(String value) {
+        return signer.sign(value);
     }
 
     /** {@code session_token} with {@code Max-Age=expiresIn}, or no Max-Age for a don't-remember session. */

@@ -1,0 +1,21 @@
+package io.betterauth.jakarta.config.plugin;
+
+import io.betterauth.jakarta.config.option.OptionValue;
+
+/** A Better Auth plugin this library speaks, named by its Better Auth {@code id}; declared in running order. */
+public enum Plugin implements OptionValue {
+    /** {@code bearer}: {@code Authorization: Bearer <token>} authenticates as the session cookie does. */
+    BEARER("bearer");
+
+    private final String configValue;
+
+    Plugin(String configValue) {
+        this.configValue = configValue;
+    }
+
+    @Override
+    public String configValue() {
+        return configValue;
+    }
+}
+
