@@ -15,6 +15,9 @@
 //                            (hash-tokens, absolute-expires-in=864000, use-host-prefix with secure cookies,
 //                            clear-site-data, rate limits, delete-user, and Better Auth's defer-session-refresh);
 //                            the script then runs the hardened checks only (cookie cache off, database storage)
+//                            | bearer: the server runs Better Auth's bearer plugin (better-auth.plugins=bearer); the
+//                            script then runs the bearer checks only, with clients that keep no cookies (cookie
+//                            cache off, database storage)
 //
 // With a cookie cache, a revoked session stays readable from its session_data cookie until its max-age (Better
 // Auth's documented revocation window), so every "this device is gone" check reads the store, as Better Auth users
@@ -38,10 +41,12 @@ const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379/12";
 const DELETE_USER = process.env.DELETE_USER || "off";
 const PROFILE = process.env.PROFILE || "standard";
 if (!base || !secret || !["off", "compact", "jwt", "jwe"].includes(STRATEGY) || !["database", "redis"].includes(STORAGE)
-    || !["on", "off"].includes(DELETE_USER) || !["standard", "hardened"].includes(PROFILE)
-    || (PROFILE === "hardened" && (STRATEGY !== "off" || STORAGE !== "database" || DELETE_USER !== "on"))) {
+    || !["on", "off"].includes(DELETE_USER) || !["standard", "hardened", "bearer"].includes(PROFILE)
+    || (PROFILE === "hardened" && (STRATEGY !== "off" || STORAGE !== "database" || DELETE_USER !== "on"))
+    || (PROFILE === "bearer" && (STRATEGY !== "off" || STORAGE !== "database"))) {
   console.error("usage: BETTER_AUTH_SECRET=... [CACHE_STRATEGY=off|compact|jwt|jwe] [STORAGE=database|redis] [DELETE_USER=off|on] "
-    + "[PROFILE=standard|hardened (with CACHE_STRATEGY=off, STORAGE=database, DELETE_USER=on)] node client-interop.mjs <base URL>");
+    + "[PROFILE=standard|hardened (with CACHE_STRATEGY=off, STORAGE=database, DELETE_USER=on)|bearer (with "
+    + "CACHE_STRATEGY=off, STORAGE=database)] node client-interop.mjs <base URL>");
   process.exit(2);
 }
 /** The hardened deployment: hash-tokens, absolute-expires-in, __Host- cookies, Clear-Site-Data, rate limits, deferred refresh. */
@@ -1365,6 +1370,110 @@ async function cleanUp() {
   }
 }
 
+/**
+ * An app that keeps no cookies (a mobile app, another service), as Better Auth's bearer docs set the client up: it
+ * keeps the set-auth-token of every answer (onSuccess) and sends it back as `Authorization: Bearer` (fetchOptions.auth);
+ * it never sends a cookie, nor an Origin. `history` has every exchange: {method, path, status, headers, setCookies}.
+ */
+function bearerApp(token) {
+  const app = { token, history: [] };
+  const customFetchImpl = async (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    headers.delete("cookie");
+    const response = await fetch(input, {
+      ...init,
+      headers,
+      redirect: "manual",
+      signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    app.history.push({ method: (init.method || "GET").toUpperCase(), path: new URL(String(input)).pathname,
+      status: response.status, headers: response.headers, setCookies: response.headers.getSetCookie() });
+    return response;
+  };
+  app.client = createAuthClient({ baseURL: authBase, fetchOptions: {
+    customFetchImpl,
+    auth: { type: "Bearer", token: () => app.token },
+    onSuccess: (ctx) => {
+      const authToken = ctx.response.headers.get("set-auth-token");
+      if (authToken) app.token = authToken;
+    },
+  } });
+  app.last = (path) => app.history.findLast((h) => h.path.endsWith(path));
+  return app;
+}
+
+/** The bearer plugin's checks (PROFILE=bearer): the unchanged client with bearer tokens and no cookies at all. */
+async function bearerProfile() {
+  console.log(`client-interop: better-auth client against ${authBase} (bearer plugin, no cookies)`);
+  const email = `Bearer-${RUN}@Example.com`;
+  const password = "bearer-password-123";
+  const M = bearerApp();
+  const N = bearerApp();
+  let token;
+
+  await check("bearer: sign-up answers set-auth-token, the session cookie's signed value, exposed to scripts", async () => {
+    const up = await M.client.signUp.email({ name: "Bearer", email, password });
+    assert.equal(up.error, null, `sign-up failed: ${JSON.stringify(up.error)}`);
+    token = up.data.token;
+    const answer = M.last("/sign-up/email");
+    const expected = await serializeSignedCookie(SESSION_TOKEN, token, secret, { ...cookieOptions, maxAge: 604800 });
+    assert.deepEqual(answer.setCookies, [expected]);
+    assert.equal(M.token, decodeURIComponent(expected.split(";")[0].slice(SESSION_TOKEN.length + 1)));
+    assert.equal(answer.headers.get("access-control-expose-headers"), "set-auth-token");
+  });
+
+  await check("bearer: getSession and listSessions with the token alone", async () => {
+    const { data, error } = await M.client.getSession();
+    assert.equal(error, null, JSON.stringify(error));
+    assert.equal(data?.session?.token, token);
+    assert.equal(data.user.email, email.toLowerCase());
+    const list = await M.client.listSessions();
+    assert.equal(list.error, null, JSON.stringify(list.error));
+    assert.deepEqual(list.data.map((s) => s.token), [token]);
+  });
+
+  await check("bearer: a raw session token authenticates too (requireSignature off); a tampered one is no session", async () => {
+    const raw = bearerApp(token);
+    assert.equal((await raw.client.getSession()).data?.session?.token, token);
+    const signature = M.token.slice(M.token.lastIndexOf(".") + 1);
+    const forged = bearerApp(`${token}.${signature[0] === "A" ? "B" : "A"}${signature.slice(1)}`);
+    const { data, error } = await forged.client.getSession();
+    assert.equal(error, null, JSON.stringify(error));
+    assert.equal(data, null);
+  });
+
+  await check("bearer: a second app signs in; revokeOtherSessions from the first ends it", async () => {
+    const signIn = await N.client.signIn.email({ email, password });
+    assert.equal(signIn.error, null, JSON.stringify(signIn.error));
+    assert.ok(N.token?.startsWith(`${signIn.data.token}.`), N.token);
+    assert.equal((await N.client.getSession()).data?.session?.token, signIn.data.token);
+    const revoked = await M.client.revokeOtherSessions();
+    assert.deepEqual(revoked.data, { status: true }, JSON.stringify(revoked.error));
+    assert.equal((await N.client.getSession()).data, null);
+    assert.equal((await M.client.getSession()).data?.session?.token, token);
+  });
+
+  await check("bearer: a day later getSession slides the expiry and answers a new set-auth-token", async () => {
+    await ageSessionRow(token, 86401);
+    const before = M.token;
+    const { data, error } = await M.client.getSession();
+    assert.equal(error, null, JSON.stringify(error));
+    const answer = M.last("/get-session");
+    assert.equal(answer.headers.get("set-auth-token"), before, "same token and secret: the same signed value");
+    assert.equal(answer.headers.get("access-control-expose-headers"), "set-auth-token");
+    const ahead = data.session.expiresAt.getTime() - Date.now();
+    assert.ok(ahead > 7 * 86400_000 - 600_000, `expiresAt 7 days ahead: ${ahead} ms`);
+  });
+
+  await check("bearer: signOut with the token alone (no cookie, no Origin) ends the session", async () => {
+    const { data, error } = await M.client.signOut();
+    assert.equal(error, null, JSON.stringify(error));
+    assert.deepEqual(data, { success: true });
+    assert.equal(M.last("/sign-out").headers.get("set-auth-token"), null);
+    assert.equal((await M.client.getSession()).data, null);
+  });
+}
+
 const overall = setTimeout(async () => {
   console.error(`client-interop: FAILED (timed out at step "${step}")`);
   await Promise.race([cleanUp(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
@@ -1378,6 +1487,7 @@ try {
     redis = await Redis.open(REDIS_URL);
   }
   if (HARDENED) await hardened();
+  else if (PROFILE === "bearer") await bearerProfile();
   else await main();
   await cleanUp();
   clearTimeout(overall);

@@ -9,7 +9,8 @@
 //   node node-server.mjs serve <postgres-url> <redis-url> <instances-json>
 //       Starts one betterAuth() per instance, each on its own loopback port (chosen by the OS), served with
 //       node:http and toNodeHandler. <instances-json> is [{"name":…, "strategy":"off|compact|jwt|jwe",
-//       "storage":"none|secondary|secondary+database", "deleteUser":true|false, "useSecureCookies":true|false, "models":<as for migrate>}, …].
+//       "storage":"none|secondary|secondary+database", "deleteUser":true|false, "useSecureCookies":true|false, "models":<as for migrate>,
+//       "plugins":["bearer"]}, …].
 //       Prints one line `READY {"<name>":<port>, …}` when every instance listens. The secret is
 //       BETTER_AUTH_SECRET. Each instance's baseURL is its own http://127.0.0.1:<port>, so the origin check runs as
 //       in production (the caller sends that Origin).
@@ -24,6 +25,7 @@ import http from "node:http";
 import { betterAuth } from "better-auth";
 import { getMigrations } from "better-auth/db/migration";
 import { toNodeHandler } from "better-auth/node";
+import { bearer } from "better-auth/plugins";
 import pg from "pg";
 import { Redis } from "./resp.mjs";
 
@@ -75,9 +77,18 @@ function options(instance, pool, storage, baseURL) {
     ...(instance.storage && instance.storage !== "none" ? { secondaryStorage: storage } : {}),
     ...(instance.deleteUser ? { user: { deleteUser: { enabled: true } } } : {}),
     ...(instance.useSecureCookies ? { advanced: { useSecureCookies: true } } : {}),
+    ...(instance.plugins ? { plugins: instance.plugins.map(plugin) } : {}),
     telemetry: { enabled: false },
     logger: { level: "warn" },
   }, instance.models);
+}
+
+/** A Better Auth plugin by its id, with its default options (as better-auth.plugins switches ours on). */
+function plugin(id) {
+  switch (id) {
+    case "bearer": return bearer();
+    default: throw new Error(`node-server: unknown plugin ${id}`);
+  }
 }
 
 async function migrate() {

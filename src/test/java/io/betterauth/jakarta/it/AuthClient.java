@@ -145,6 +145,17 @@ final class AuthClient {
         return expect(200, http.postJson("/api/auth/sign-out", "{}", cookie));
     }
 
+    /** get-session with {@code Authorization: Bearer} and no cookie (Better Auth's bearer plugin). */
+    HttpResponse<String> getSessionWithBearer(String authToken) throws Exception {
+        return expect(200, http.get(GET_SESSION, null, java.util.Map.of("Authorization", "Bearer " + authToken)));
+    }
+
+    /** sign-out with {@code Authorization: Bearer} alone: no cookie, no {@code Origin}. */
+    HttpResponse<String> signOutWithBearer(String authToken) throws Exception {
+        return expect(200, http.post("/api/auth/sign-out", "application/json", "{}", null, null,
+                java.util.Map.of("Authorization", "Bearer " + authToken)));
+    }
+
     /** list-sessions as a set of JSON objects (each server lists in its own order). */
     Set<JsonObject> listed(Device d) throws Exception {
         return Set.copyOf(Json.createReader(new StringReader(

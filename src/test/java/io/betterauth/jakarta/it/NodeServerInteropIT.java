@@ -51,6 +51,8 @@ import redis.clients.jedis.RedisClient;
  *   <li>with secure cookies ({@code __Secure-} names) both set the same cookies and accept and clear the other's;</li>
  *   <li>a user deleted on either (delete-user, with the password or from a fresh session) is gone on both, with
  *       every session, its account rows and Redis keys; with delete-user off both answer the same empty 404.</li>
+ *   <li>with Better Auth's bearer plugin on both, the {@code set-auth-token} of either authenticates on both, and
+ *       sign-out with it on the other ends the session.</li>
  * </ul>
  *
  * And issue 5's two instances: two Payara Micro processes of the same application on the same PostgreSQL and Redis
@@ -63,7 +65,7 @@ import redis.clients.jedis.RedisClient;
  * <p>Servers: one Node process ({@code src/test/node/node-server.mjs}, {@link NodeBetterAuthServer}) with one Better
  * Auth per configuration, and two Payara Micro processes started in parallel ({@link PayaraMicroProcess}), A with the
  * WARs {@code /off}, {@code /compact}, {@code /kv}, {@code /kvdb}, {@code /secure} and B with {@code /jwt},
- * {@code /jwe}, {@code /kvdb}, every one on the database {@code ba_interop} (recreated here) and Redis database 13
+ * {@code /jwe}, {@code /kvdb}, {@code /bearer}, every one on the database {@code ba_interop} (recreated here) and Redis database 13
  * (flushed here). Nothing is skipped: a missing service fails the test. Logs:
  * {@code target/payara-interop-a|b/server.log}, {@code target/node-interop/}. Runs in other checkouts (CI) wait for
  * this one: a PostgreSQL advisory lock is held for the whole class. Tagged {@code payara-only}: it starts Payara
@@ -476,6 +478,39 @@ class NodeServerInteropIT {
     // ============================================================================================ scenario helpers
 
     /** get-session of the same session on both: the same body byte for byte from the store, the token either way. */
+    // ================================================================================ Better Auth's bearer plugin
+
+    @ParameterizedTest(name = "issued by {0}")
+    @ValueSource(strings = {"node", "java"})
+    void aBearerTokenFromEither_authenticatesOnBoth_andSignOutWithItOnTheOtherEndsTheSession(String issuer)
+            throws Exception {
+        ServerPair servers = servers("bearer");
+        AuthClient from = issuer.equals("node") ? servers.node() : servers.java();
+        AuthClient other = issuer.equals("node") ? servers.java() : servers.node();
+        String email = email("bearer-" + issuer);
+        from.signUp(email);
+        HttpResponse<String> signIn = from.signIn(email);
+        for (HttpResponse<String> r : List.of(signIn, other.signIn(email))) {
+            assertThat(r.headers().allValues("access-control-expose-headers")).as(r.uri().toString())
+                    .containsExactly("set-auth-token");
+            Device d = Device.of(r);
+            assertThat(r.headers().firstValue("set-auth-token")).as("the session cookie's signed value")
+                    .contains(java.net.URLDecoder.decode(d.cookieMap().get("better-auth.session_token"),
+                            java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String authToken = signIn.headers().firstValue("set-auth-token").orElseThrow();
+        String token = json(signIn).getString("token");
+        String onJava = servers.java().getSessionWithBearer(authToken).body();
+        assertThat(json(onJava).getJsonObject("session").getString("token")).isEqualTo(token);
+        assertThat(onJava).as("get-session with the bearer token on our server and on Better Auth")
+                .isEqualTo(servers.node().getSessionWithBearer(authToken).body());
+        assertThat(servers.java().getSessionWithBearer(token).body()).as("a raw token").isEqualTo(onJava);
+
+        assertThat(other.signOutWithBearer(authToken).body()).isEqualTo("{\"success\":true}");
+        assertThat(servers.java().getSessionWithBearer(authToken).body()).isEqualTo("null");
+        assertThat(servers.node().getSessionWithBearer(authToken).body()).isEqualTo("null");
+    }
+
     static void assertBothAnswerTheSame(ServerPair servers, Device d) throws Exception {
         String onNode = servers.node().getSessionFromStore(d.tokenOnly());
         String onJava = servers.java().getSessionFromStore(d.tokenOnly());
@@ -519,7 +554,7 @@ class NodeServerInteropIT {
     static ServerPair servers(String config) throws IOException {
         PayaraMicroProcess java = switch (config) {
             case "off", "compact", "kv", "kvdb", "secure" -> serverA;
-            case "jwt", "jwe" -> serverB;
+            case "jwt", "jwe", "bearer" -> serverB;
             default -> throw new IllegalArgumentException(config);
         };
         return new ServerPair(AuthClient.node(node, config), AuthClient.java(java, "/" + config));
@@ -557,6 +592,7 @@ class NodeServerInteropIT {
                     .deploy("/jwt", war("jwt", portB, cache("jwt")))
                     .deploy("/jwe", war("jwe", portB, cache("jwe")))
                     .deploy("/kvdb", war("kvdb", portB, storeInDatabase()))
+                    .deploy("/bearer", war("bearer", portB, Map.of("better-auth.plugins", "bearer")))
                     .defaultDataSource(InteropDatabase.JDBC_URL, "org.postgresql.Driver")
                     .start();
             node = NodeBetterAuthServer.start(InteropDatabase.NODE_URL, REDIS_URL, """
@@ -566,7 +602,8 @@ class NodeServerInteropIT {
                      {"name":"jwe","strategy":"jwe"},
                      {"name":"kv","strategy":"off","storage":"secondary"},
                      {"name":"kvdb","strategy":"compact","storage":"secondary+database","deleteUser":true},
-                     {"name":"secure","strategy":"compact","useSecureCookies":true}]""");
+                     {"name":"secure","strategy":"compact","useSecureCookies":true},
+                     {"name":"bearer","strategy":"off","plugins":["bearer"]}]""");
             node.awaitReady(Duration.ofSeconds(60));
             serverA.awaitReady(READY_TIMEOUT);
             serverB.awaitReady(READY_TIMEOUT);
