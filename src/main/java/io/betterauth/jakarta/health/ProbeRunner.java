@@ -5,7 +5,9 @@ import io.betterauth.jakarta.spi.StoreUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +24,11 @@ import java.util.concurrent.TimeoutException;
  * context, so a contextual task would be aborted. The answer is empty when the store answered, else a short
  * reason: the store's own outage message or an exception's class name, never its message (it may quote a URL)
  * nor a stack trace.
+ *
+ * <p>One probe of a store at a time: a check asked while that store's probe still runs waits for it rather than
+ * starting another, and a probe that outlasts its wait is left to finish, not interrupted and replaced. The health
+ * endpoint is reachable by anyone who reaches the application, so a flood of checks against a hung store costs one
+ * thread and one connection, never one of each per request.
  */
 @ApplicationScoped
 public class ProbeRunner {
@@ -31,6 +38,8 @@ public class ProbeRunner {
 
     private final Duration timeout;
     private final ExecutorService executor;
+    /** Each store's probe while it runs (or its last one): the probe later checks wait for instead of starting one. */
+    private final Map<StoreProbe, Future<Optional<String>>> running = new ConcurrentHashMap<>();
 
     /** For CDI: {@link #TIMEOUT}, on daemon threads of its own. */
     public ProbeRunner() {
@@ -64,17 +73,19 @@ public class ProbeRunner {
         ClassLoader application = Thread.currentThread().getContextClassLoader();
         Future<Optional<String>> answer;
         try {
-            answer = executor.submit(() -> {
-                Thread.currentThread().setContextClassLoader(application);
-                return run(probe, timeout);
-            });
+            answer = running.compute(probe, (p, inFlight) -> inFlight != null && !inFlight.isDone() ? inFlight
+                    : executor.submit(() -> {
+                        Thread.currentThread().setContextClassLoader(application);
+                        return run(p, timeout);
+                    }));
         } catch (RejectedExecutionException e) {
             return run(probe, timeout);
         }
         try {
             return answer.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            answer.cancel(true);
+            // Not cancelled: an interrupt rarely ends a blocked read, and a cancelled probe would be replaced by a
+            // new one on the next check while its thread stays stuck.
             return Optional.of("no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             return Optional.of(reason(e.getCause()));

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +162,39 @@ class HealthChecksTest {
 
         assertThat(answer.getStatus()).isEqualTo(Status.DOWN);
         assertThat(answer.getData().orElseThrow().get("reason")).isEqualTo("no answer within 100 ms");
+    }
+
+    /**
+     * A readiness probe is public (Payara, WildFly: the application's port). A store that hangs past every timeout
+     * (a pool waiting for a dead database, a socket read that ignores interrupts) is probed once: repeated checks
+     * wait for that probe instead of each starting another thread and taking another connection.
+     */
+    @Test
+    void aStoreThatHangs_isProbedOnce_howeverOftenTheCheckIsAsked() throws Exception {
+        executor = Executors.newCachedThreadPool();
+        ProbeRunner bounded = new ProbeRunner(executor, Duration.ofMillis(50));
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        StoreProbe deaf = timeout -> {
+            started.incrementAndGet();
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException ignored) {
+                    // a blocked socket read does not end on an interrupt either
+                }
+            }
+        };
+
+        for (int i = 0; i < 3; i++) {
+            HealthCheckResponse answer = database(deaf, bounded);
+            assertThat(answer.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(answer.getData().orElseThrow().get("reason")).isEqualTo("no answer within 50 ms");
+        }
+        assertThat(started).hasValue(1);
+
+        release.countDown();
+        assertThat(database(deaf, bounded).getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
