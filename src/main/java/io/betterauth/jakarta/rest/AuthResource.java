@@ -7,11 +7,13 @@ import io.betterauth.jakarta.core.endpoint.Caller;
 import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.endpoint.RequestBody;
 import io.betterauth.jakarta.core.endpoint.SessionEndpoints;
+import io.betterauth.jakarta.core.plugin.Exchange;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.jsonb.ApplicationValues;
 import io.betterauth.jakarta.spi.SessionCustomizer;
 import io.betterauth.jakarta.web.RawContentTypeFilter;
 import io.betterauth.jakarta.web.RequestCaller;
+import io.betterauth.jakarta.web.SessionResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
@@ -76,7 +78,7 @@ public class AuthResource {
     private Response getSession(HttpServletRequest request, UriInfo uri, boolean post, String disableCookieCache,
                                 String disableRefresh) {
         Endpoints endpoints = mounted(request, uri);
-        return respond(endpoints.sessions().getSession(caller(request),
+        return respond("/get-session", request, endpoints.sessions().getSession(caller(request),
                 query(post, disableCookieCache, disableRefresh), new AppCustomizer()));
     }
 
@@ -84,7 +86,7 @@ public class AuthResource {
     @Path("sign-up/email")
     public Response signUp(@Context HttpServletRequest request, @Context UriInfo uri,
                            @Context HttpServletResponse response, InputStream body) {
-        return withRenewedHttpSession(request, response, answer(request, uri, body, JSON_OR_FORM,
+        return withRenewedHttpSession(request, response, "/sign-up/email", answer(request, uri, body, JSON_OR_FORM,
                 (e, parsed, caller) -> e.emailPassword().signUp(parsed, caller)));
     }
 
@@ -92,14 +94,14 @@ public class AuthResource {
     @Path("sign-in/email")
     public Response signIn(@Context HttpServletRequest request, @Context UriInfo uri,
                            @Context HttpServletResponse response, InputStream body) {
-        return withRenewedHttpSession(request, response, answer(request, uri, body, JSON_OR_FORM,
+        return withRenewedHttpSession(request, response, "/sign-in/email", answer(request, uri, body, JSON_OR_FORM,
                 (e, parsed, caller) -> e.emailPassword().signIn(parsed, caller)));
     }
 
     @POST
     @Path("sign-out")
     public Response signOut(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        return post(request, uri, body, (e, parsed, caller) -> e.sessions().signOut(caller));
+        return post("/sign-out", request, uri, body, (e, parsed, caller) -> e.sessions().signOut(caller));
     }
 
     @GET
@@ -108,50 +110,54 @@ public class AuthResource {
                                  @QueryParam("disableCookieCache") String disableCookieCache,
                                  @QueryParam("disableRefresh") String disableRefresh) {
         Endpoints endpoints = mounted(request, uri);
-        return respond(endpoints.sessions().listSessions(caller(request),
+        return respond("/list-sessions", request, endpoints.sessions().listSessions(caller(request),
                 query(false, disableCookieCache, disableRefresh), new AppCustomizer()));
     }
 
     @POST
     @Path("revoke-session")
     public Response revokeSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        return post(request, uri, body, (e, parsed, caller) -> e.sessions().revokeSession(parsed, caller));
+        return post("/revoke-session", request, uri, body,
+                (e, parsed, caller) -> e.sessions().revokeSession(parsed, caller));
     }
 
     @POST
     @Path("revoke-sessions")
     public Response revokeSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        return post(request, uri, body, (e, parsed, caller) -> e.sessions().revokeSessions(caller));
+        return post("/revoke-sessions", request, uri, body, (e, parsed, caller) -> e.sessions().revokeSessions(caller));
     }
 
     @POST
     @Path("revoke-other-sessions")
     public Response revokeOtherSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        return post(request, uri, body, (e, parsed, caller) -> e.sessions().revokeOtherSessions(caller));
+        return post("/revoke-other-sessions", request, uri, body,
+                (e, parsed, caller) -> e.sessions().revokeOtherSessions(caller));
     }
 
     @POST
     @Path("update-session")
     public Response updateSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        return post(request, uri, body, (e, parsed, caller) -> e.sessions().updateSession(parsed, caller));
+        return post("/update-session", request, uri, body,
+                (e, parsed, caller) -> e.sessions().updateSession(parsed, caller));
     }
 
     @POST
     @Path("change-password")
     public Response changePassword(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        return post(request, uri, body, (e, parsed, caller) -> e.account().changePassword(parsed, caller));
+        return post("/change-password", request, uri, body,
+                (e, parsed, caller) -> e.account().changePassword(parsed, caller));
     }
 
     @POST
     @Path("update-user")
     public Response updateUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        return post(request, uri, body, (e, parsed, caller) -> e.account().updateUser(parsed, caller));
+        return post("/update-user", request, uri, body, (e, parsed, caller) -> e.account().updateUser(parsed, caller));
     }
 
     @POST
     @Path("delete-user")
     public Response deleteUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        return post(request, uri, body, (e, parsed, caller) -> e.account().deleteUser(parsed, caller));
+        return post("/delete-user", request, uri, body, (e, parsed, caller) -> e.account().deleteUser(parsed, caller));
     }
 
     /** One endpoint of {@code core.endpoint}: the request's body and caller in, its answer out. */
@@ -160,14 +166,20 @@ public class AuthResource {
         AuthResult answer(Endpoints endpoints, RequestBody body, Caller caller);
     }
 
-    /** A POST endpoint that takes JSON only. */
-    private Response post(HttpServletRequest request, UriInfo uri, InputStream body, Endpoint endpoint) {
-        return respond(answer(request, uri, body, JSON_ONLY, endpoint));
+    /** A POST endpoint at {@code path} (below the base path) that takes JSON only. */
+    private Response post(String path, HttpServletRequest request, UriInfo uri, InputStream body, Endpoint endpoint) {
+        return respond(path, request, answer(request, uri, body, JSON_ONLY, endpoint));
     }
 
-    /** An endpoint's answer as a response, with the plugins' after-hooks' headers ({@code set-auth-token}). */
-    private Response respond(AuthResult result) {
-        return HttpAuthResponses.of(runtime.services().plugins().respond(result));
+    /** The answer of the endpoint at {@code path} as a response, after the plugins' after-hooks. */
+    private Response respond(String path, HttpServletRequest request, AuthResult result) {
+        return HttpAuthResponses.of(afterHooks(path, request, result));
+    }
+
+    private AuthResult afterHooks(String path, HttpServletRequest request, AuthResult result) {
+        BetterAuthRuntime.Services services = runtime.services();
+        return services.plugins().respond(Exchange.endpoint(path,
+                () -> SessionResolver.cookies(request, services.plugins())), result);
     }
 
     /**
@@ -187,9 +199,9 @@ public class AuthResource {
      * response already has with the JAX-RS response's values of that name, so the library's cookies are then
      * written beside it on the servlet response rather than through JAX-RS.
      */
-    private Response withRenewedHttpSession(HttpServletRequest request, HttpServletResponse response,
+    private Response withRenewedHttpSession(HttpServletRequest request, HttpServletResponse response, String path,
                                             AuthResult answer) {
-        AuthResult result = runtime.services().plugins().respond(answer);
+        AuthResult result = afterHooks(path, request, answer);
         if (result.status() != 200 || result.setCookies().isEmpty() || request.getSession(false) == null) {
             return HttpAuthResponses.of(result);
         }

@@ -6,6 +6,8 @@ import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.GetSessionOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
+import io.betterauth.jakarta.core.endpoint.AuthResult;
+import io.betterauth.jakarta.core.plugin.Exchange;
 import io.betterauth.jakarta.core.plugin.Plugins;
 import io.betterauth.jakarta.core.session.SessionLookup;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
@@ -17,6 +19,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Resolves the session of an ordinary (non-{@code /api/auth}) request once, as Better Auth's session middleware
@@ -96,14 +99,18 @@ public class SessionResolver {
     }
 
     /**
-     * {@code Set-Cookie} lines onto a servlet response as {@link ResponseCookies} writes them, then the plugins'
+     * {@code Set-Cookie} lines onto a servlet response as {@link ResponseCookies} writes them, after the plugins'
      * after-hooks as on the endpoints' answers (bearer: {@code set-auth-token} on a refresh or a sign-in).
      */
     void write(List<String> lines, HttpServletResponse response) {
-        ResponseCookies.write(lines, ResponseCookies.Headers.of(response::addHeader, response::setHeader));
+        BetterAuthRuntime.Services services = runtime.services();
         List<String> exposed = new java.util.ArrayList<>(response.getHeaders(Plugins.EXPOSE_HEADERS));
-        runtime.services().plugins().responseHeaders(lines, exposed.isEmpty() ? null : String.join(", ", exposed))
-                .forEach(response::setHeader);
+        AuthResult answer = services.plugins().respond(
+                Exchange.application(),
+                new AuthResult(200, "", lines, exposed.isEmpty() ? Map.of()
+                        : Map.of(Plugins.EXPOSE_HEADERS, String.join(", ", exposed))));
+        ResponseCookies.write(answer.setCookies(), ResponseCookies.Headers.of(response::addHeader, response::setHeader));
+        answer.headers().forEach(response::setHeader);
     }
 
     /** Whether the request is for the library's own endpoints, which resolve the session themselves. */

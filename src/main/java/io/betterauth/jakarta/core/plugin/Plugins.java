@@ -1,30 +1,25 @@
 package io.betterauth.jakarta.core.plugin;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
-import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
+import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.core.plugin.bearer.BearerPlugin;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The plugins switched on ({@code better-auth.plugins}), in {@link Plugin}'s order: their before-hooks
- * give the cookies every reader of the request sees (endpoints, mechanism, server-side API: one place), and their
- * after-hooks the headers of every response that sets cookies (endpoints and the mechanism's refresh alike).
+ * The plugins switched on ({@code better-auth.plugins}), in {@link Plugin}'s order: their before-hooks give the
+ * cookies every reader of the request sees (endpoints, mechanism, server-side API: one place), and their after-hooks
+ * every answer (endpoints, and the cookies the mechanism writes).
  */
 public final class Plugins {
 
     /** The CORS header that lets a browser's script read the plugins' headers. */
-    public static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
+    public static final String EXPOSE_HEADERS = ExposedHeader.EXPOSE_HEADERS;
 
     private final List<RequestHook> before;
     private final List<ResponseHook> after;
@@ -66,34 +61,12 @@ public final class Plugins {
         return cookies;
     }
 
-    /**
-     * The headers the after-hooks add to a response with these {@code Set-Cookie} lines, with
-     * {@code Access-Control-Expose-Headers} as Better Auth's hooks merge it: the names already exposed (split on
-     * {@code ,}, trimmed, each once), then each added header's name, joined with {@code ", "}. Empty when no hook
-     * adds anything (the exposed list is then left alone).
-     *
-     * @param exposed the response's {@code Access-Control-Expose-Headers} so far, or null
-     */
-    public Map<String, String> responseHeaders(List<String> setCookies, String exposed) {
-        Map<String, String> headers = new LinkedHashMap<>();
+    /** An answer after every after-hook, in order. */
+    public AuthResult respond(Exchange exchange, AuthResult result) {
+        AuthResult answer = result;
         for (ResponseHook hook : after) {
-            headers.putAll(hook.headers(setCookies));
+            answer = hook.after(exchange, answer);
         }
-        if (headers.isEmpty()) {
-            return Map.of();
-        }
-        Set<String> names = new LinkedHashSet<>();
-        if (exposed != null) {
-            Arrays.stream(exposed.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
-        }
-        names.addAll(headers.keySet());
-        headers.put(EXPOSE_HEADERS, String.join(", ", names));
-        return headers;
-    }
-
-    /** An endpoint's answer with the after-hooks' headers. */
-    public AuthResult respond(AuthResult result) {
-        Map<String, String> headers = responseHeaders(result.setCookies(), result.headers().get(EXPOSE_HEADERS));
-        return headers.isEmpty() ? result : result.withHeaders(headers);
+        return answer;
     }
 }

@@ -1,19 +1,15 @@
 package io.betterauth.jakarta.core.plugin;
 
-import java.util.List;
-import java.util.Map;
+import io.betterauth.jakarta.core.endpoint.AuthResult;
 
 /**
- * A plugin's after-hook, as far as it adds response headers that a browser's script must be able to read
- * ({@code set-auth-token}): {@link Plugins} sets them and lists their names in {@code Access-Control-Expose-Headers},
- * as each Better Auth hook does.
+ * A plugin's after-hook: Better Auth runs it on every answer of an endpoint, errors included, and it may add
+ * headers or cookies, or replace the answer. Here it also runs on the cookies the mechanism or the server-side API
+ * write on an ordinary request ({@link Exchange#path()} null there), where only what the cookies imply applies
+ * ({@code set-auth-token}).
  */
 public interface ResponseHook {
 
-    /**
-     * The headers to add, by name, in order; empty for none.
-     *
-     * @param setCookies the response's {@code Set-Cookie} lines, in order
-     */
-    Map<String, String> headers(List<String> setCookies);
+    /** The answer after this hook: {@code result} itself when the hook has nothing to do. */
+    AuthResult after(Exchange exchange, AuthResult result);
 }

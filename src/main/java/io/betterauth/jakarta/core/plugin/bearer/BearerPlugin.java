@@ -4,10 +4,11 @@ import io.betterauth.jakarta.config.plugin.BearerOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.cookie.SetCookieLines;
+import io.betterauth.jakarta.core.endpoint.AuthResult;
+import io.betterauth.jakarta.core.plugin.Exchange;
+import io.betterauth.jakarta.core.plugin.ExposedHeader;
 import io.betterauth.jakarta.core.plugin.RequestHook;
 import io.betterauth.jakarta.core.plugin.ResponseHook;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -44,9 +45,9 @@ public final class BearerPlugin implements RequestHook, ResponseHook {
     }
 
     @Override
-    public Map<String, String> headers(List<String> setCookies) {
-        return SetCookieLines.liveValue(setCookies, cookies.sessionTokenName())
-                .map(value -> Map.of(SET_AUTH_TOKEN, value))
-                .orElse(Map.of());
+    public AuthResult after(Exchange exchange, AuthResult result) {
+        return SetCookieLines.liveValue(result.setCookies(), cookies.sessionTokenName())
+                .map(value -> ExposedHeader.add(result, SET_AUTH_TOKEN, value))
+                .orElse(result);
     }
 }
