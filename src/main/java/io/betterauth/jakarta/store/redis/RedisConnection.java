@@ -23,7 +23,8 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * <p>Built lazily, on the first call that needs it: a Sentinel client asks the Sentinels for the master, and a
  * Cluster client reads the slot map, while being built, so building them at deployment would stop an application
  * whose Redis is down, which a single Redis never did. A build that fails is tried again on the next call, so the
- * storage recovers by itself once Redis is back.
+ * storage recovers by itself once Redis is back. One build at a time: the calls that waited for a build that failed
+ * fail with it, so none waits for more than the build in progress and its own.
  *
  * <p>Every connection has the same connect and socket timeout, and the wait for a pooled connection is bounded by
  * it too. A Cluster client follows {@code MOVED}/{@code ASK} redirections and retries a failed node, but for no
@@ -44,6 +45,9 @@ final class RedisConnection implements AutoCloseable {
     private final String sentinelPassword;
     private volatile UnifiedJedis client;
     private boolean closed;
+    /** The last failed build's message and when it ended ({@link System#nanoTime()}); guarded by this. */
+    private String lastFailure;
+    private long lastFailureAt;
 
     RedisConnection(RedisEndpoint endpoint, Duration timeout, String sentinelPassword) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -74,12 +78,24 @@ final class RedisConnection implements AutoCloseable {
         if (c != null) {
             return c;
         }
+        long asked = System.nanoTime();
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("The Redis client is closed");
             }
             if (client == null) {
-                client = build();
+                if (lastFailure != null && lastFailureAt - asked > 0) {
+                    // A build failed while this call waited for it: its failure, not another wait as long. Else
+                    // the calls queued behind a hung Sentinel or Cluster would each wait out a build in turn.
+                    throw new JedisConnectionException(lastFailure);
+                }
+                try {
+                    client = build();
+                } catch (RuntimeException e) {
+                    lastFailure = "Redis client not built: " + e.getClass().getSimpleName();
+                    lastFailureAt = System.nanoTime();
+                    throw e;
+                }
             }
             return client;
         }
