@@ -10,7 +10,10 @@
 //       Starts one betterAuth() per instance, each on its own loopback port (chosen by the OS), served with
 //       node:http and toNodeHandler. <instances-json> is [{"name":…, "strategy":"off|compact|jwt|jwe",
 //       "storage":"none|secondary|secondary+database", "deleteUser":true|false, "useSecureCookies":true|false, "models":<as for migrate>,
-//       "plugins":["bearer"]}, …].
+//       "plugins":["bearer"], "options":<a Better Auth options fragment>}, …].
+//       "options" (JSON, e.g. a profile of differential/profiles.json) is merged last, member by member into the
+//       options above; its "plugins" is a list of plugin ids like the instance's own. <redis-url> may be "none"
+//       when no instance uses secondary storage (the differential harness needs no Redis).
 //       Prints one line `READY {"<name>":<port>, …}` when every instance listens. The secret is
 //       BETTER_AUTH_SECRET. Each instance's baseURL is its own http://127.0.0.1:<port>, so the origin check runs as
 //       in production (the caller sends that Origin).
@@ -60,6 +63,16 @@ function redisStorage(redis) {
   };
 }
 
+/** `fragment` merged into `base`: plain objects member by member, anything else (arrays too) replaced. */
+function merged(base, fragment) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(fragment || {})) {
+    const plainObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+    out[key] = plainObject(value) && plainObject(out[key]) ? merged(out[key], value) : value;
+  }
+  return out;
+}
+
 function options(instance, pool, storage, baseURL) {
   const session = {};
   if (instance.strategy && instance.strategy !== "off") {
@@ -81,6 +94,15 @@ function options(instance, pool, storage, baseURL) {
     telemetry: { enabled: false },
     logger: { level: "warn" },
   }, instance.models);
+}
+
+/** The options of an instance with its "options" fragment (see the header) merged in. */
+function instanceOptions(instance, pool, storage, baseURL) {
+  const base = options(instance, pool, storage, baseURL);
+  if (!instance.options) return base;
+  const fragment = { ...instance.options };
+  if (fragment.plugins) fragment.plugins = fragment.plugins.map(plugin);
+  return merged(base, fragment);
 }
 
 /** A Better Auth plugin by its id, with its default options (as better-auth.plugins switches ours on). */
@@ -115,8 +137,8 @@ async function migrate() {
 async function serve() {
   const instances = JSON.parse(instancesJson);
   const pool = new pg.Pool({ connectionString: postgresUrl, max: 10 });
-  const redis = await Redis.open(redisUrl);
-  const storage = redisStorage(redis);
+  const redis = redisUrl === "none" ? null : await Redis.open(redisUrl);
+  const storage = redis ? redisStorage(redis) : undefined;
   const servers = [];
   const ports = {};
   for (const instance of instances) {
@@ -138,14 +160,17 @@ async function serve() {
       server.listen(0, "127.0.0.1", resolve);
     });
     const port = server.address().port;
-    const auth = betterAuth(options(instance, pool, storage, `http://127.0.0.1:${port}`));
+    if (!storage && instance.storage && instance.storage !== "none") {
+      throw new Error(`node-server: instance ${instance.name} needs Redis (storage ${instance.storage}), given "none"`);
+    }
+    const auth = betterAuth(instanceOptions(instance, pool, storage, `http://127.0.0.1:${port}`));
     handler = toNodeHandler(auth);
     servers.push(server);
     ports[instance.name] = port;
   }
   const stop = (code) => {
     for (const s of servers) s.close();
-    redis.close();
+    redis?.close();
     pool.end().catch(() => {});
     setTimeout(() => process.exit(code), 200).unref();
   };

@@ -1,0 +1,473 @@
+// The differential harness's engine (docs/design/plugins.md §4.3, modelled on better-auth-rs's compat-tests): a
+// scenario runs once against each of two servers with the same configuration (a reference Node Better Auth and the
+// server under test), every exchange is traced, the two observations are normalised and diffed.
+//
+//   const ctx = new Context({ base, secret, side: "node" });
+//   const result = await scenario.run(ctx);              // the scenario asserts its own success (ctx.expect)
+//   const observation = normalise({ trace: ctx.trace, result, resultAt: Date.now() }, ctx);
+//   const differences = diff(observationA, observationB);
+//
+// What a scenario sees (ctx):
+//   actor(name, {bearer, origin, token})
+//                           the official better-auth/client with a tracing customFetchImpl; by default a browser-like
+//                           device with a cookie jar (sends its cookies, and an Origin on writes, keeps Set-Cookie); with
+//                           {bearer: true} an app that keeps no cookies and sends no Origin, but keeps every
+//                           set-auth-token and sends it back as Authorization: Bearer (fetchOptions.auth), as Better
+//                           Auth's bearer docs set the client up; it sends its page's Origin on writes (an app on a
+//                           trusted origin) unless {origin: false}. {token} starts it with a given token.
+//   raw(actor, method, path, {json, headers, body})
+//                           one request outside the client (actor null: no cookies, no Origin), traced the same way;
+//                           answers {status, headers, body (parsed JSON, text or null)}.
+//   uniqueEmail(label)      a fresh mixed-case address per call (aliased in the observation, so the sides compare).
+//   expect(condition, message), expectOk({data, error}, what)
+//                           a scenario first proves it did what it says; a failed expectation fails the scenario.
+//
+// What is observed, per exchange: actor, method, path (relative to the auth base, with its query), status, the parsed
+// body, the headers of HEADERS, and each Set-Cookie as {name, value class, attributes}; plus the scenario's result.
+// Normalisation (per scenario, on each side alike):
+//   - ids (members id, userId, …) and tokens (token, the bodies of signed values) get aliases <id:1>, <token:2> in
+//     order of first appearance (object members visited in sorted order), so identity relations survive;
+//   - the scenario's e-mail addresses become <email:N> (as sent) or <email:N:lower> (lower-cased by the server);
+//   - ISO dates (and Date objects) become a DateDelta: seconds from the moment the answer arrived; two compare equal
+//     within DATE_TOLERANCE_SECONDS; iat/exp/nbf claims likewise;
+//   - a signed value (better-call's `value.base64(HMAC-SHA256)`) becomes signed(<alias>) once its signature is
+//     verified with the secret (a bad one: signed(BAD SIGNATURE)); a JWT is decoded, its HS256 signature verified with
+//     the secret, never compared.
+// diff() compares member by member, the member order of JSON bodies included (Better Auth's wire order), and
+// answers [{where, a, b}] with `where` like `POST /sign-in/email #2 body.user.email` (what documented-options.json's
+// path regexes match).
+
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createAuthClient } from "better-auth/client";
+
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const DATE_TOLERANCE_SECONDS = 10;
+/** The answer headers observed (lower case); others (date, content-length, connection, vary, …) are transport. */
+export const HEADERS = ["content-type", "cache-control", "access-control-expose-headers", "set-auth-token", "location",
+  "clear-site-data", "retry-after", "www-authenticate"];
+const ID_KEYS = new Set(["id", "userId", "impersonatedBy", "sub", "kid", "accountId"]);
+const TOKEN_KEYS = new Set(["token", "sid", "sessionToken"]);
+const DATE_CLAIMS = new Set(["iat", "exp", "nbf"]);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** The client's auth base: a bare origin gets Better Auth's /api/auth; a URL with a path (a WAR) gets it too. */
+export function authBaseOf(base) {
+  const trimmed = base.replace(/\/+$/, "");
+  return trimmed.endsWith("/api/auth") ? trimmed : `${trimmed}/api/auth`;
+}
+
+/** A failed expectation of a scenario (its own success check), as opposed to a difference between the sides. */
+export class ScenarioFailure extends Error {}
+
+/** A date as seconds from the moment its answer arrived; compares within DATE_TOLERANCE_SECONDS. */
+export class DateDelta {
+  constructor(seconds) {
+    this.seconds = seconds;
+  }
+
+  toString() {
+    const s = Math.round(this.seconds);
+    return `date(now${s < 0 ? "-" : "+"}${Math.abs(s)}s)`;
+  }
+
+  toJSON() {
+    return this.toString();
+  }
+}
+
+/** One run of one scenario against one server: its actors, its trace, its generated e-mail addresses. */
+export class Context {
+  constructor({ base, secret, side, runId }) {
+    this.side = side;
+    this.secret = secret;
+    this.authBase = authBaseOf(base);
+    this.authPath = new URL(this.authBase).pathname;
+    this.origin = new URL(this.authBase).origin;
+    this.runId = runId;
+    this.trace = [];
+    this.emails = [];
+    this.actors = new Map();
+  }
+
+  uniqueEmail(label = "user") {
+    const email = `Diff-${label}-${this.runId}-${this.emails.length + 1}@Example.com`;
+    this.emails.push(email);
+    return email;
+  }
+
+  expect(condition, message) {
+    if (!condition) throw new ScenarioFailure(message);
+  }
+
+  /** A client call's {data, error} must have succeeded; answers data. */
+  expectOk(answer, what) {
+    this.expect(answer && answer.error == null, `${what} failed: ${JSON.stringify(answer?.error)}`);
+    return answer.data;
+  }
+
+  /** A client call's {data, error} must have failed with this status; answers the error. */
+  expectError(answer, status, what) {
+    this.expect(answer?.error?.status === status,
+      `${what}: expected error ${status}, got ${JSON.stringify(answer?.error ?? answer?.data)}`);
+    return answer.error;
+  }
+
+  actor(name, { bearer = false, token, origin = true } = {}) {
+    if (this.actors.has(name)) throw new Error(`actor ${name} exists`);
+    const actor = bearer ? this.bearerActor(name, token, origin) : this.cookieActor(name);
+    this.actors.set(name, actor);
+    return actor;
+  }
+
+  cookieActor(name) {
+    const jar = new Map();
+    const actor = { name, jar, kind: "cookie" };
+    actor.fetch = async (input, init = {}) => {
+      const headers = new Headers(init.headers);
+      const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+      if (cookie) headers.set("cookie", cookie);
+      else headers.delete("cookie");
+      const method = (init.method || "GET").toUpperCase();
+      if (method !== "GET" && method !== "HEAD" && !headers.has("origin")) headers.set("origin", this.origin);
+      const response = await this.tracedFetch(name, input, { ...init, headers });
+      for (const line of response.headers.getSetCookie()) {
+        const { name: cookieName, value, attributes } = parseSetCookie(line);
+        const maxAge = attributes["max-age"];
+        if (maxAge !== undefined && Number.parseInt(maxAge, 10) <= 0) jar.delete(cookieName);
+        else jar.set(cookieName, value);
+      }
+      return response;
+    };
+    actor.client = createAuthClient({ baseURL: this.authBase, fetchOptions: { customFetchImpl: actor.fetch } });
+    return actor;
+  }
+
+  bearerActor(name, token, origin) {
+    const actor = { name, token, kind: "bearer" };
+    actor.fetch = async (input, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.delete("cookie");
+      const method = (init.method || "GET").toUpperCase();
+      if (origin && method !== "GET" && method !== "HEAD" && !headers.has("origin")) headers.set("origin", this.origin);
+      return this.tracedFetch(name, input, { ...init, headers });
+    };
+    actor.client = createAuthClient({ baseURL: this.authBase, fetchOptions: {
+      customFetchImpl: actor.fetch,
+      auth: { type: "Bearer", token: () => actor.token },
+      onSuccess: (ctx) => {
+        const authToken = ctx.response.headers.get("set-auth-token");
+        if (authToken) actor.token = authToken;
+      },
+    } });
+    return actor;
+  }
+
+  /** One request outside the client; through the actor's fetch (its cookies or nothing) or a bare one. */
+  async raw(actor, method, path, { json, headers = {}, body } = {}) {
+    const init = { method, headers: new Headers(headers) };
+    if (json !== undefined) {
+      init.body = JSON.stringify(json);
+      if (!init.headers.has("content-type")) init.headers.set("content-type", "application/json");
+    } else if (body !== undefined) {
+      init.body = body;
+    }
+    if (actor?.kind === "bearer" && actor.token && !init.headers.has("authorization")) {
+      init.headers.set("authorization", `Bearer ${actor.token}`);
+    }
+    const url = `${this.authBase}${path}`;
+    const response = actor ? await actor.fetch(url, init) : await this.tracedFetch("raw", url, init);
+    return { status: response.status, headers: response.headers, body: parseBody(await response.text()) };
+  }
+
+  async tracedFetch(actorName, input, init) {
+    const response = await fetch(input, {
+      ...init,
+      redirect: "manual",
+      signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const at = Date.now();
+    const url = new URL(String(input));
+    const path = url.pathname.startsWith(this.authPath) ? url.pathname.slice(this.authPath.length) : url.pathname;
+    const headers = {};
+    for (const h of HEADERS) {
+      const v = response.headers.get(h);
+      if (v !== null) headers[h] = v;
+    }
+    const auth = new Headers(init.headers).get("authorization");
+    this.trace.push({
+      actor: actorName,
+      method: (init.method || "GET").toUpperCase(),
+      path: path + url.search,
+      sent: { cookie: new Headers(init.headers).has("cookie"), authorization: auth ? auth.split(" ")[0] : null },
+      status: response.status,
+      headers,
+      cookies: response.headers.getSetCookie().map(parseSetCookie),
+      body: parseBody(await response.clone().text()),
+      at,
+    });
+    return response;
+  }
+}
+
+export function parseBody(text) {
+  if (text === "") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { text };
+  }
+}
+
+/** A Set-Cookie line: its name, raw value and attributes (lower-case names; flags as true). */
+export function parseSetCookie(line) {
+  const [pair, ...rest] = line.split(";");
+  const eq = pair.indexOf("=");
+  const attributes = {};
+  for (const a of rest) {
+    const i = a.indexOf("=");
+    const key = (i < 0 ? a : a.slice(0, i)).trim().toLowerCase();
+    if (key) attributes[key] = i < 0 ? true : a.slice(i + 1).trim();
+  }
+  return { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim(), attributes };
+}
+
+// ===================================================================================================== normalise
+
+/** The per-scenario aliases: the same value always gets the same alias, a new value the next number of its kind. */
+class Aliases {
+  constructor(emails) {
+    this.values = new Map();
+    this.counters = new Map();
+    emails.forEach((e, i) => {
+      this.values.set(e, `<email:${i + 1}>`);
+      if (e.toLowerCase() !== e) this.values.set(e.toLowerCase(), `<email:${i + 1}:lower>`);
+    });
+  }
+
+  of(kind, value) {
+    if (!this.values.has(value)) {
+      const n = (this.counters.get(kind) || 0) + 1;
+      this.counters.set(kind, n);
+      this.values.set(value, `<${kind}:${n}>`);
+    }
+    return this.values.get(value);
+  }
+
+  known(value) {
+    return this.values.get(value);
+  }
+}
+
+/** better-call's signature of a value: base64 (with padding) of HMAC-SHA256 with the secret. */
+function signatureOf(value, secret) {
+  return createHmac("sha256", secret).update(value).digest("base64");
+}
+
+function safeEqual(a, b) {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function base64urlJson(part) {
+  try {
+    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Normalises one side's observation ({trace, result, resultAt}) with the context it ran in (its secret and e-mail
+ * addresses): the aliases, date deltas and value classes of the header comment. Answers {trace, result}.
+ */
+export function normalise(observation, { secret, emails }) {
+  const aliases = new Aliases(emails);
+  const n = new Normaliser(aliases, secret);
+  const trace = observation.trace.map((e) => ({
+    actor: e.actor,
+    method: e.method,
+    path: n.text(e.path, e.at),
+    sent: e.sent,
+    status: e.status,
+    headers: Object.fromEntries(Object.entries(e.headers).map(([k, v]) =>
+      [k, k === "set-auth-token" ? n.valueClass(v) : v])),
+    cookies: [...e.cookies].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({
+      name: c.name,
+      value: n.valueClass(safeDecode(c.value)),
+      attributes: Object.fromEntries(Object.keys(c.attributes).sort().map((k) =>
+        [k, k === "expires" ? n.date(new Date(c.attributes[k]), e.at) : c.attributes[k]])),
+    })),
+    body: n.walk(e.body, undefined, e.at),
+  }));
+  return { trace, result: n.walk(observation.result, undefined, observation.resultAt) };
+}
+
+function safeDecode(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+class Normaliser {
+  constructor(aliases, secret) {
+    this.aliases = aliases;
+    this.secret = secret;
+  }
+
+  date(d, at) {
+    return Number.isNaN(d.getTime()) ? "date(invalid)" : new DateDelta((d.getTime() - at) / 1000);
+  }
+
+  /** A path or other text: known values inside it (a token in a query) are replaced. */
+  text(s, at) {
+    let out = s;
+    for (const [value, alias] of this.aliases.values) {
+      if (value.length >= 8) out = out.split(value).join(alias);
+      if (value.length >= 8) out = out.split(encodeURIComponent(value)).join(alias);
+    }
+    return out;
+  }
+
+  /** The class of a cookie value or token: empty, signed(<alias>), jwt{…}, a known alias, or opaque(length). */
+  valueClass(v) {
+    if (v === "" || v === undefined || v === null) return "empty";
+    const dot = v.lastIndexOf(".");
+    if (dot > 0 && v.length - dot - 1 === 44 && v.endsWith("=")) {
+      const body = v.slice(0, dot);
+      if (!safeEqual(signatureOf(body, this.secret), v.slice(dot + 1))) return "signed(BAD SIGNATURE)";
+      return `signed(${body === "true" || body === "false" ? body : this.aliases.of("token", body)})`;
+    }
+    const known = this.aliases.known(v);
+    if (known) return known;
+    if (JWT.test(v) && base64urlJson(v.split(".")[0])?.alg) return this.jwt(v, Date.now());
+    return `opaque(${v.length})`;
+  }
+
+  jwt(v, at) {
+    const [h, p, s] = v.split(".");
+    const header = base64urlJson(h);
+    const payload = base64urlJson(p);
+    let signature = `unverified (${header.alg})`;
+    if (header.alg === "HS256") {
+      const expected = createHmac("sha256", this.secret).update(`${h}.${p}`).digest("base64url");
+      signature = safeEqual(expected, s) ? "verified" : "INVALID";
+    }
+    return { jwt: { header: this.walk(header, undefined, at), payload: this.walk(payload, undefined, at), signature } };
+  }
+
+  walk(value, key, at) {
+    if (value instanceof Date) return this.date(value, at);
+    if (value === null || value === undefined || typeof value === "boolean") return value;
+    if (typeof value === "number") {
+      return DATE_CLAIMS.has(key) ? new DateDelta(value - at / 1000) : value;
+    }
+    if (typeof value === "string") return this.string(value, key, at);
+    if (Array.isArray(value)) return value.map((v) => this.walk(v, key, at));
+    if (typeof value === "object") {
+      // aliases are handed out in sorted member order (a different member order must not rename values), the
+      // members are kept in their wire order (diff() compares it)
+      const done = {};
+      for (const k of Object.keys(value).sort()) done[k] = this.walk(value[k], k, at);
+      return Object.fromEntries(Object.keys(value).map((k) => [k, done[k]]));
+    }
+    return String(value);
+  }
+
+  string(s, key, at) {
+    const known = this.aliases.known(s);
+    if (known) return known;
+    if (ID_KEYS.has(key)) return this.aliases.of("id", s);
+    if (TOKEN_KEYS.has(key)) {
+      const cls = this.valueClass(s);
+      return cls.startsWith?.("opaque") ? this.aliases.of("token", s) : cls;
+    }
+    if (ISO_DATE.test(s)) return this.date(new Date(s), at);
+    if (JWT.test(s) && base64urlJson(s.split(".")[0])?.alg) return this.jwt(s, at);
+    return s;
+  }
+}
+
+// ========================================================================================================== diff
+
+function describe(v) {
+  if (v === undefined) return "(absent)";
+  if (v instanceof DateDelta) return v.toString();
+  return JSON.stringify(v);
+}
+
+/** The member path of a trace entry, for humans and documented-options.json: `POST /sign-in/email #2`. */
+function entryLabel(e, i) {
+  return `${e.method} ${e.path} #${i + 1}`;
+}
+
+/**
+ * The differences between two normalised observations: [{where, a, b}] (a and b rendered for humans). Trace
+ * entries are compared in order; a trace of another length is one difference too.
+ */
+export function diff(a, b) {
+  const out = [];
+  const n = Math.max(a.trace.length, b.trace.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.trace[i];
+    const y = b.trace[i];
+    if (!x || !y) {
+      out.push({ where: `trace #${i + 1}`, a: x ? entryLabel(x, i) : "(no request)", b: y ? entryLabel(y, i) : "(no request)" });
+      continue;
+    }
+    const label = entryLabel(x, i);
+    if (x.method !== y.method || x.path !== y.path) {
+      out.push({ where: `trace #${i + 1} request`, a: label, b: entryLabel(y, i) });
+      continue;
+    }
+    for (const member of ["actor", "sent", "status", "headers", "cookies", "body"]) {
+      compare(x[member], y[member], `${label} ${member}`, out);
+    }
+  }
+  compare(a.result, b.result, "result", out);
+  return out;
+}
+
+function compare(x, y, where, out) {
+  if (x instanceof DateDelta && y instanceof DateDelta) {
+    if (Math.abs(x.seconds - y.seconds) > DATE_TOLERANCE_SECONDS) out.push({ where, a: describe(x), b: describe(y) });
+    return;
+  }
+  const isObject = (v) => v !== null && typeof v === "object" && !(v instanceof DateDelta);
+  if (Array.isArray(x) && Array.isArray(y)) {
+    if (x.length !== y.length) out.push({ where: `${where}.length`, a: String(x.length), b: String(y.length) });
+    for (let i = 0; i < Math.min(x.length, y.length); i++) compare(x[i], y[i], `${where}[${i}]`, out);
+    return;
+  }
+  if (isObject(x) && isObject(y) && !Array.isArray(x) && !Array.isArray(y)) {
+    const kx = Object.keys(x);
+    const ky = Object.keys(y);
+    for (const k of new Set([...kx, ...ky])) compare(x[k], y[k], `${where}.${k}`, out);
+    const common = (keys, other) => keys.filter((k) => other.includes(k));
+    if (common(kx, ky).join() !== common(ky, kx).join()) {
+      out.push({ where: `${where} (member order)`, a: common(kx, ky).join(","), b: common(ky, kx).join(",") });
+    }
+    return;
+  }
+  if (describe(x) !== describe(y)) out.push({ where, a: describe(x), b: describe(y) });
+}
+
+/** The entry of documented-options.json that covers a difference of this profile and scenario, if any. */
+export function documentedBy(options, profile, scenario, difference) {
+  const subject = `${scenario}: ${difference.where}`;
+  return options.find((o) => o.profile === profile && new RegExp(o.path).test(subject));
+}
+
+/** Runs a scenario on one server; answers {observation (normalised)} or {failure}. */
+export async function runOn(scenario, { base, secret, side, runId }) {
+  const ctx = new Context({ base, secret, side, runId });
+  try {
+    const result = await scenario.run(ctx);
+    return { observation: normalise({ trace: ctx.trace, result, resultAt: Date.now() }, ctx) };
+  } catch (e) {
+    return { failure: e instanceof ScenarioFailure ? e.message : (e?.stack || String(e)), trace: ctx.trace };
+  }
+}
