@@ -8,12 +8,14 @@
 #           (default $DIR/started-ports), the list `stop` reads.
 #   stop    `redis-cli -p N shutdown nosave` for each port in that list (never a port `start` found running).
 #   status  prints each port's state; exit 0 when everything answers.
-# Files (configs, cluster node files, logs) live under ${BA_REDIS_TOPOLOGIES_DIR:-/tmp/better-auth-redis-topologies}.
+# Files (configs, cluster node files, logs) live under ${BA_REDIS_TOPOLOGIES_DIR:-${TMPDIR:-/tmp}/better-auth-redis-
+# topologies-<uid>}, a directory of this user's alone (mode 700): one that is a symbolic link or another user's is
+# refused, since the servers (root's, under CI) write there and the Sentinel runs what its configuration names.
 # The tests read the endpoints from redis-cluster://127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003 and
 # redis-sentinel://127.0.0.1:26390/better-auth (see RedisTopologies in src/test).
 set -euo pipefail
 
-DIR=${BA_REDIS_TOPOLOGIES_DIR:-/tmp/better-auth-redis-topologies}
+DIR=${BA_REDIS_TOPOLOGIES_DIR:-${TMPDIR:-/tmp}/better-auth-redis-topologies-$(id -u)}
 STATE=${REDIS_TOPOLOGIES_STATE:-$DIR/started-ports}   # bin/test gives each run its own
 CLUSTER_PORTS=(7001 7002 7003)
 MASTER=6390
@@ -162,7 +164,11 @@ stop() {
 
 command -v redis-server >/dev/null && command -v redis-cli >/dev/null || {
   log "redis-server and redis-cli are needed (Debian package redis-server)"; exit 1; }
-mkdir -p "$DIR"
+mkdir -p -m 700 "$DIR"
+if [ -L "$DIR" ] || [ ! -O "$DIR" ]; then
+  log "refusing $DIR: it is a symbolic link or not this user's directory (set BA_REDIS_TOPOLOGIES_DIR)"; exit 1
+fi
+chmod 700 "$DIR"
 case "${1:-}" in
   start) start_cluster; start_sentinel; log "cluster on ${CLUSTER_PORTS[*]}, sentinel on $SENTINEL ($MASTER_NAME) ready" ;;
   stop) stop ;;
