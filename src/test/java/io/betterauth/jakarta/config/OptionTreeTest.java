@@ -35,6 +35,17 @@ class OptionTreeTest {
     }
 
     @Test
+    void aLoggedConfiguration_neverShowsAPasswordInTheDatabaseUrl() {
+        BetterAuthConfig inUserInfo = load(Map.of("better-auth.database.url",
+                "jdbc:mysql://app:s3cr3t-pass@127.0.0.1:3306/app"));
+        BetterAuthConfig inQuery = load(Map.of("better-auth.database.url",
+                "jdbc:postgresql://127.0.0.1:5432/app?user=app&password=s3cr3t-pass"));
+
+        assertThat(inUserInfo.toString()).doesNotContain("s3cr3t-pass").contains("jdbc:mysql://***@127.0.0.1:3306/app");
+        assertThat(inQuery.toString()).doesNotContain("s3cr3t-pass").contains("password=***");
+    }
+
+    @Test
     void everyKey_landsInItsOption() {
         Map<String, String> keys = new HashMap<>();
         keys.put("better-auth.session.store-session-in-database", "true");

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.config.option;
 
 import io.betterauth.jakarta.config.ConfigurationException;
+import io.betterauth.jakarta.config.ConfiguredUrls;
 import io.betterauth.jakarta.config.ModelNames;
 
 /**
@@ -86,9 +87,10 @@ public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection c
             return url != null && !url.isBlank();
         }
 
+        /** Without the password, also none a JDBC URL may carry ({@code user:password@}, {@code password=}). */
         @Override
         public String toString() {
-            return "Connection[url=" + url + ", user=" + user + ", password=" + (password == null ? null : "***") + "]";
+            return "Connection[url=" + ConfiguredUrls.masked(url) + ", user=" + user + ", password=" + (password == null ? null : "***") + "]";
         }
     }
 }
