@@ -35,6 +35,8 @@ public enum ErrorCode {
     VALIDATION_ERROR(400, "Validation error"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     BAD_REQUEST(400, "Invalid JSON in request body"),
+    /** The multi-session plugin's: a device cookie that is missing, forged or of a session that is gone. */
+    INVALID_SESSION_TOKEN(401, "Invalid session token"),
     /** Ours (better-call's status name): a body over {@code better-auth.advanced.max-body-size}. */
     PAYLOAD_TOO_LARGE(413, "Request body is too large"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),

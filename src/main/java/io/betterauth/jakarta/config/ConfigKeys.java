@@ -99,7 +99,8 @@ public final class ConfigKeys {
             // plugins: each option key starts with better-auth.plugins.<plugin name>. (ConfigLoader refuses one whose
             // plugin is not on)
             Key.of("better-auth.plugins"),
-            Key.of("better-auth.plugins.bearer.require-signature"));
+            Key.of("better-auth.plugins.bearer.require-signature"),
+            Key.number("better-auth.plugins.multi-session.maximum-sessions", 1, 1000));
 
     /**
      * Keys named by a pattern: {@code <placeholder>} is one segment (one of the listed values, or any when none are

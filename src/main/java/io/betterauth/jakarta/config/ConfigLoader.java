@@ -5,6 +5,7 @@ import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.BearerOptions;
+import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
 import io.betterauth.jakarta.config.option.RateLimitOptions;
 import io.betterauth.jakarta.config.option.SameSite;
 import io.betterauth.jakarta.config.option.TrustedProxies;
@@ -133,8 +134,11 @@ public final class ConfigLoader {
                         + value("better-auth.plugins").orElse("") + "'");
             }
         }
-        b.plugins(new PluginOptions(enabled, new BearerOptions(
-                flag("better-auth.plugins.bearer.require-signature").orElse(false))));
+        long[] maximumSessions = {MultiSessionOptions.DEFAULT.maximumSessions()};
+        number("better-auth.plugins.multi-session.maximum-sessions", v -> maximumSessions[0] = v);
+        b.plugins(new PluginOptions(enabled,
+                new BearerOptions(flag("better-auth.plugins.bearer.require-signature").orElse(false)),
+                new MultiSessionOptions(Math.toIntExact(maximumSessions[0]))));
     }
 
     /** {@code better-auth.user.*}. */

@@ -8,6 +8,7 @@ import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.endpoint.RequestBody;
 import io.betterauth.jakarta.core.endpoint.SessionEndpoints;
 import io.betterauth.jakarta.core.plugin.Exchange;
+import io.betterauth.jakarta.core.plugin.multisession.MultiSessionEndpoints;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.jsonb.ApplicationValues;
 import io.betterauth.jakarta.spi.SessionCustomizer;
@@ -158,6 +159,34 @@ public class AuthResource {
     @Path("delete-user")
     public Response deleteUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
         return post("/delete-user", request, uri, body, (e, parsed, caller) -> e.account().deleteUser(parsed, caller));
+    }
+
+    @GET
+    @Path("multi-session/list-device-sessions")
+    public Response listDeviceSessions(@Context HttpServletRequest request, @Context UriInfo uri) {
+        MultiSessionEndpoints plugin = multiSession();
+        mounted(request, uri);
+        return respond("/multi-session/list-device-sessions", request, plugin.listDeviceSessions(caller(request)));
+    }
+
+    @POST
+    @Path("multi-session/set-active")
+    public Response setActiveSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+        MultiSessionEndpoints plugin = multiSession();
+        return post("/multi-session/set-active", request, uri, body,
+                (e, parsed, caller) -> plugin.setActive(parsed, caller));
+    }
+
+    @POST
+    @Path("multi-session/revoke")
+    public Response revokeDeviceSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+        MultiSessionEndpoints plugin = multiSession();
+        return post("/multi-session/revoke", request, uri, body, (e, parsed, caller) -> plugin.revoke(parsed, caller));
+    }
+
+    /** The multi-session plugin's endpoints; without the plugin they do not exist (404, as an unknown path). */
+    private MultiSessionEndpoints multiSession() {
+        return runtime.services().plugins().multiSession().orElseThrow(NotFoundException::new);
     }
 
     /** One endpoint of {@code core.endpoint}: the request's body and caller in, its answer out. */

@@ -2,6 +2,8 @@ package io.betterauth.jakarta.rest;
 
 import io.betterauth.jakarta.core.endpoint.BasePath;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
+import io.betterauth.jakarta.config.option.OptionValue;
+import io.betterauth.jakarta.config.plugin.Plugin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -50,7 +52,41 @@ public class OpenApiResource {
                 || !base.isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
             throw new NotFoundException();
         }
-        return Response.ok(withServer(Document.JSON, request.getContextPath() + base.path()).toString()).build();
+        JsonObject document = withPlugins(Document.JSON, name -> OptionValue.named(Plugin.class, name)
+                .map(services.config().plugins()::on).orElse(false));
+        return Response.ok(withServer(document, request.getContextPath() + base.path()).toString()).build();
+    }
+
+    /**
+     * The document without the operations of plugins that are off (each plugin operation names its plugin in
+     * {@code x-better-auth-plugin}), and without the tags and paths left empty.
+     */
+    static JsonObject withPlugins(JsonObject document, java.util.function.Predicate<String> pluginOn) {
+        jakarta.json.JsonObjectBuilder paths = Json.createObjectBuilder();
+        java.util.Set<String> tags = new java.util.HashSet<>();
+        document.getJsonObject("paths").forEach((path, item) -> {
+            jakarta.json.JsonObjectBuilder kept = Json.createObjectBuilder();
+            int[] count = {0};
+            item.asJsonObject().forEach((method, operation) -> {
+                String plugin = operation.asJsonObject().getString("x-better-auth-plugin", null);
+                if (plugin == null || pluginOn.test(plugin)) {
+                    kept.add(method, operation);
+                    operation.asJsonObject().getJsonArray("tags")
+                            .forEach(t -> tags.add(((jakarta.json.JsonString) t).getString()));
+                    count[0]++;
+                }
+            });
+            if (count[0] > 0) {
+                paths.add(path, kept);
+            }
+        });
+        jakarta.json.JsonArrayBuilder usedTags = Json.createArrayBuilder();
+        document.getJsonArray("tags").forEach(t -> {
+            if (tags.contains(t.asJsonObject().getString("name"))) {
+                usedTags.add(t);
+            }
+        });
+        return Json.createObjectBuilder(document).add("tags", usedTags).add("paths", paths).build();
     }
 
     /** The document with one server: {@code url}, the endpoints' path within the origin. */

@@ -38,10 +38,11 @@ class PluginConfigTest {
         assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "bearer,organisation")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Configuration value better-auth.plugins='bearer,organisation' is not valid: unknown "
-                        + "plugin 'organisation' (available: bearer)");
+                        + "plugin 'organisation' (available: bearer, multi-session)");
         assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "jwt")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageEndingWith("the plugin 'jwt' is not available in this version (available: bearer)");
+                .hasMessageEndingWith("the plugin 'jwt' is not available in this version (available: bearer, "
+                        + "multi-session)");
     }
 
     @Test

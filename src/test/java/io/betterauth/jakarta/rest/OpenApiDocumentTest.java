@@ -63,7 +63,8 @@ class OpenApiDocumentTest {
     void theDocumentsOperations_areExactlyTheResourceMethods() {
         Set<String> resources = resourceOperations();
         assertThat(resources).as("the reflection found the endpoints").contains("GET /get-session",
-                "POST /get-session", "POST /sign-in/email", "POST /delete-user", "GET /openapi.json").hasSize(14);
+                "POST /get-session", "POST /sign-in/email", "POST /delete-user", "GET /openapi.json", "POST /multi-session/revoke")
+                .hasSize(17);
         assertThat(documentOperations(DOCUMENT)).isEqualTo(resources);
     }
 
@@ -90,7 +91,7 @@ class OpenApiDocumentTest {
                 }
             });
         });
-        assertThat(operationIds).hasSize(14);
+        assertThat(operationIds).hasSize(17);
     }
 
     @Test
@@ -132,6 +133,17 @@ class OpenApiDocumentTest {
         assertThat(served.getJsonArray("servers")).hasSize(1);
         assertThat(served.getJsonArray("servers").getJsonObject(0).getString("url")).isEqualTo("/shop/auth/v2");
         assertThat(served.getJsonObject("paths")).isEqualTo(DOCUMENT.getJsonObject("paths"));
+    }
+
+    @Test
+    void aPluginsOperations_areServedOnlyWhileThePluginIsOn() {
+        JsonObject off = OpenApiResource.withPlugins(DOCUMENT, plugin -> false);
+        assertThat(off.getJsonObject("paths").keySet()).noneMatch(p -> p.startsWith("/multi-session/"))
+                .contains("/get-session", "/openapi.json");
+        assertThat(off.getJsonArray("tags").stream().map(t -> t.asJsonObject().getString("name")))
+                .doesNotContain("Multi-session").contains("Session");
+        JsonObject on = OpenApiResource.withPlugins(DOCUMENT, "multi-session"::equals);
+        assertThat(on.getJsonObject("paths")).isEqualTo(DOCUMENT.getJsonObject("paths"));
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.betterauth.jakarta.config.option.OptionValue;
 /** A Better Auth plugin this library speaks, named by its Better Auth {@code id}; declared in running order. */
 public enum Plugin implements OptionValue {
     /** {@code bearer}: {@code Authorization: Bearer <token>} authenticates as the session cookie does. */
-    BEARER("bearer");
+    BEARER("bearer"),
+    /** {@code multi-session}: several accounts signed in on one browser, each in a signed device cookie. */
+    MULTI_SESSION("multi-session");
 
     private final String configValue;
 

@@ -14,15 +14,17 @@ import java.util.Set;
  * session plugins this library speaks, each off unless named, its options under {@code better-auth.plugins.<name>.*}.
  *
  * @param enabled the plugins switched on; they run in {@link Plugin}'s order, whatever order the list names them in
- * @param bearer  the {@code bearer} plugin's options
+ * @param bearer       the {@code bearer} plugin's options
+ * @param multiSession the {@code multi-session} plugin's options
  */
-public record PluginOptions(Set<Plugin> enabled, BearerOptions bearer) {
+public record PluginOptions(Set<Plugin> enabled, BearerOptions bearer, MultiSessionOptions multiSession) {
 
     /** No plugin, Better Auth's default. */
-    public static final PluginOptions NONE = new PluginOptions(Set.of(), BearerOptions.DEFAULT);
+    public static final PluginOptions NONE = new PluginOptions(Set.of(), BearerOptions.DEFAULT,
+            MultiSessionOptions.DEFAULT);
 
     /** Better Auth plugins named by issue 19 that this version does not speak yet: a clear error, not "unknown". */
-    private static final List<String> NOT_YET = List.of("jwt", "admin", "multi-session");
+    private static final List<String> NOT_YET = List.of("jwt", "admin");
 
     public PluginOptions {
         enabled = enabled.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(enabled));

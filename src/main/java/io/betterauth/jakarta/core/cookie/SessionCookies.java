@@ -180,6 +180,14 @@ public final class SessionCookies {
         return SetCookie.serialize(sessionTokenName, signer.sign(token), base.withMaxAge(maxAge));
     }
 
+    /**
+     * A cookie carrying a signed session token with {@code session_token}'s attributes and {@code Max-Age} =
+     * {@code expiresIn} whatever the session (Better Auth's multi-session device cookie).
+     */
+    public String signedTokenCookie(String name, String token) {
+        return SetCookie.serialize(name, signer.sign(token), base.withMaxAge(expiresIn));
+    }
+
     /** The signed {@code dont_remember=true} cookie, always a browser-session cookie. */
     public String dontRememberCookie() {
         return SetCookie.serialize(dontRememberName, signer.sign("true"), base);

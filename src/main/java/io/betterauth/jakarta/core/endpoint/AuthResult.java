@@ -37,6 +37,11 @@ public record AuthResult(int status, String json, List<String> setCookies, Map<S
         return new AuthResult(status, json, setCookies, all);
     }
 
+    /** The same answer with these {@code Set-Cookie} lines instead. */
+    public AuthResult withSetCookies(List<String> lines) {
+        return new AuthResult(status, json, lines, headers);
+    }
+
     /** The same answer without its cookies (they went out another way). */
     public AuthResult withoutCookies() {
         return new AuthResult(status, json, List.of(), headers);

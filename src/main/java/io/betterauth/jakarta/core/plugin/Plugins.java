@@ -4,11 +4,16 @@ import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
-import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
+import io.betterauth.jakarta.core.endpoint.SessionGuard;
 import io.betterauth.jakarta.core.plugin.bearer.BearerPlugin;
+import io.betterauth.jakarta.core.plugin.multisession.MultiSessionEndpoints;
+import io.betterauth.jakarta.core.plugin.multisession.MultiSessionPlugin;
+import io.betterauth.jakarta.core.security.OriginCheck;
+import io.betterauth.jakarta.core.session.SessionManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -23,28 +28,40 @@ public final class Plugins {
 
     private final List<RequestHook> before;
     private final List<ResponseHook> after;
+    private final MultiSessionEndpoints multiSession;
 
-    private Plugins(List<RequestHook> before, List<ResponseHook> after) {
+    private Plugins(List<RequestHook> before, List<ResponseHook> after, MultiSessionEndpoints multiSession) {
         this.before = List.copyOf(before);
         this.after = List.copyOf(after);
+        this.multiSession = multiSession;
     }
 
     /** No plugin. */
     public static Plugins none() {
-        return new Plugins(List.of(), List.of());
+        return new Plugins(List.of(), List.of(), null);
     }
 
-    /** The configuration's plugins over the session cookies they read and write. */
-    public static Plugins of(BetterAuthConfig config, SessionCookies cookies) {
+    /** The configuration's plugins over the sessions they read and write, and the endpoints' session guard. */
+    public static Plugins of(BetterAuthConfig config, SessionManager sessions, SessionGuard guard) {
         PluginOptions options = config.plugins();
         List<RequestHook> before = new ArrayList<>();
         List<ResponseHook> after = new ArrayList<>();
         if (options.on(Plugin.BEARER)) {
-            BearerPlugin bearer = new BearerPlugin(options.bearer(), cookies);
+            BearerPlugin bearer = new BearerPlugin(options.bearer(), sessions.cookies());
             before.add(bearer);
             after.add(bearer);
         }
-        return new Plugins(before, after);
+        MultiSessionEndpoints multiSession = null;
+        if (options.on(Plugin.MULTI_SESSION)) {
+            after.add(new MultiSessionPlugin(options.multiSession(), sessions));
+            multiSession = new MultiSessionEndpoints(config, sessions, guard, new OriginCheck(config));
+        }
+        return new Plugins(before, after, multiSession);
+    }
+
+    /** The multi-session plugin's endpoints, when it is on. */
+    public Optional<MultiSessionEndpoints> multiSession() {
+        return Optional.ofNullable(multiSession);
     }
 
     /**

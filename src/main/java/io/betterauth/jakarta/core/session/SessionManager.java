@@ -115,6 +115,14 @@ public final class SessionManager {
         return session;
     }
 
+    /**
+     * The stored session of this token with its user, or empty (none, or an unreadable record); expiry is not
+     * checked. An outage is a {@code StoreUnavailableException}.
+     */
+    public Optional<SessionAndUser> find(String token) {
+        return ColumnLimits.storable(token) ? ReadableSessions.find(sessions, users, token) : Optional.empty();
+    }
+
     /** Deletes one session with its before/after events; {@code reason} says why (sign-out, revoke-session, …). */
     public void delete(Session session, String reason) {
         events.beforeSessionDelete(new SessionDeleting(SessionInfo.of(session), reason));

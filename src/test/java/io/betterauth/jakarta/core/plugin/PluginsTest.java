@@ -6,6 +6,7 @@ import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.BearerOptions;
+import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
@@ -30,13 +31,22 @@ class PluginsTest {
     static BetterAuthConfig config(boolean bearer, boolean requireSignature) {
         return BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
                 .plugins(new PluginOptions(bearer ? Set.of(Plugin.BEARER) : Set.of(),
-                        new BearerOptions(requireSignature)))
+                        new BearerOptions(requireSignature), MultiSessionOptions.DEFAULT))
                 .build();
     }
 
     static Plugins plugins(boolean bearer) {
-        BetterAuthConfig c = config(bearer, false);
-        return Plugins.of(c, new SessionCookies(c));
+        return of(config(bearer, false));
+    }
+
+    /** The plugins over in-memory stores. */
+    static Plugins of(BetterAuthConfig c) {
+        io.betterauth.jakarta.core.session.SessionManager manager = new io.betterauth.jakarta.core.session.SessionManager(
+                c, new io.betterauth.jakarta.store.memory.InMemorySessionStore(),
+                new io.betterauth.jakarta.store.memory.InMemoryUserStore(), new SessionCookies(c),
+                new io.betterauth.jakarta.core.session.IdGenerator(), java.time.Clock.systemUTC());
+        return Plugins.of(c, manager, new io.betterauth.jakarta.core.endpoint.SessionGuard(c, manager,
+                new io.betterauth.jakarta.store.memory.InMemorySessionStore()));
     }
 
     static Function<String, String> headers(Map<String, String> h) {
@@ -74,8 +84,7 @@ class PluginsTest {
 
     @Test
     void requireSignature_refusesARawToken_butTakesASignedOne() {
-        BetterAuthConfig c = config(true, true);
-        Plugins strict = Plugins.of(c, new SessionCookies(c));
+        Plugins strict = of(config(true, true));
         assertThat(sessionToken(strict, null, "Bearer " + TOKEN)).isNull();
         assertThat(sessionToken(strict, null, "Bearer " + SIGNED)).isEqualTo(TOKEN);
     }

@@ -1,0 +1,268 @@
+package io.betterauth.jakarta.core.plugin.multisession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.plugin.BearerOptions;
+import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
+import io.betterauth.jakarta.config.plugin.Plugin;
+import io.betterauth.jakarta.config.plugin.PluginOptions;
+import io.betterauth.jakarta.core.cookie.RequestCookies;
+import io.betterauth.jakarta.core.cookie.SessionCookies;
+import io.betterauth.jakarta.core.endpoint.AuthResult;
+import io.betterauth.jakarta.core.endpoint.Caller;
+import io.betterauth.jakarta.core.endpoint.Endpoints;
+import io.betterauth.jakarta.core.endpoint.RequestBody;
+import io.betterauth.jakarta.core.js.ClientJson;
+import io.betterauth.jakarta.core.plugin.Exchange;
+import io.betterauth.jakarta.core.plugin.Plugins;
+import io.betterauth.jakarta.core.security.PasswordHasher;
+import io.betterauth.jakarta.core.session.ClientInfo;
+import io.betterauth.jakarta.core.session.IdGenerator;
+import io.betterauth.jakarta.core.session.SessionManager;
+import io.betterauth.jakarta.store.memory.InMemorySessionStore;
+import io.betterauth.jakarta.store.memory.InMemoryUserStore;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The multi-session plugin as one browser lives it, through the endpoints and the after-hooks as the REST layer
+ * runs them, over in-memory stores: the device cookies Better Auth 1.7.25 writes (names, attributes, the cap, the
+ * same user replaced), the three endpoints, and sign-out ending every account of the browser.
+ */
+class MultiSessionTest {
+
+    static final String SECRET = "multi-session-test-secret-0123456789abcdef";
+    static final String TOKEN = "better-auth.session_token";
+    static final String ATTRIBUTES = "; Max-Age=604800; Path=/; HttpOnly; SameSite=Lax";
+
+    final Server server = new Server(5);
+    final SessionManager manager = server.manager;
+
+    /** The library's core over in-memory stores, with multi-session on, as the runtime wires it. */
+    static final class Server {
+        final InMemorySessionStore store = new InMemorySessionStore();
+        final BetterAuthConfig config;
+        final SessionManager manager;
+        final Endpoints endpoints;
+        final Plugins plugins;
+        final SessionCookies cookies;
+
+        Server(int maximumSessions) {
+            config = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
+                    .emailAndPasswordEnabled(true)
+                    .plugins(new PluginOptions(Set.of(Plugin.MULTI_SESSION), BearerOptions.DEFAULT,
+                            new MultiSessionOptions(maximumSessions)))
+                    .build();
+            cookies = new SessionCookies(config);
+            InMemoryUserStore users = new InMemoryUserStore();
+            manager = new SessionManager(config, store, users, cookies, new IdGenerator(), Clock.systemUTC());
+            endpoints = Endpoints.of(config, manager, store, users, new PasswordHasher(1));
+            plugins = Plugins.of(config, manager, endpoints.guard());
+        }
+
+        /** One browser: its cookie jar, and each answer it got after the after-hooks. */
+        final class Browser {
+            final Map<String, String> jar = new LinkedHashMap<>();
+            List<String> lastSetCookies;
+
+            RequestCookies cookies() {
+                return RequestCookies.parse(jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
+
+            Caller caller() {
+                return Caller.serverSide(cookies(), () -> ClientInfo.UNKNOWN);
+            }
+
+            JsonObject call(String path, java.util.function.Function<Caller, AuthResult> endpoint) {
+                RequestCookies sent = cookies();
+                AuthResult answer;
+                try {
+                    answer = plugins.respond(Exchange.endpoint(path, () -> sent), endpoint.apply(caller()));
+                } catch (AuthException e) {
+                    answer = AuthResult.of(e);
+                }
+                lastSetCookies = answer.setCookies();
+                for (String line : lastSetCookies) {
+                    String pair = line.split(";", 2)[0];
+                    String name = pair.substring(0, pair.indexOf('='));
+                    if (line.contains("Max-Age=0")) {
+                        jar.remove(name);
+                    } else {
+                        jar.put(name, pair.substring(name.length() + 1));
+                    }
+                }
+                String json = answer.json().isEmpty() ? "null" : answer.json();
+                JsonObject out = Json.createObjectBuilder().add("status", answer.status())
+                        .add("body", Json.createReader(new StringReader(json)).readValue()).build();
+                return out;
+            }
+
+            String signUp(String email) {
+                JsonObject r = call("/sign-up/email", c -> endpoints.emailPassword().signUp(body(
+                        "{\"name\":\"M\",\"email\":\"" + email + "\",\"password\":\"multi-password-1\"}"), c));
+                assertThat(r.getInt("status")).as(r.toString()).isEqualTo(200);
+                return r.getJsonObject("body").getString("token");
+            }
+
+            String signIn(String email) {
+                JsonObject r = call("/sign-in/email", c -> endpoints.emailPassword().signIn(body(
+                        "{\"email\":\"" + email + "\",\"password\":\"multi-password-1\"}"), c));
+                assertThat(r.getInt("status")).as(r.toString()).isEqualTo(200);
+                return r.getJsonObject("body").getString("token");
+            }
+
+            List<String> deviceTokens() {
+                JsonArray listed = call("/multi-session/list-device-sessions",
+                        c -> multiSession().listDeviceSessions(c)).getJsonArray("body");
+                return listed.stream().map(v -> v.asJsonObject().getJsonObject("session").getString("token")).toList();
+            }
+
+            JsonObject setActive(String token) {
+                return call("/multi-session/set-active",
+                        c -> multiSession().setActive(body("{\"sessionToken\":\"" + token + "\"}"), c));
+            }
+
+            JsonObject revoke(String token) {
+                return call("/multi-session/revoke",
+                        c -> multiSession().revoke(body("{\"sessionToken\":\"" + token + "\"}"), c));
+            }
+
+            String active() {
+                return cookies.sessionToken(cookies()).orElse(null);
+            }
+        }
+
+        MultiSessionEndpoints multiSession() {
+            return plugins.multiSession().orElseThrow();
+        }
+
+        String device(String token) {
+            return TOKEN + "_multi-" + token.toLowerCase(java.util.Locale.ROOT) + "="
+                    + io.betterauth.jakarta.core.js.UriComponent.encode(cookies.sign(token)) + ATTRIBUTES;
+        }
+
+    }
+
+    static String expired(String name) {
+        return name + "=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax";
+    }
+
+    static RequestBody body(String json) {
+        return new RequestBody(ClientJson.parse(json).orElseThrow().asJsonObject());
+    }
+
+    static String email(String tag) {
+        return tag + "-" + System.nanoTime() + "@example.com";
+    }
+
+    @Test
+    void everyNewSession_getsItsSignedDeviceCookie_andTheBrowserListsEachAccountOnce() {
+        Server.Browser browser = server.new Browser();
+        String a = browser.signUp(email("a"));
+        assertThat(browser.lastSetCookies).hasSize(2).last().isEqualTo(server.device(a));
+        String b = browser.signUp(email("b"));
+        assertThat(browser.lastSetCookies).last().isEqualTo(server.device(b));
+        assertThat(browser.active()).isEqualTo(b);
+        assertThat(browser.deviceTokens()).containsExactly(a, b);
+
+        JsonObject active = browser.setActive(a);
+        assertThat(active.getInt("status")).isEqualTo(200);
+        assertThat(active.getJsonObject("body").getJsonObject("session").getString("token")).isEqualTo(a);
+        assertThat(browser.active()).isEqualTo(a);
+        assertThat(browser.lastSetCookies).as("the request already has a's device cookie: no new one")
+                .noneMatch(l -> l.contains("_multi-"));
+    }
+
+    @Test
+    void signingInAgainAsTheSameUser_replacesThatUsersOlderSession() {
+        Server.Browser browser = server.new Browser();
+        String email = email("again");
+        String first = browser.signUp(email);
+        String second = browser.signIn(email);
+        assertThat(browser.lastSetCookies).contains(expired(TOKEN + "_multi-" + first.toLowerCase()), server.device(second));
+        assertThat(manager.find(first)).as("the older session is deleted").isEmpty();
+        assertThat(browser.deviceTokens()).containsExactly(second);
+    }
+
+    @Test
+    void maximumSessions_neverRefusesASignIn_itsSessionJustGetsNoDeviceCookie() {
+        Server.Browser browser = new Server(2).new Browser();
+        String a = browser.signUp(email("cap-a"));
+        String b = browser.signUp(email("cap-b"));
+        String c = browser.signUp(email("cap-c"));
+        assertThat(browser.active()).isEqualTo(c);
+        assertThat(browser.lastSetCookies).noneMatch(l -> l.contains("_multi-"));
+        assertThat(browser.deviceTokens()).containsExactly(a, b);
+    }
+
+    @Test
+    void setActive_onlyForASignedDeviceCookie_andAGoneSessionsCookieIsExpired() {
+        Server.Browser browser = server.new Browser();
+        String a = browser.signUp(email("forged-a"));
+        Server.Browser other = server.new Browser();
+        String stranger = other.signUp(email("forged-b"));
+        JsonObject forged = browser.setActive(stranger);
+        assertThat(forged.getInt("status")).isEqualTo(401);
+        assertThat(forged.getJsonObject("body").getString("code")).isEqualTo("INVALID_SESSION_TOKEN");
+        assertThat(forged.getJsonObject("body").getString("message")).isEqualTo("Invalid session token");
+        assertThat(browser.active()).isEqualTo(a);
+
+        manager.delete(manager.find(a).orElseThrow().session(), "test");
+        JsonObject gone = browser.setActive(a);
+        assertThat(gone.getInt("status")).isEqualTo(401);
+        assertThat(browser.lastSetCookies).containsExactly(expired(TOKEN + "_multi-" + a.toLowerCase()));
+    }
+
+    @Test
+    void revokingTheActiveDeviceSession_makesTheNextOneActive_andTheLastOneSignsOut() {
+        Server.Browser browser = server.new Browser();
+        String a = browser.signUp(email("rev-a"));
+        String b = browser.signUp(email("rev-b"));
+        JsonObject revoked = browser.revoke(b);
+        assertThat(revoked.getJsonObject("body")).isEqualTo(Json.createObjectBuilder().add("status", true).build());
+        assertThat(manager.find(b)).isEmpty();
+        assertThat(browser.active()).isEqualTo(a);
+        assertThat(browser.lastSetCookies.get(0)).isEqualTo(expired(TOKEN + "_multi-" + b.toLowerCase()));
+
+        browser.revoke(a);
+        assertThat(browser.active()).isNull();
+        assertThat(browser.jar).isEmpty();
+        assertThat(browser.revoke(a).getInt("status")).as("no session any more").isEqualTo(401);
+    }
+
+    @Test
+    void signOut_endsEveryAccountOfTheBrowser() {
+        Server.Browser browser = server.new Browser();
+        String a = browser.signUp(email("out-a"));
+        String b = browser.signUp(email("out-b"));
+        browser.call("/sign-out", c -> server.endpoints.sessions().signOut(c));
+        assertThat(browser.lastSetCookies).endsWith(expired(TOKEN + "_multi-" + a.toLowerCase()),
+                expired(TOKEN + "_multi-" + b.toLowerCase()));
+        assertThat(manager.find(a)).isEmpty();
+        assertThat(manager.find(b)).isEmpty();
+        assertThat(browser.jar).isEmpty();
+    }
+
+    @Test
+    void signOutNames_areLowerCased_withTheSecurePrefixRestored_asBetterAuthWritesThem() {
+        assertThat(DeviceCookies.signOutName("MyApp.session_token_multi-abc"))
+                .isEqualTo("myapp.session_token_multi-abc");
+        assertThat(DeviceCookies.signOutName("__Secure-better-auth.session_token_multi-abc"))
+                .isEqualTo("__Secure-better-auth.session_token_multi-abc");
+        assertThat(DeviceCookies.signOutName("__Host-better-auth.session_token_multi-abc"))
+                .isEqualTo("__Host-better-auth.session_token_multi-abc");
+    }
+}
