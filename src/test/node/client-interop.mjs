@@ -18,6 +18,9 @@
 //                            | bearer: the server runs Better Auth's bearer plugin (better-auth.plugins=bearer); the
 //                            script then runs the bearer checks only, with clients that keep no cookies (cookie
 //                            cache off, database storage)
+//                            | multi-session: the server runs Better Auth's multi-session plugin; the script then runs
+//                            the multi-session checks only, with the client's multiSessionClient() (cookie cache off,
+//                            database storage)
 //
 // With a cookie cache, a revoked session stays readable from its session_data cookie until its max-age (Better
 // Auth's documented revocation window), so every "this device is gone" check reads the store, as Better Auth users
@@ -28,6 +31,7 @@
 
 import assert from "node:assert/strict";
 import { createAuthClient } from "better-auth/client";
+import { multiSessionClient } from "better-auth/client/plugins";
 import { getCookieCache } from "better-auth/cookies";
 import { createHash } from "node:crypto";
 import { createInternalContext, serializeCookie, serializeSignedCookie } from "better-call";
@@ -41,11 +45,11 @@ const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379/12";
 const DELETE_USER = process.env.DELETE_USER || "off";
 const PROFILE = process.env.PROFILE || "standard";
 if (!base || !secret || !["off", "compact", "jwt", "jwe"].includes(STRATEGY) || !["database", "redis"].includes(STORAGE)
-    || !["on", "off"].includes(DELETE_USER) || !["standard", "hardened", "bearer"].includes(PROFILE)
+    || !["on", "off"].includes(DELETE_USER) || !["standard", "hardened", "bearer", "multi-session"].includes(PROFILE)
     || (PROFILE === "hardened" && (STRATEGY !== "off" || STORAGE !== "database" || DELETE_USER !== "on"))
-    || (PROFILE === "bearer" && (STRATEGY !== "off" || STORAGE !== "database"))) {
+    || (["bearer", "multi-session"].includes(PROFILE) && (STRATEGY !== "off" || STORAGE !== "database"))) {
   console.error("usage: BETTER_AUTH_SECRET=... [CACHE_STRATEGY=off|compact|jwt|jwe] [STORAGE=database|redis] [DELETE_USER=off|on] "
-    + "[PROFILE=standard|hardened (with CACHE_STRATEGY=off, STORAGE=database, DELETE_USER=on)|bearer (with "
+    + "[PROFILE=standard|hardened (with CACHE_STRATEGY=off, STORAGE=database, DELETE_USER=on)|bearer|multi-session (with "
     + "CACHE_STRATEGY=off, STORAGE=database)] node client-interop.mjs <base URL>");
   process.exit(2);
 }
@@ -1474,6 +1478,80 @@ async function bearerProfile() {
   });
 }
 
+/** The multi-session plugin's checks (PROFILE=multi-session): one browser, several accounts, multiSessionClient(). */
+async function multiSessionProfile() {
+  console.log(`client-interop: better-auth client with multiSessionClient() against ${authBase} (multi-session plugin)`);
+  const jar = new CookieJar("MS");
+  const client = createAuthClient({ baseURL: authBase, plugins: [multiSessionClient()],
+    fetchOptions: { customFetchImpl: jar.fetch } });
+  const deviceName = (token) => `${SESSION_TOKEN}_multi-${token.toLowerCase()}`;
+  const attributes = { ...cookieOptions, maxAge: 604800 };
+  const emails = [`Multi-A-${RUN}@Example.com`, `Multi-B-${RUN}@Example.com`];
+  const password = "multi-password-123";
+  let a;
+  let b;
+
+  await check("multi-session: each sign-up sets the session cookie and its signed device cookie, as better-call signs them", async () => {
+    const upA = await client.signUp.email({ name: "Multi A", email: emails[0], password });
+    assert.equal(upA.error, null, JSON.stringify(upA.error));
+    a = upA.data.token;
+    assert.deepEqual(jar.setCookiesFrom("/sign-up/email"), [
+      await serializeSignedCookie(SESSION_TOKEN, a, secret, attributes),
+      await serializeSignedCookie(deviceName(a), a, secret, attributes),
+    ]);
+    const upB = await client.signUp.email({ name: "Multi B", email: emails[1], password });
+    assert.equal(upB.error, null, JSON.stringify(upB.error));
+    b = upB.data.token;
+    assert.equal((await client.getSession()).data?.session?.token, b);
+  });
+
+  await check("multi-session: listDeviceSessions lists both accounts of the browser", async () => {
+    const { data, error } = await client.multiSession.listDeviceSessions();
+    assert.equal(error, null, JSON.stringify(error));
+    assert.deepEqual(data.map((d) => d.session.token).sort(), [a, b].sort());
+    assert.deepEqual(data.map((d) => d.user.email).sort(), emails.map((e) => e.toLowerCase()).sort());
+  });
+
+  await check("multi-session: setActive switches the browser's account; a token without its device cookie is 401 INVALID_SESSION_TOKEN", async () => {
+    const { data, error } = await client.multiSession.setActive({ sessionToken: a });
+    assert.equal(error, null, JSON.stringify(error));
+    assert.equal(data.session.token, a);
+    assert.equal((await client.getSession()).data?.session?.token, a);
+    const forged = await client.multiSession.setActive({ sessionToken: randomToken() });
+    assert.equal(forged.error?.status, 401);
+    assert.equal(forged.error.code, "INVALID_SESSION_TOKEN");
+    assert.equal(forged.error.message, "Invalid session token");
+  });
+
+  await check("multi-session: revoke signs one account out; the other stays active", async () => {
+    const { data, error } = await client.multiSession.revoke({ sessionToken: b });
+    assert.equal(error, null, JSON.stringify(error));
+    assert.deepEqual(data, { status: true });
+    assert.equal(jar.has(deviceName(b)), false);
+    assert.equal((await client.getSession()).data?.session?.token, a);
+    const listed = await client.multiSession.listDeviceSessions();
+    assert.deepEqual(listed.data.map((d) => d.session.token), [a]);
+  });
+
+  await check("multi-session: signing in again as B adds B back; signOut ends every account of the browser", async () => {
+    const again = await client.signIn.email({ email: emails[1], password });
+    assert.equal(again.error, null, JSON.stringify(again.error));
+    const b2 = again.data.token;
+    assert.ok(jar.has(deviceName(b2)), jar.header());
+    const out = await client.signOut();
+    assert.deepEqual(out.data, { success: true });
+    const lines = jar.setCookiesFrom("/sign-out");
+    for (const token of [a, b2]) {
+      assert.ok(lines.includes(serializeCookie(deviceName(token), "", { ...cookieOptions, maxAge: 0 })), lines.join("\n"));
+    }
+    assert.deepEqual([...jar.cookies.keys()], []);
+    for (const token of [a, b2]) {
+      const device = await serializeSignedCookie(SESSION_TOKEN, token, secret, cookieOptions);
+      assert.equal((await rawGetSession(device.split(";")[0])).body, "null", "the session is deleted");
+    }
+  });
+}
+
 const overall = setTimeout(async () => {
   console.error(`client-interop: FAILED (timed out at step "${step}")`);
   await Promise.race([cleanUp(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
@@ -1488,6 +1566,7 @@ try {
   }
   if (HARDENED) await hardened();
   else if (PROFILE === "bearer") await bearerProfile();
+  else if (PROFILE === "multi-session") await multiSessionProfile();
   else await main();
   await cleanUp();
   clearTimeout(overall);
