@@ -10,7 +10,7 @@
 //       Starts one betterAuth() per instance, each on its own loopback port (chosen by the OS), served with
 //       node:http and toNodeHandler. <instances-json> is [{"name":…, "strategy":"off|compact|jwt|jwe",
 //       "storage":"none|secondary|secondary+database", "deleteUser":true|false, "useSecureCookies":true|false, "models":<as for migrate>,
-//       "plugins":["bearer"], "options":<a Better Auth options fragment>}, …].
+//       "plugins":["bearer"|"multi-session", …], "options":<a Better Auth options fragment>}, …].
 //       "options" (JSON, e.g. a profile of differential/profiles.json) is merged last, member by member into the
 //       options above; its "plugins" is a list of plugin ids like the instance's own. <redis-url> may be "none"
 //       when no instance uses secondary storage (the differential harness needs no Redis).
@@ -28,7 +28,7 @@ import http from "node:http";
 import { betterAuth } from "better-auth";
 import { getMigrations } from "better-auth/db/migration";
 import { toNodeHandler } from "better-auth/node";
-import { bearer } from "better-auth/plugins";
+import { bearer, multiSession } from "better-auth/plugins";
 import pg from "pg";
 import { Redis } from "./resp.mjs";
 
@@ -109,6 +109,7 @@ function instanceOptions(instance, pool, storage, baseURL) {
 function plugin(id) {
   switch (id) {
     case "bearer": return bearer();
+    case "multi-session": return multiSession();
     default: throw new Error(`node-server: unknown plugin ${id}`);
   }
 }

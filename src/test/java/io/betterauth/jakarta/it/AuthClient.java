@@ -145,6 +145,17 @@ final class AuthClient {
         return expect(200, http.postJson("/api/auth/sign-out", "{}", cookie));
     }
 
+    /** sign-in from a browser that already holds these cookies ({@code Cookie} header, or null). */
+    HttpResponse<String> signInWith(String email, String cookie) throws Exception {
+        return expect(200, http.postJson("/api/auth/sign-in/email",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", cookie));
+    }
+
+    /** The multi-session plugin's list-device-sessions with this {@code Cookie} header: the body. */
+    String listDeviceSessions(String cookie) throws Exception {
+        return expect(200, http.get("/api/auth/multi-session/list-device-sessions", cookie)).body();
+    }
+
     /** get-session with {@code Authorization: Bearer} and no cookie (Better Auth's bearer plugin). */
     HttpResponse<String> getSessionWithBearer(String authToken) throws Exception {
         return expect(200, http.get(GET_SESSION, null, java.util.Map.of("Authorization", "Bearer " + authToken)));

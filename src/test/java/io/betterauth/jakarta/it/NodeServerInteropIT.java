@@ -52,7 +52,9 @@ import redis.clients.jedis.RedisClient;
  *   <li>a user deleted on either (delete-user, with the password or from a fresh session) is gone on both, with
  *       every session, its account rows and Redis keys; with delete-user off both answer the same empty 404.</li>
  *   <li>with Better Auth's bearer plugin on both, the {@code set-auth-token} of either authenticates on both, and
- *       sign-out with it on the other ends the session.</li>
+ *       sign-out with it on the other ends the session;</li>
+ *   <li>with the multi-session plugin on both, one browser's device cookies from either are listed by both, and
+ *       sign-out on either ends every account of the browser on both.</li>
  * </ul>
  *
  * And issue 5's two instances: two Payara Micro processes of the same application on the same PostgreSQL and Redis
@@ -65,7 +67,7 @@ import redis.clients.jedis.RedisClient;
  * <p>Servers: one Node process ({@code src/test/node/node-server.mjs}, {@link NodeBetterAuthServer}) with one Better
  * Auth per configuration, and two Payara Micro processes started in parallel ({@link PayaraMicroProcess}), A with the
  * WARs {@code /off}, {@code /compact}, {@code /kv}, {@code /kvdb}, {@code /secure} and B with {@code /jwt},
- * {@code /jwe}, {@code /kvdb}, {@code /bearer}, every one on the database {@code ba_interop} (recreated here) and Redis database 13
+ * {@code /jwe}, {@code /kvdb}, {@code /bearer}, {@code /multi}, every one on the database {@code ba_interop} (recreated here) and Redis database 13
  * (flushed here). Nothing is skipped: a missing service fails the test. Logs:
  * {@code target/payara-interop-a|b/server.log}, {@code target/node-interop/}. Runs in other checkouts (CI) wait for
  * this one: a PostgreSQL advisory lock is held for the whole class. Tagged {@code payara-only}: it starts Payara
@@ -511,6 +513,53 @@ class NodeServerInteropIT {
         assertThat(servers.node().getSessionWithBearer(authToken).body()).isEqualTo("null");
     }
 
+    // =========================================================================== Better Auth's multi-session plugin
+
+    @ParameterizedTest(name = "signed out on {0}")
+    @ValueSource(strings = {"node", "java"})
+    void oneBrowsersDeviceCookiesFromBoth_areListedByBoth_andSignOutOnEitherEndsEveryAccount(String signedOutOn)
+            throws Exception {
+        ServerPair servers = servers("multi");
+        String a = email("multi-a");
+        String b = email("multi-b");
+        servers.node().signUp(a);
+        servers.java().signUp(b);
+        // one browser: A signs in on Better Auth, then B on ours, sending A's cookies along
+        Map<String, String> jar = new java.util.LinkedHashMap<>();
+        String tokenA = keep(jar, servers.node().signInWith(a, null));
+        String tokenB = keep(jar, servers.java().signInWith(b, header(jar)));
+        assertThat(jar.keySet()).as("a device cookie per account").contains(
+                "better-auth.session_token_multi-" + tokenA.toLowerCase(),
+                "better-auth.session_token_multi-" + tokenB.toLowerCase());
+        String onJava = servers.java().listDeviceSessions(header(jar));
+        assertSameJson(onJava, servers.node().listDeviceSessions(header(jar)), "list-device-sessions");
+        assertThat(jakarta.json.Json.createReader(new java.io.StringReader(onJava)).readArray()).hasSize(2);
+
+        AuthClient out = signedOutOn.equals("node") ? servers.node() : servers.java();
+        assertThat(out.signOut(header(jar)).body()).isEqualTo("{\"success\":true}");
+        assertThat(servers.java().listDeviceSessions(header(jar))).isEqualTo("[]");
+        assertThat(servers.node().listDeviceSessions(header(jar))).isEqualTo("[]");
+    }
+
+    /** Keeps an answer's cookies in the jar (a deletion removes one); the answer's session token. */
+    static String keep(Map<String, String> jar, HttpResponse<String> answer) {
+        for (String line : Http.setCookies(answer)) {
+            String pair = line.split(";", 2)[0];
+            String name = pair.substring(0, pair.indexOf('='));
+            if (line.contains("Max-Age=0")) {
+                jar.remove(name);
+            } else {
+                jar.put(name, pair.substring(name.length() + 1));
+            }
+        }
+        return json(answer).getString("token");
+    }
+
+    static String header(Map<String, String> jar) {
+        return jar.isEmpty() ? null : jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     static void assertBothAnswerTheSame(ServerPair servers, Device d) throws Exception {
         String onNode = servers.node().getSessionFromStore(d.tokenOnly());
         String onJava = servers.java().getSessionFromStore(d.tokenOnly());
@@ -554,7 +603,7 @@ class NodeServerInteropIT {
     static ServerPair servers(String config) throws IOException {
         PayaraMicroProcess java = switch (config) {
             case "off", "compact", "kv", "kvdb", "secure" -> serverA;
-            case "jwt", "jwe", "bearer" -> serverB;
+            case "jwt", "jwe", "bearer", "multi" -> serverB;
             default -> throw new IllegalArgumentException(config);
         };
         return new ServerPair(AuthClient.node(node, config), AuthClient.java(java, "/" + config));
@@ -593,6 +642,7 @@ class NodeServerInteropIT {
                     .deploy("/jwe", war("jwe", portB, cache("jwe")))
                     .deploy("/kvdb", war("kvdb", portB, storeInDatabase()))
                     .deploy("/bearer", war("bearer", portB, Map.of("better-auth.plugins", "bearer")))
+                    .deploy("/multi", war("multi", portB, Map.of("better-auth.plugins", "multi-session")))
                     .defaultDataSource(InteropDatabase.JDBC_URL, "org.postgresql.Driver")
                     .start();
             node = NodeBetterAuthServer.start(InteropDatabase.NODE_URL, REDIS_URL, """
@@ -603,7 +653,8 @@ class NodeServerInteropIT {
                      {"name":"kv","strategy":"off","storage":"secondary"},
                      {"name":"kvdb","strategy":"compact","storage":"secondary+database","deleteUser":true},
                      {"name":"secure","strategy":"compact","useSecureCookies":true},
-                     {"name":"bearer","strategy":"off","plugins":["bearer"]}]""");
+                     {"name":"bearer","strategy":"off","plugins":["bearer"]},
+                     {"name":"multi","strategy":"off","plugins":["multi-session"]}]""");
             node.awaitReady(Duration.ofSeconds(60));
             serverA.awaitReady(READY_TIMEOUT);
             serverB.awaitReady(READY_TIMEOUT);
