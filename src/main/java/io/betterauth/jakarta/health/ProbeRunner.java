@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a {@link StoreProbe} with a bounded wait: on a small pool of daemon threads of its own (with the
@@ -25,10 +26,11 @@ import java.util.concurrent.TimeoutException;
  * reason: the store's own outage message or an exception's class name, never its message (it may quote a URL)
  * nor a stack trace.
  *
- * <p>One probe of a store at a time: a check asked while that store's probe still runs waits for it rather than
- * starting another, and a probe that outlasts its wait is left to finish, not interrupted and replaced. The health
- * endpoint is reachable by anyone who reaches the application, so a flood of checks against a hung store costs one
- * thread and one connection, never one of each per request.
+ * <p>The health endpoint is reachable by anyone who reaches the application, so the probes are bounded, not the
+ * checks: a check asked while its store's probe is within its wait waits for that probe rather than starting another;
+ * a probe that outlasted its wait is left to finish (an interrupt rarely ends a blocked read) and replaced by the
+ * next check, so a store that recovered is UP again, but never beyond {@link #MAX_RUNNING} probes running at once.
+ * A flood of checks against a hung store costs a few threads and connections, never one of each per request.
  */
 @ApplicationScoped
 public class ProbeRunner {
@@ -36,10 +38,18 @@ public class ProbeRunner {
     /** How long a store may take to answer a probe. */
     public static final Duration TIMEOUT = Duration.ofSeconds(3);
 
+    /** The most probes (of all stores) running at once; beyond it a stuck probe is waited for, not replaced. */
+    static final int MAX_RUNNING = 4;
+
     private final Duration timeout;
     private final ExecutorService executor;
-    /** Each store's probe while it runs (or its last one): the probe later checks wait for instead of starting one. */
-    private final Map<StoreProbe, Future<Optional<String>>> running = new ConcurrentHashMap<>();
+    /** Each store's latest probe: the one a check waits for while it is within its wait. */
+    private final Map<StoreProbe, Started> latest = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+
+    /** A probe and when it was started ({@link System#nanoTime()}). */
+    private record Started(Future<Optional<String>> answer, long at) {
+    }
 
     /** For CDI: {@link #TIMEOUT}, on daemon threads of its own. */
     public ProbeRunner() {
@@ -70,28 +80,44 @@ public class ProbeRunner {
         if (executor == null) {
             return run(probe, timeout);
         }
-        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        long waitMillis = timeout.toMillis() + 1000;
         Future<Optional<String>> answer;
         try {
-            answer = running.compute(probe, (p, inFlight) -> inFlight != null && !inFlight.isDone() ? inFlight
-                    : executor.submit(() -> {
-                        Thread.currentThread().setContextClassLoader(application);
-                        return run(p, timeout);
-                    }));
+            answer = latest.compute(probe, (p, last) -> last != null && !last.answer().isDone()
+                    && (System.nanoTime() - last.at() < TimeUnit.MILLISECONDS.toNanos(waitMillis)
+                    || running.get() >= MAX_RUNNING) ? last : start(p)).answer();
         } catch (RejectedExecutionException e) {
             return run(probe, timeout);
         }
         try {
-            return answer.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return answer.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // Not cancelled: an interrupt rarely ends a blocked read, and a cancelled probe would be replaced by a
-            // new one on the next check while its thread stays stuck.
+            // Not cancelled: an interrupt rarely ends a blocked read; the next check replaces it (up to the bound).
             return Optional.of("no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             return Optional.of(reason(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
+        }
+    }
+
+    /** The probe on a thread of the pool, with the application's class loader, counted while it runs. */
+    private Started start(StoreProbe probe) {
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        running.incrementAndGet();
+        try {
+            return new Started(executor.submit(() -> {
+                try {
+                    Thread.currentThread().setContextClassLoader(application);
+                    return run(probe, timeout);
+                } finally {
+                    running.decrementAndGet();
+                }
+            }), System.nanoTime());
+        } catch (RejectedExecutionException e) {
+            running.decrementAndGet();
+            throw e;
         }
     }
 

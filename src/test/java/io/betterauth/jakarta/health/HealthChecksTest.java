@@ -12,9 +12,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,19 +167,22 @@ class HealthChecksTest {
         assertThat(answer.getData().orElseThrow().get("reason")).isEqualTo("no answer within 100 ms");
     }
 
-    /**
-     * A readiness probe is public (Payara, WildFly: the application's port). A store that hangs past every timeout
-     * (a pool waiting for a dead database, a socket read that ignores interrupts) is probed once: repeated checks
-     * wait for that probe instead of each starting another thread and taking another connection.
-     */
-    @Test
-    void aStoreThatHangs_isProbedOnce_howeverOftenTheCheckIsAsked() throws Exception {
-        executor = Executors.newCachedThreadPool();
-        ProbeRunner bounded = new ProbeRunner(executor, Duration.ofMillis(50));
-        AtomicInteger started = new AtomicInteger();
-        CountDownLatch release = new CountDownLatch(1);
-        StoreProbe deaf = timeout -> {
-            started.incrementAndGet();
+    /** A probe that ignores interrupts (as a blocked socket read does) and hangs until released; counts its runs. */
+    static final class DeafProbe implements StoreProbe {
+        final AtomicInteger started = new AtomicInteger();
+        final CountDownLatch release = new CountDownLatch(1);
+        /** Runs after the first one answer at once (the store recovered), unless they hang too. */
+        final boolean onlyTheFirstHangs;
+
+        DeafProbe(boolean onlyTheFirstHangs) {
+            this.onlyTheFirstHangs = onlyTheFirstHangs;
+        }
+
+        @Override
+        public void probe(Duration timeout) {
+            if (started.incrementAndGet() > 1 && onlyTheFirstHangs) {
+                return;
+            }
             while (release.getCount() > 0) {
                 try {
                     release.await();
@@ -184,17 +190,74 @@ class HealthChecksTest {
                     // a blocked socket read does not end on an interrupt either
                 }
             }
-        };
+        }
+    }
 
-        for (int i = 0; i < 3; i++) {
+    /**
+     * A readiness probe is public (Payara, WildFly: the application's port). The checks asked while a store's probe
+     * hangs wait for that probe: a flood of them starts no thread and takes no connection of its own.
+     */
+    @Test
+    void checksAskedWhileAProbeHangs_waitForIt_insteadOfEachStartingOne() throws Exception {
+        executor = Executors.newCachedThreadPool();
+        ProbeRunner bounded = new ProbeRunner(executor, Duration.ofMillis(50));
+        DeafProbe deaf = new DeafProbe(false);
+        List<Thread> checks = new ArrayList<>();
+        List<HealthCheckResponse> answers = new CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < 6; i++) {
+            Thread check = new Thread(() -> {
+                try {
+                    go.await();
+                    answers.add(database(deaf, bounded));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            check.start();
+            checks.add(check);
+        }
+        go.countDown();
+        for (Thread check : checks) {
+            check.join();
+        }
+
+        assertThat(deaf.started).hasValue(1);
+        assertThat(answers).hasSize(6).allSatisfy(a -> {
+            assertThat(a.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(a.getData().orElseThrow().get("reason")).isEqualTo("no answer within 50 ms");
+        });
+        deaf.release.countDown();
+    }
+
+    /** A probe stuck past its wait is replaced by the next check, so a store that came back is UP again. */
+    @Test
+    void aProbeStuckPastItsWait_isReplaced_soAStoreThatCameBackIsUp() {
+        executor = Executors.newCachedThreadPool();
+        ProbeRunner bounded = new ProbeRunner(executor, Duration.ofMillis(50));
+        DeafProbe firstHangs = new DeafProbe(true);
+
+        assertThat(database(firstHangs, bounded).getStatus()).isEqualTo(Status.DOWN);
+        assertThat(database(firstHangs, bounded).getStatus()).isEqualTo(Status.UP);
+        assertThat(firstHangs.started).hasValue(2);
+        firstHangs.release.countDown();
+    }
+
+    /** Probes that never end are replaced only up to the bound: then the checks wait for one of them. */
+    @Test
+    void probesThatNeverEnd_areNeverMoreThanTheBound_howeverOftenTheCheckIsAsked() {
+        executor = Executors.newCachedThreadPool();
+        ProbeRunner bounded = new ProbeRunner(executor, Duration.ofMillis(50));
+        DeafProbe deaf = new DeafProbe(false);
+
+        for (int i = 0; i < ProbeRunner.MAX_RUNNING + 2; i++) {
             HealthCheckResponse answer = database(deaf, bounded);
             assertThat(answer.getStatus()).isEqualTo(Status.DOWN);
             assertThat(answer.getData().orElseThrow().get("reason")).isEqualTo("no answer within 50 ms");
         }
-        assertThat(started).hasValue(1);
 
-        release.countDown();
-        assertThat(database(deaf, bounded).getStatus()).isEqualTo(Status.UP);
+        assertThat(deaf.started).hasValue(ProbeRunner.MAX_RUNNING);
+        deaf.release.countDown();
     }
 
     @Test
