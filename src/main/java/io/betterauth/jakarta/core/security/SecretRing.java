@@ -4,6 +4,7 @@ import io.betterauth.jakarta.config.BetterAuthConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -42,9 +43,13 @@ public final class SecretRing {
     }
 
     private final List<Secret> all;
+    private final boolean versioned;
+    private final Secret legacy;
 
-    private SecretRing(List<Secret> all) {
+    private SecretRing(List<Secret> all, boolean versioned, Secret legacy) {
         this.all = List.copyOf(all);
+        this.versioned = versioned;
+        this.legacy = legacy;
     }
 
     /** A single secret ({@code better-auth.secret} / {@code BETTER_AUTH_SECRET} without versioned secrets). */
@@ -52,7 +57,7 @@ public final class SecretRing {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("A secret is required");
         }
-        return new SecretRing(List.of(new Secret(0, secret)));
+        return new SecretRing(List.of(new Secret(0, secret)), false, null);
     }
 
     /**
@@ -115,11 +120,12 @@ public final class SecretRing {
             values.add(s.value());
         }
         List<Secret> all = new ArrayList<>(secrets);
-        if (legacySecret != null && !legacySecret.isEmpty()
-                && !BetterAuthConfig.DEFAULT_SECRET.equals(legacySecret) && !values.contains(legacySecret)) {
-            all.add(new Secret(LEGACY_VERSION, legacySecret));
+        Secret legacy = legacySecret == null || legacySecret.isEmpty()
+                || BetterAuthConfig.DEFAULT_SECRET.equals(legacySecret) ? null : new Secret(LEGACY_VERSION, legacySecret);
+        if (legacy != null && !values.contains(legacySecret)) {
+            all.add(legacy);
         }
-        return new SecretRing(all);
+        return new SecretRing(all, true, legacy);
     }
 
     /** The secret new cookies are signed and encrypted with. */
@@ -130,6 +136,29 @@ public final class SecretRing {
     /** Every accepted secret, current first, then older versions, then the legacy secret. */
     public List<Secret> all() {
         return all;
+    }
+
+    /**
+     * Whether the secrets are versioned ({@code BETTER_AUTH_SECRETS}), where Better Auth's {@code symmetricEncrypt}
+     * writes the {@code $ba$<version>$} envelope; a single plain secret is a string key to it, and writes bare hex.
+     */
+    public boolean versioned() {
+        return versioned;
+    }
+
+    /** The configured secret of this version ({@code BETTER_AUTH_SECRETS}), if any; never the legacy secret. */
+    public Optional<Secret> version(int version) {
+        return all.stream().filter(s -> s.version() == version && s.version() != LEGACY_VERSION).findFirst();
+    }
+
+    /**
+     * The legacy secret as Better Auth's {@code secretConfig.legacySecret} holds it: the plain {@code secret}
+     * configured beside versioned secrets, unless it is the public development secret, <em>kept even when it equals
+     * a versioned value</em> (unlike {@link #all()}), because {@code symmetricDecrypt} reads bare hex with it. Empty
+     * for a single plain secret.
+     */
+    public Optional<Secret> legacy() {
+        return Optional.ofNullable(legacy);
     }
 
     @Override
