@@ -2,6 +2,7 @@ package io.betterauth.jakarta.store.jpa;
 
 import io.betterauth.jakarta.config.ModelNames;
 import io.betterauth.jakarta.core.session.IdGenerator;
+import io.betterauth.jakarta.store.jpa.jwks.JwkEntity;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
@@ -33,7 +34,7 @@ public final class LibraryPersistenceUnit implements PersistenceUnitInfo {
 
     private static final List<String> CLASSES = List.of(BetterAuthRow.class.getName(), UserEntity.class.getName(),
             SessionEntity.class.getName(), AccountEntity.class.getName(), VerificationEntity.class.getName(),
-            InstantConverter.class.getName());
+            JwkEntity.class.getName(), InstantConverter.class.getName());
 
     private final DataSource dataSource;
     private final ClassLoader loader;

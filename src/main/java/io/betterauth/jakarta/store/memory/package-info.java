@@ -1,5 +1,6 @@
 /**
- * Reference stores in this JVM, for development and tests: sessions, users and a secondary storage.
+ * Reference stores in this JVM, for development and tests: sessions, users, a secondary storage and the {@code jwt}
+ * plugin's keys.
  *
  * <p>May import: {@code api}, {@code spi} and the JDK.
  */

@@ -51,14 +51,49 @@ public final class SchemaInstaller {
             return false;
         }
         String dialect = dialect(meta.getDatabaseProductName());
-        String ddl = read("META-INF/better-auth/schema/" + dialect + ".sql");
+        run(c, read("META-INF/better-auth/schema/" + dialect + ".sql"), names);
+        LOG.log(Level.INFO, "Created Better Auth tables (" + names.user().modelName() + ", " + names.session().modelName()
+                + ", " + names.account().modelName() + ", " + names.verification().modelName() + ") for " + dialect);
+        return true;
+    }
+
+    /**
+     * {@link #installIfMissing(Connection, ModelNames)}, then, when the {@code jwt} plugin is on, Better Auth's
+     * {@code jwks} table if it is missing (also on a database whose core tables exist: the plugin switched on later).
+     * Returns whether the core tables were created.
+     */
+    public static boolean installIfMissing(Connection c, ModelNames names, boolean jwtPlugin) throws SQLException {
+        boolean created = installIfMissing(c, names);
+        if (jwtPlugin) {
+            installJwksIfMissing(c);
+        }
+        return created;
+    }
+
+    /**
+     * Creates the {@code jwt} plugin's {@code jwks} table from {@code META-INF/better-auth/schema/jwks-<database>.sql}
+     * unless it exists. Returns whether it ran.
+     */
+    public static boolean installJwksIfMissing(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        if (tableExists(c, meta, "jwks")) {
+            return false;
+        }
+        String dialect = dialect(meta.getDatabaseProductName());
+        run(c, read("META-INF/better-auth/schema/jwks-" + dialect + ".sql"), null);
+        LOG.log(Level.INFO, "Created Better Auth's jwks table for " + dialect);
+        return true;
+    }
+
+    /** Runs each statement of {@code ddl}, with the tables renamed to {@code names} (null: as written). */
+    private static void run(Connection c, String ddl, ModelNames names) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         try (Statement st = c.createStatement()) {
             String withoutComments = ddl.replaceAll("(?m)^--.*$", "");
             for (String statement : withoutComments.split(";\\s*(\\n|$)")) {
                 String sql = statement.strip();
                 if (!sql.isEmpty()) {
-                    st.execute(SchemaDdl.rename(sql, names));
+                    st.execute(names == null ? sql : SchemaDdl.rename(sql, names));
                 }
             }
         } finally {
@@ -66,9 +101,6 @@ public final class SchemaInstaller {
                 c.commit();
             }
         }
-        LOG.log(Level.INFO, "Created Better Auth tables (" + names.user().modelName() + ", " + names.session().modelName()
-                + ", " + names.account().modelName() + ", " + names.verification().modelName() + ") for " + dialect);
-        return true;
     }
 
     /**
