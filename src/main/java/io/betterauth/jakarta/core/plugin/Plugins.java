@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.core.plugin;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.ConfigurationException;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
@@ -53,6 +54,11 @@ public final class Plugins {
         }
         MultiSessionEndpoints multiSession = null;
         if (options.on(Plugin.MULTI_SESSION)) {
+            if (config.stateless()) {
+                // Better Auth's plugin reads and deletes sessions by token: there is no store to do it in.
+                throw new ConfigurationException("The multi-session plugin needs a session store: it cannot run "
+                        + "with better-auth.database=none (stateless sessions).");
+            }
             after.add(new MultiSessionPlugin(options.multiSession(), sessions));
             multiSession = new MultiSessionEndpoints(config, sessions, guard, new OriginCheck(config));
         }

@@ -257,6 +257,20 @@ class MultiSessionTest {
     }
 
     @Test
+    void statelessSessions_andMultiSession_stopTheStartUp() {
+        BetterAuthConfig stateless = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
+                .database(io.betterauth.jakarta.config.option.DatabaseOptions.Adapter.NONE)
+                .plugins(new PluginOptions(Set.of(Plugin.MULTI_SESSION), BearerOptions.DEFAULT,
+                        MultiSessionOptions.DEFAULT))
+                .build();
+        SessionManager statelessManager = new SessionManager(stateless, new InMemorySessionStore(),
+                new InMemoryUserStore(), new SessionCookies(stateless), new IdGenerator(), Clock.systemUTC());
+        assertThatThrownBy(() -> Plugins.of(stateless, statelessManager, null))
+                .isInstanceOf(io.betterauth.jakarta.config.ConfigurationException.class)
+                .hasMessageContaining("better-auth.database=none");
+    }
+
+    @Test
     void signOutNames_areLowerCased_withTheSecurePrefixRestored_asBetterAuthWritesThem() {
         assertThat(DeviceCookies.signOutName("MyApp.session_token_multi-abc"))
                 .isEqualTo("myapp.session_token_multi-abc");
