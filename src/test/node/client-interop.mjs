@@ -1377,13 +1377,17 @@ async function cleanUp() {
 /**
  * An app that keeps no cookies (a mobile app, another service), as Better Auth's bearer docs set the client up: it
  * keeps the set-auth-token of every answer (onSuccess) and sends it back as `Authorization: Bearer` (fetchOptions.auth);
- * it never sends a cookie, nor an Origin. `history` has every exchange: {method, path, status, headers, setCookies}.
+ * it never sends a cookie. It sends its Origin to sign-up and sign-in only: Node's fetch sends Sec-Fetch-Mode, with
+ * which Better Auth's sign-in CSRF check (formCsrfMiddleware) requires one, on Node as on ours (Better Auth's Expo
+ * plugin does the same for native apps); every other call goes without. `history` has every exchange: {method, path,
+ * status, headers, setCookies}.
  */
 function bearerApp(token) {
   const app = { token, history: [] };
   const customFetchImpl = async (input, init = {}) => {
     const headers = new Headers(init.headers);
     headers.delete("cookie");
+    if (/\/(sign-up|sign-in)\//.test(new URL(String(input)).pathname)) headers.set("origin", origin);
     const response = await fetch(input, {
       ...init,
       headers,
