@@ -100,6 +100,14 @@ public final class ConfigKeys {
             // plugin is not on)
             Key.of("better-auth.plugins"),
             Key.of("better-auth.plugins.bearer.require-signature"),
+            Key.of("better-auth.plugins.jwt.jwks-path"),
+            Key.of("better-auth.plugins.jwt.key-pair.alg"),
+            Key.number("better-auth.plugins.jwt.rotation-interval", 1, INT),
+            Key.number("better-auth.plugins.jwt.grace-period", 0, INT),
+            Key.of("better-auth.plugins.jwt.issuer"),
+            Key.of("better-auth.plugins.jwt.audience"),
+            Key.of("better-auth.plugins.jwt.expiration-time"),
+            Key.of("better-auth.plugins.jwt.disable-setting-jwt-header"),
             Key.number("better-auth.plugins.multi-session.maximum-sessions", 1, 1000));
 
     /**

@@ -5,14 +5,17 @@ import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.BearerOptions;
+import io.betterauth.jakarta.config.plugin.JwtOptions;
 import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
 import io.betterauth.jakarta.config.option.RateLimitOptions;
 import io.betterauth.jakarta.config.option.SameSite;
 import io.betterauth.jakarta.config.option.TrustedProxies;
+import io.betterauth.jakarta.core.plugin.jwt.JwkAlgorithm;
 import io.betterauth.jakarta.core.security.SecretRing;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +140,24 @@ public final class ConfigLoader {
         long[] maximumSessions = {MultiSessionOptions.DEFAULT.maximumSessions()};
         number("better-auth.plugins.multi-session.maximum-sessions", v -> maximumSessions[0] = v);
         b.plugins(new PluginOptions(enabled,
-                new BearerOptions(flag("better-auth.plugins.bearer.require-signature").orElse(false)),
+                new BearerOptions(flag("better-auth.plugins.bearer.require-signature").orElse(false)), jwt(),
                 new MultiSessionOptions(Math.toIntExact(maximumSessions[0]))));
+    }
+
+    /** {@code better-auth.plugins.jwt.*}: Better Auth's defaults for what is not set. */
+    private JwtOptions jwt() {
+        JwtOptions d = JwtOptions.DEFAULT;
+        Long[] rotation = {d.rotationInterval()};
+        long[] grace = {d.gracePeriod()};
+        number("better-auth.plugins.jwt.rotation-interval", v -> rotation[0] = v);
+        number("better-auth.plugins.jwt.grace-period", v -> grace[0] = v);
+        List<String> audience = new ArrayList<>(d.audience());
+        list("better-auth.plugins.jwt.audience", audience::addAll);
+        return new JwtOptions(value("better-auth.plugins.jwt.jwks-path").orElse(d.jwksPath()),
+                parsed("better-auth.plugins.jwt.key-pair.alg", JwkAlgorithm::configured).orElse(d.algorithm()),
+                rotation[0], grace[0], value("better-auth.plugins.jwt.issuer").orElse(d.issuer()), audience,
+                value("better-auth.plugins.jwt.expiration-time").orElse(d.expirationTime()),
+                flag("better-auth.plugins.jwt.disable-setting-jwt-header").orElse(d.disableSettingJwtHeader()));
     }
 
     /** {@code better-auth.user.*}. */

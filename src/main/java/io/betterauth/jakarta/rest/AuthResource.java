@@ -8,6 +8,7 @@ import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.endpoint.RequestBody;
 import io.betterauth.jakarta.core.endpoint.SessionEndpoints;
 import io.betterauth.jakarta.core.plugin.Exchange;
+import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionEndpoints;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.jsonb.ApplicationValues;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -182,6 +184,23 @@ public class AuthResource {
     public Response revokeDeviceSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
         MultiSessionEndpoints plugin = multiSession();
         return post("/multi-session/revoke", request, uri, body, (e, parsed, caller) -> plugin.revoke(parsed, caller));
+    }
+
+    @GET
+    @Path("token")
+    public Response token(@Context HttpServletRequest request, @Context UriInfo uri) {
+        mounted(request, uri);
+        JwtEndpoints plugin = runtime.services().plugins().jwt().orElseThrow(NotFoundException::new);
+        return respond("/token", request, plugin.token(caller(request)));
+    }
+
+    /**
+     * Any other path: the jwt plugin's key set when it is the configured {@code jwks-path}, else 404
+     * ({@link JwksResource}). Literal paths above always match first.
+     */
+    @Path("{path: .+}")
+    public JwksResource jwks(@PathParam("path") String path) {
+        return new JwksResource(runtime, path);
     }
 
     /** The multi-session plugin's endpoints; without the plugin they do not exist (404, as an unknown path). */

@@ -116,7 +116,7 @@ public class BetterAuthRuntime {
         PurgeScheduler.schedule(config, stores.purgeable(), closeables);
         return new Services(config, sessions, cookies, endpoints,
                 new RateLimiter(config.rateLimit(), stores.secondary(), Clock.systemUTC(), counters),
-                Plugins.of(config, sessions, endpoints.guard()));
+                Plugins.of(config, sessions, endpoints.guard(), stores.jwks(), Clock.systemUTC()));
     }
 
     @PreDestroy

@@ -2,6 +2,7 @@ package io.betterauth.jakarta.runtime;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.ModelNames;
+import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.store.jdbc.InMemoryDatabase;
 import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import java.sql.Connection;
@@ -45,7 +46,7 @@ final class SchemaMigration {
                 }
                 if (config.database().autoMigrate()) {
                     ModelNames names = config.database().models();
-                    SchemaInstaller.installIfMissing(c, names);
+                    SchemaInstaller.installIfMissing(c, names, config.plugins().on(Plugin.JWT));
                     SchemaInstaller.addMissingColumns(c, names.session().modelName(), config.session().additionalFields());
                     SchemaInstaller.addMissingColumns(c, names.user().modelName(), config.user().additionalFields());
                 }

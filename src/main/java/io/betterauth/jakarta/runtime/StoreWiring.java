@@ -5,8 +5,10 @@ import io.betterauth.jakarta.config.ConfigurationException;
 import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.config.ModelNames;
 import io.betterauth.jakarta.config.option.SessionOptions;
+import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.core.session.ColumnLimits;
 import io.betterauth.jakarta.spi.ExpiredSessionPurge;
+import io.betterauth.jakarta.spi.JwksStore;
 import io.betterauth.jakarta.spi.SecondaryStorage;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.spi.UserStore;
@@ -19,7 +21,9 @@ import io.betterauth.jakarta.store.jpa.JpaTransactions;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.LibraryPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;
+import io.betterauth.jakarta.store.jpa.jwks.JpaJwksStore;
 import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
+import io.betterauth.jakarta.store.memory.InMemoryJwksStore;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
 import io.betterauth.jakarta.store.redis.RedisEndpoint;
@@ -32,6 +36,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -45,6 +50,8 @@ import javax.sql.DataSource;
  */
 final class StoreWiring {
 
+    private static final Logger LOG = Logger.getLogger(StoreWiring.class.getName());
+
     /**
      * The stores one configuration runs on.
      *
@@ -53,9 +60,10 @@ final class StoreWiring {
      * @param purgeable the table store underneath, when it can purge expired rows; else null
      * @param secondary the secondary storage (sessions, rate-limit counters), or null
      * @param limits    the columns' limits of the database (JavaScript's dates without one)
+     * @param jwks      the jwt plugin's keys: Better Auth's {@code jwks} table with JPA, else memory
      */
     record Stores(SessionStore sessions, UserStore users, ExpiredSessionPurge purgeable, SecondaryStorage secondary,
-                  ColumnLimits limits) {
+                  ColumnLimits limits, JwksStore jwks) {
     }
 
     private final Instance<SessionStore> appSessionStore;
@@ -78,6 +86,7 @@ final class StoreWiring {
         SessionStore sessionStore;
         UserStore userStore;
         ColumnLimits limits = ColumnLimits.JAVASCRIPT_DATES;
+        JwksStore jwks = null;
         boolean appStores = appStores(Beans.of(appSessionStore, SessionStore.class),
                 Beans.of(appUserStore, UserStore.class));
         if (appStores) {
@@ -118,6 +127,7 @@ final class StoreWiring {
                     names.session().modelName(), names.session().column("token"), quote));
             userStore = new JpaUserStore(tx, new AdditionalColumns(config.user().additionalFields(),
                     names.user().modelName(), "id", quote));
+            jwks = new JpaJwksStore(tx);
         }
         // The table store (before any secondary-storage wrapping) purges expired rows, when it can.
         ExpiredSessionPurge purgeable = sessionStore instanceof ExpiredSessionPurge p ? p : null;
@@ -137,7 +147,14 @@ final class StoreWiring {
             // Outermost, so every store underneath (table, Redis keys, the app's own) only sees SHA-256(token).
             sessionStore = new HashedTokenSessionStore(sessionStore);
         }
-        return new Stores(sessionStore, userStore, purgeable, secondary, limits);
+        if (jwks == null && config.plugins().on(Plugin.JWT)) {
+            if (appStores) {
+                LOG.warning("The jwt plugin keeps its keys in memory: the application's own stores have no jwks table."
+                        + " Keys change on every restart, and each server publishes its own.");
+            }
+            jwks = new InMemoryJwksStore();
+        }
+        return new Stores(sessionStore, userStore, purgeable, secondary, limits, jwks);
     }
 
     /** An app-provided {@link SecondaryStorage} bean, else Redis when a URL is configured, else none. */

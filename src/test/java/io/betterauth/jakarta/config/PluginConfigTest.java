@@ -3,6 +3,7 @@ package io.betterauth.jakarta.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.betterauth.jakarta.config.plugin.JwtOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,11 @@ class PluginConfigTest {
         assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "bearer,organisation")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Configuration value better-auth.plugins='bearer,organisation' is not valid: unknown "
-                        + "plugin 'organisation' (available: bearer, multi-session)");
-        assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "jwt")))
+                        + "plugin 'organisation' (available: bearer, jwt, multi-session)");
+        assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "admin")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageEndingWith("the plugin 'jwt' is not available in this version (available: bearer, "
-                        + "multi-session)");
+                .hasMessageEndingWith("the plugin 'admin' is not available in this version (available: bearer, "
+                        + "jwt, multi-session)");
     }
 
     @Test
@@ -61,5 +62,40 @@ class PluginConfigTest {
                 "better-auth.plugins.bearer.require-signatures", "true")))).load())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("better-auth.plugins.bearer.require-signature");
+    }
+
+    @Test
+    void theJwtPlugin_hasBetterAuthsDefaults_andTakesEachOption() {
+        JwtOptions defaults = load(Map.of("BETTER_AUTH_PLUGINS", "jwt")).plugins().jwt();
+        assertThat(defaults).isEqualTo(JwtOptions.DEFAULT);
+        assertThat(defaults.expiresInSeconds()).isEqualTo(900);
+        JwtOptions set = load(Map.ofEntries(Map.entry("BETTER_AUTH_PLUGINS", "bearer,jwt"),
+                Map.entry("BETTER_AUTH_PLUGINS_JWT_JWKS_PATH", "/.well-known/jwks.json"),
+                Map.entry("BETTER_AUTH_PLUGINS_JWT_KEY_PAIR_ALG", "es256"),
+                Map.entry("BETTER_AUTH_PLUGINS_JWT_ROTATION_INTERVAL", "3600"),
+                Map.entry("BETTER_AUTH_PLUGINS_JWT_GRACE_PERIOD", "0"),
+                Map.entry("BETTER_AUTH_PLUGINS_JWT_ISSUER", "https://issuer.example"),
+                Map.entry("BETTER_AUTH_PLUGINS_JWT_AUDIENCE", "api-1, api-2"),
+                Map.entry("BETTER_AUTH_PLUGINS_JWT_EXPIRATION_TIME", "1 hour"),
+                Map.entry("BETTER_AUTH_PLUGINS_JWT_DISABLE_SETTING_JWT_HEADER", "true"))).plugins().jwt();
+        assertThat(set).isEqualTo(new JwtOptions("/.well-known/jwks.json",
+                io.betterauth.jakarta.core.plugin.jwt.JwkAlgorithm.ES256, 3600L, 0, "https://issuer.example",
+                List.of("api-1", "api-2"), "1 hour", true));
+        assertThat(set.expiresInSeconds()).isEqualTo(3600);
+    }
+
+    @Test
+    void aJwtOptionBetterAuthWouldRefuse_stopsTheStartUp() {
+        assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "jwt", "BETTER_AUTH_PLUGINS_JWT_JWKS_PATH",
+                "/a/../b"))).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("options.jwks.jwksPath must be a non-empty string starting with '/'");
+        assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "jwt", "BETTER_AUTH_PLUGINS_JWT_EXPIRATION_TIME",
+                "900"))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Invalid time string format: \"900\"").hasMessageContaining("absolute exp");
+        assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "jwt", "BETTER_AUTH_PLUGINS_JWT_KEY_PAIR_ALG",
+                "HS256"))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unsupported JWK algorithm 'HS256' (supported: EdDSA, ES256, ES512, RS256, PS256)");
+        assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "bearer", "BETTER_AUTH_PLUGINS_JWT_ISSUER", "x")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("the plugin 'jwt' is not switched on");
     }
 }

@@ -63,8 +63,8 @@ class OpenApiDocumentTest {
     void theDocumentsOperations_areExactlyTheResourceMethods() {
         Set<String> resources = resourceOperations();
         assertThat(resources).as("the reflection found the endpoints").contains("GET /get-session",
-                "POST /get-session", "POST /sign-in/email", "POST /delete-user", "GET /openapi.json", "POST /multi-session/revoke")
-                .hasSize(17);
+                "POST /get-session", "POST /sign-in/email", "POST /delete-user", "GET /openapi.json", "POST /multi-session/revoke", "GET /token")
+                .hasSize(18);
         assertThat(documentOperations(DOCUMENT)).isEqualTo(resources);
     }
 
@@ -91,7 +91,7 @@ class OpenApiDocumentTest {
                 }
             });
         });
-        assertThat(operationIds).hasSize(17);
+        assertThat(operationIds).hasSize(18);
     }
 
     @Test
@@ -139,10 +139,12 @@ class OpenApiDocumentTest {
     void aPluginsOperations_areServedOnlyWhileThePluginIsOn() {
         JsonObject off = OpenApiResource.withPlugins(DOCUMENT, plugin -> false);
         assertThat(off.getJsonObject("paths").keySet()).noneMatch(p -> p.startsWith("/multi-session/"))
-                .contains("/get-session", "/openapi.json");
+                .doesNotContain("/token").contains("/get-session", "/openapi.json");
         assertThat(off.getJsonArray("tags").stream().map(t -> t.asJsonObject().getString("name")))
-                .doesNotContain("Multi-session").contains("Session");
-        JsonObject on = OpenApiResource.withPlugins(DOCUMENT, "multi-session"::equals);
+                .doesNotContain("Multi-session", "JWT").contains("Session");
+        JsonObject jwt = OpenApiResource.withPlugins(DOCUMENT, "jwt"::equals);
+        assertThat(jwt.getJsonObject("paths").keySet()).contains("/token").noneMatch(p -> p.startsWith("/multi-"));
+        JsonObject on = OpenApiResource.withPlugins(DOCUMENT, p -> p.equals("multi-session") || p.equals("jwt"));
         assertThat(on.getJsonObject("paths")).isEqualTo(DOCUMENT.getJsonObject("paths"));
     }
 

@@ -6,6 +6,8 @@ import io.betterauth.jakarta.config.option.OptionValue;
 public enum Plugin implements OptionValue {
     /** {@code bearer}: {@code Authorization: Bearer <token>} authenticates as the session cookie does. */
     BEARER("bearer"),
+    /** {@code jwt}: short-lived JWTs for other services ({@code GET /token}, {@code set-auth-jwt}) and their JWKS. */
+    JWT("jwt"),
     /** {@code multi-session}: several accounts signed in on one browser, each in a signed device cookie. */
     MULTI_SESSION("multi-session");
 

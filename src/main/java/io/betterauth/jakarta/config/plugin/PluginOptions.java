@@ -15,16 +15,18 @@ import java.util.Set;
  *
  * @param enabled the plugins switched on; they run in {@link Plugin}'s order, whatever order the list names them in
  * @param bearer       the {@code bearer} plugin's options
+ * @param jwt          the {@code jwt} plugin's options
  * @param multiSession the {@code multi-session} plugin's options
  */
-public record PluginOptions(Set<Plugin> enabled, BearerOptions bearer, MultiSessionOptions multiSession) {
+public record PluginOptions(Set<Plugin> enabled, BearerOptions bearer, JwtOptions jwt,
+        MultiSessionOptions multiSession) {
 
     /** No plugin, Better Auth's default. */
-    public static final PluginOptions NONE = new PluginOptions(Set.of(), BearerOptions.DEFAULT,
+    public static final PluginOptions NONE = new PluginOptions(Set.of(), BearerOptions.DEFAULT, JwtOptions.DEFAULT,
             MultiSessionOptions.DEFAULT);
 
     /** Better Auth plugins named by issue 19 that this version does not speak yet: a clear error, not "unknown". */
-    private static final List<String> NOT_YET = List.of("jwt", "admin");
+    private static final List<String> NOT_YET = List.of("admin");
 
     public PluginOptions {
         enabled = enabled.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(enabled));

@@ -104,7 +104,8 @@ public final class SessionEndpoints {
                 SessionAndUser visible = config.output(lookup.current());
                 body = JsJson.stringify(customizer.apply(c -> c.customize(visible)));
             }
-            result = AuthResult.ok(body, lookup.setCookies());
+            result = AuthResult.ok(body, lookup.setCookies())
+                    .withSession(lookup.current() == null ? null : config.output(lookup.current()));
         } catch (AuthException e) {
             result = AuthResult.of(e);
         }

@@ -8,10 +8,14 @@ import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.core.endpoint.SessionGuard;
 import io.betterauth.jakarta.core.plugin.bearer.BearerPlugin;
+import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
+import io.betterauth.jakarta.core.plugin.jwt.JwtPlugin;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionEndpoints;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionPlugin;
 import io.betterauth.jakarta.core.security.OriginCheck;
 import io.betterauth.jakarta.core.session.SessionManager;
+import io.betterauth.jakarta.spi.JwksStore;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,20 +34,34 @@ public final class Plugins {
     private final List<RequestHook> before;
     private final List<ResponseHook> after;
     private final MultiSessionEndpoints multiSession;
+    private final JwtEndpoints jwt;
 
-    private Plugins(List<RequestHook> before, List<ResponseHook> after, MultiSessionEndpoints multiSession) {
+    private Plugins(List<RequestHook> before, List<ResponseHook> after, MultiSessionEndpoints multiSession,
+                    JwtEndpoints jwt) {
         this.before = List.copyOf(before);
         this.after = List.copyOf(after);
         this.multiSession = multiSession;
+        this.jwt = jwt;
     }
 
     /** No plugin. */
     public static Plugins none() {
-        return new Plugins(List.of(), List.of(), null);
+        return new Plugins(List.of(), List.of(), null, null);
     }
 
-    /** The configuration's plugins over the sessions they read and write, and the endpoints' session guard. */
+    /** {@link #of(BetterAuthConfig, SessionManager, SessionGuard, JwksStore, Clock)} without a key store. */
     public static Plugins of(BetterAuthConfig config, SessionManager sessions, SessionGuard guard) {
+        return of(config, sessions, guard, null, Clock.systemUTC());
+    }
+
+    /**
+     * The configuration's plugins over the sessions they read and write, the endpoints' session guard and, for the
+     * {@code jwt} plugin, the store of its keys.
+     *
+     * @throws IllegalStateException when the {@code jwt} plugin is on and there is no key store
+     */
+    public static Plugins of(BetterAuthConfig config, SessionManager sessions, SessionGuard guard, JwksStore jwks,
+                             Clock clock) {
         PluginOptions options = config.plugins();
         List<RequestHook> before = new ArrayList<>();
         List<ResponseHook> after = new ArrayList<>();
@@ -51,6 +69,14 @@ public final class Plugins {
             BearerPlugin bearer = new BearerPlugin(options.bearer(), sessions.cookies());
             before.add(bearer);
             after.add(bearer);
+        }
+        JwtEndpoints jwt = null;
+        if (options.on(Plugin.JWT)) {
+            if (jwks == null) {
+                throw new IllegalStateException("The jwt plugin needs a JwksStore");
+            }
+            jwt = new JwtEndpoints(config, guard, jwks, clock);
+            after.add(new JwtPlugin(jwt, options.jwt().disableSettingJwtHeader()));
         }
         MultiSessionEndpoints multiSession = null;
         if (options.on(Plugin.MULTI_SESSION)) {
@@ -62,7 +88,12 @@ public final class Plugins {
             after.add(new MultiSessionPlugin(options.multiSession(), sessions));
             multiSession = new MultiSessionEndpoints(config, sessions, guard, new OriginCheck(config));
         }
-        return new Plugins(before, after, multiSession);
+        return new Plugins(before, after, multiSession, jwt);
+    }
+
+    /** The jwt plugin's endpoints, when it is on. */
+    public Optional<JwtEndpoints> jwt() {
+        return Optional.ofNullable(jwt);
     }
 
     /** The multi-session plugin's endpoints, when it is on. */

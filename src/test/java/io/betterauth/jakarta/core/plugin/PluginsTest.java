@@ -6,6 +6,7 @@ import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.BearerOptions;
+import io.betterauth.jakarta.config.plugin.JwtOptions;
 import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
@@ -31,7 +32,7 @@ class PluginsTest {
     static BetterAuthConfig config(boolean bearer, boolean requireSignature) {
         return BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
                 .plugins(new PluginOptions(bearer ? Set.of(Plugin.BEARER) : Set.of(),
-                        new BearerOptions(requireSignature), MultiSessionOptions.DEFAULT))
+                        new BearerOptions(requireSignature), JwtOptions.DEFAULT, MultiSessionOptions.DEFAULT))
                 .build();
     }
 

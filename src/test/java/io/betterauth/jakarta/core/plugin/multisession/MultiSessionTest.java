@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.plugin.BearerOptions;
+import io.betterauth.jakarta.config.plugin.JwtOptions;
 import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
@@ -62,7 +63,7 @@ class MultiSessionTest {
         Server(int maximumSessions) {
             config = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
                     .emailAndPasswordEnabled(true)
-                    .plugins(new PluginOptions(Set.of(Plugin.MULTI_SESSION), BearerOptions.DEFAULT,
+                    .plugins(new PluginOptions(Set.of(Plugin.MULTI_SESSION), BearerOptions.DEFAULT, JwtOptions.DEFAULT,
                             new MultiSessionOptions(maximumSessions)))
                     .build();
             cookies = new SessionCookies(config);
@@ -260,7 +261,7 @@ class MultiSessionTest {
     void statelessSessions_andMultiSession_stopTheStartUp() {
         BetterAuthConfig stateless = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
                 .database(io.betterauth.jakarta.config.option.DatabaseOptions.Adapter.NONE)
-                .plugins(new PluginOptions(Set.of(Plugin.MULTI_SESSION), BearerOptions.DEFAULT,
+                .plugins(new PluginOptions(Set.of(Plugin.MULTI_SESSION), BearerOptions.DEFAULT, JwtOptions.DEFAULT,
                         MultiSessionOptions.DEFAULT))
                 .build();
         SessionManager statelessManager = new SessionManager(stateless, new InMemorySessionStore(),
