@@ -98,6 +98,10 @@ public final class JwtEndpoints {
         }
         URI uri = URI.create(baseUrl.trim());
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null) {
+            // A host java.net.URI does not parse as one (an underscore): its authority as written.
+            return scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
+        }
         int port = uri.getPort();
         boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);

@@ -217,4 +217,13 @@ class JwtPluginTest {
         String cookie = server.signUp("jwt-" + System.nanoTime() + "@example.com");
         assertThat(server.getSession(cookie).headers()).doesNotContainKey(JwtPlugin.SET_AUTH_JWT);
     }
+
+    @Test
+    void theDefaultIssuerAndAudience_areTheBaseUrlsOrigin_asNewUrlOriginWritesIt() {
+        assertThat(JwtEndpoints.origin("https://App.Example.com:443/api/auth/")).isEqualTo("https://app.example.com");
+        assertThat(JwtEndpoints.origin("http://127.0.0.1:3000/some/path")).isEqualTo("http://127.0.0.1:3000");
+        assertThat(JwtEndpoints.origin("http://localhost:80")).isEqualTo("http://localhost");
+        assertThat(JwtEndpoints.origin("https://[::1]:8443/x")).isEqualTo("https://[::1]:8443");
+        assertThat(JwtEndpoints.origin(null)).isEmpty();
+    }
 }
