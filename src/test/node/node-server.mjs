@@ -1,10 +1,11 @@
 // A real Node Better Auth 1.7.25 server beside the Java one, for NodeServerInteropIT: same secret, same PostgreSQL
 // database, same Redis. Two modes:
 //
-//   node node-server.mjs migrate <postgres-url> [<models-json>]
+//   node node-server.mjs migrate <postgres-url> [<models-json> [<plugin-ids>]]
 //       Runs Better Auth's own migration (getMigrations from better-auth/db/migration, core tables: user, session,
 //       account, verification) into that database, prints the SQL it ran, and exits. <models-json> renames tables
-//       and columns as Better Auth's options do: {"user":{"modelName":"app_user","fields":{"email":"mail"}}, …}.
+//       and columns as Better Auth's options do: {"user":{"modelName":"app_user","fields":{"email":"mail"}}, …};
+//       <plugin-ids> (comma-separated, e.g. "jwt") adds those plugins' tables.
 //
 //   node node-server.mjs serve <postgres-url> <redis-url> <instances-json>
 //       Starts one betterAuth() per instance, each on its own loopback port (chosen by the OS), served with
@@ -28,12 +29,14 @@ import http from "node:http";
 import { betterAuth } from "better-auth";
 import { getMigrations } from "better-auth/db/migration";
 import { toNodeHandler } from "better-auth/node";
-import { bearer, multiSession } from "better-auth/plugins";
+import { bearer, jwt, multiSession } from "better-auth/plugins";
 import pg from "pg";
 import { Redis } from "./resp.mjs";
 
 const [mode, postgresUrl, redisUrl, instancesJson] = process.argv.slice(2);
 const migrateModels = mode === "migrate" ? process.argv[4] : undefined;
+/** migrate's optional third argument: plugin ids whose tables the migration creates too (e.g. "jwt": jwks). */
+const migratePlugins = mode === "migrate" && process.argv[5] ? process.argv[5].split(",") : [];
 
 /** Better Auth's modelName/fields options of user, session, account and verification, merged into `base`. */
 function withModels(base, models) {
@@ -110,6 +113,7 @@ function plugin(id) {
   switch (id) {
     case "bearer": return bearer();
     case "multi-session": return multiSession();
+    case "jwt": return jwt();
     default: throw new Error(`node-server: unknown plugin ${id}`);
   }
 }
@@ -122,6 +126,7 @@ async function migrate() {
       baseURL: "http://127.0.0.1:3000",
       database: pool,
       emailAndPassword: { enabled: true },
+      plugins: migratePlugins.map(plugin),
       telemetry: { enabled: false },
     }, migrateModels ? JSON.parse(migrateModels) : undefined));
     const sql = await compileMigrations();

@@ -156,6 +156,16 @@ final class AuthClient {
         return expect(200, http.get("/api/auth/multi-session/list-device-sessions", cookie)).body();
     }
 
+    /** The jwt plugin's {@code GET /token} with this {@code Cookie} header: the JWT. */
+    String jwt(String cookie) throws Exception {
+        return json(expect(200, http.get("/api/auth/token", cookie))).getString("token");
+    }
+
+    /** The jwt plugin's {@code GET /jwks}: the body. */
+    String jwks() throws Exception {
+        return expect(200, http.get("/api/auth/jwks", null)).body();
+    }
+
     /** get-session with {@code Authorization: Bearer} and no cookie (Better Auth's bearer plugin). */
     HttpResponse<String> getSessionWithBearer(String authToken) throws Exception {
         return expect(200, http.get(GET_SESSION, null, java.util.Map.of("Authorization", "Bearer " + authToken)));

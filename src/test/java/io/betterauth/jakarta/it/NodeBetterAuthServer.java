@@ -54,6 +54,11 @@ final class NodeBetterAuthServer implements AutoCloseable {
         run("migrate-renamed", List.of("migrate", postgresUrl, modelsJson), Duration.ofSeconds(60), "MIGRATED");
     }
 
+    /** The same, with the tables of these Better Auth plugins too (comma-separated ids, e.g. {@code jwt}). */
+    static void migrateWithPlugins(String postgresUrl, String pluginIds) throws Exception {
+        run("migrate", List.of("migrate", postgresUrl, "{}", pluginIds), Duration.ofSeconds(60), "MIGRATED");
+    }
+
     /** Starts {@code serve} with these instances (a JSON array of {@code node-server.mjs} configurations). */
     static NodeBetterAuthServer start(String postgresUrl, String redisUrl, String instancesJson) throws IOException {
         Path out = LOGS.resolve("serve.out.txt");

@@ -54,7 +54,10 @@ import redis.clients.jedis.RedisClient;
  *   <li>with Better Auth's bearer plugin on both, the {@code set-auth-token} of either authenticates on both, and
  *       sign-out with it on the other ends the session;</li>
  *   <li>with the multi-session plugin on both, one browser's device cookies from either are listed by both, and
- *       sign-out on either ends every account of the browser on both.</li>
+ *       sign-out on either ends every account of the browser on both;</li>
+ *   <li>with the jwt plugin on both (its {@code jwks} table created by Better Auth's migration), both serve the same
+ *       key set, sign with the same key, and each one's JWT verifies with the other's key set, with the same
+ *       claims but {@code iss}/{@code aud} (each server's origin) and the times.</li>
  * </ul>
  *
  * And issue 5's two instances: two Payara Micro processes of the same application on the same PostgreSQL and Redis
@@ -67,7 +70,7 @@ import redis.clients.jedis.RedisClient;
  * <p>Servers: one Node process ({@code src/test/node/node-server.mjs}, {@link NodeBetterAuthServer}) with one Better
  * Auth per configuration, and two Payara Micro processes started in parallel ({@link PayaraMicroProcess}), A with the
  * WARs {@code /off}, {@code /compact}, {@code /kv}, {@code /kvdb}, {@code /secure} and B with {@code /jwt},
- * {@code /jwe}, {@code /kvdb}, {@code /bearer}, {@code /multi}, every one on the database {@code ba_interop} (recreated here) and Redis database 13
+ * {@code /jwe}, {@code /kvdb}, {@code /bearer}, {@code /multi}, {@code /jwtp}, every one on the database {@code ba_interop} (recreated here) and Redis database 13
  * (flushed here). Nothing is skipped: a missing service fails the test. Logs:
  * {@code target/payara-interop-a|b/server.log}, {@code target/node-interop/}. Runs in other checkouts (CI) wait for
  * this one: a PostgreSQL advisory lock is held for the whole class. Tagged {@code payara-only}: it starts Payara
@@ -546,6 +549,37 @@ class NodeServerInteropIT {
         return jakarta.json.Json.createReader(new java.io.StringReader(body)).readArray();
     }
 
+    // ==================================================================================== Better Auth's jwt plugin
+
+    @Test
+    void jwtPlugin_bothServeTheSameKeySet_andEachOnesTokenVerifiesWithTheOthers() throws Exception {
+        ServerPair servers = servers("jwtp");
+        String email = email("jwtp");
+        servers.java().signUp(email);
+        String onJava = servers.java().jwt(servers.java().signedIn(email).tokenOnly());
+        String onNode = servers.node().jwt(servers.node().signedIn(email).tokenOnly());
+        jakarta.json.JsonArray keys = json(servers.java().jwks()).getJsonArray("keys");
+        assertThat(keys).as("one key, minted by whichever signed first").hasSize(1)
+                .isEqualTo(json(servers.node().jwks()).getJsonArray("keys"));
+        com.nimbusds.jose.JWSVerifier verifier = io.betterauth.jakarta.core.plugin.jwt.JwkKeys.verifier(
+                io.betterauth.jakarta.core.plugin.jwt.JwkAlgorithm.named(keys.getJsonObject(0).getString("alg")),
+                keys.getJsonObject(0).toString());
+        Map<String, Object> claims = new HashMap<>();
+        for (String token : List.of(onJava, onNode)) {
+            com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+            assertThat(jwt.getHeader().getKeyID()).isEqualTo(keys.getJsonObject(0).getString("kid"));
+            assertThat(jwt.verify(verifier)).as("signed with the shared key").isTrue();
+            Map<String, Object> c = new HashMap<>(jwt.getJWTClaimsSet().toJSONObject());
+            c.keySet().removeAll(List.of("iat", "exp", "iss", "aud"));
+            if (claims.isEmpty()) {
+                claims.putAll(c);
+            } else {
+                assertThat(c).as("the same claims from both").isEqualTo(claims);
+            }
+        }
+        assertThat(claims).containsEntry("email", email).containsKey("sub");
+    }
+
     /** Keeps an answer's cookies in the jar (a deletion removes one); the answer's session token. */
     static String keep(Map<String, String> jar, HttpResponse<String> answer) {
         for (String line : Http.setCookies(answer)) {
@@ -608,7 +642,7 @@ class NodeServerInteropIT {
     static ServerPair servers(String config) throws IOException {
         PayaraMicroProcess java = switch (config) {
             case "off", "compact", "kv", "kvdb", "secure" -> serverA;
-            case "jwt", "jwe", "bearer", "multi" -> serverB;
+            case "jwt", "jwe", "bearer", "multi", "jwtp" -> serverB;
             default -> throw new IllegalArgumentException(config);
         };
         return new ServerPair(AuthClient.node(node, config), AuthClient.java(java, "/" + config));
@@ -624,7 +658,8 @@ class NodeServerInteropIT {
             redis.flushDB();
 
             // Better Auth's own migration creates the tables; our servers must use them as they are.
-            NodeBetterAuthServer.migrate(InteropDatabase.NODE_URL);
+            // with the jwt plugin's jwks table: the /jwtp servers share their signing keys through it
+            NodeBetterAuthServer.migrateWithPlugins(InteropDatabase.NODE_URL, "jwt");
             schemaAfterMigration = InteropDatabase.schema();
             assertThat(schemaAfterMigration).as("tables created by Better Auth's migration")
                     .anyMatch(l -> l.startsWith("session.token "));
@@ -648,6 +683,7 @@ class NodeServerInteropIT {
                     .deploy("/kvdb", war("kvdb", portB, storeInDatabase()))
                     .deploy("/bearer", war("bearer", portB, Map.of("better-auth.plugins", "bearer")))
                     .deploy("/multi", war("multi", portB, Map.of("better-auth.plugins", "multi-session")))
+                    .deploy("/jwtp", war("jwtp", portB, Map.of("better-auth.plugins", "jwt")))
                     .defaultDataSource(InteropDatabase.JDBC_URL, "org.postgresql.Driver")
                     .start();
             node = NodeBetterAuthServer.start(InteropDatabase.NODE_URL, REDIS_URL, """
@@ -659,7 +695,8 @@ class NodeServerInteropIT {
                      {"name":"kvdb","strategy":"compact","storage":"secondary+database","deleteUser":true},
                      {"name":"secure","strategy":"compact","useSecureCookies":true},
                      {"name":"bearer","strategy":"off","plugins":["bearer"]},
-                     {"name":"multi","strategy":"off","plugins":["multi-session"]}]""");
+                     {"name":"multi","strategy":"off","plugins":["multi-session"]},
+                     {"name":"jwtp","strategy":"off","plugins":["jwt"]}]""");
             node.awaitReady(Duration.ofSeconds(60));
             serverA.awaitReady(READY_TIMEOUT);
             serverB.awaitReady(READY_TIMEOUT);
