@@ -21,6 +21,8 @@
 //                            | multi-session: the server runs Better Auth's multi-session plugin; the script then runs
 //                            the multi-session checks only, with the client's multiSessionClient() (cookie cache off,
 //                            database storage)
+//                            | jwt: the server runs Better Auth's jwt plugin (base URL http://localhost:8080); the script
+//                            then runs the jwt checks only, with jwtClient() and jose as a resource server uses it
 //
 // With a cookie cache, a revoked session stays readable from its session_data cookie until its max-age (Better
 // Auth's documented revocation window), so every "this device is gone" check reads the store, as Better Auth users
@@ -31,7 +33,8 @@
 
 import assert from "node:assert/strict";
 import { createAuthClient } from "better-auth/client";
-import { multiSessionClient } from "better-auth/client/plugins";
+import { jwtClient, multiSessionClient } from "better-auth/client/plugins";
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { getCookieCache } from "better-auth/cookies";
 import { createHash } from "node:crypto";
 import { createInternalContext, serializeCookie, serializeSignedCookie } from "better-call";
@@ -45,11 +48,11 @@ const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379/12";
 const DELETE_USER = process.env.DELETE_USER || "off";
 const PROFILE = process.env.PROFILE || "standard";
 if (!base || !secret || !["off", "compact", "jwt", "jwe"].includes(STRATEGY) || !["database", "redis"].includes(STORAGE)
-    || !["on", "off"].includes(DELETE_USER) || !["standard", "hardened", "bearer", "multi-session"].includes(PROFILE)
+    || !["on", "off"].includes(DELETE_USER) || !["standard", "hardened", "bearer", "multi-session", "jwt"].includes(PROFILE)
     || (PROFILE === "hardened" && (STRATEGY !== "off" || STORAGE !== "database" || DELETE_USER !== "on"))
-    || (["bearer", "multi-session"].includes(PROFILE) && (STRATEGY !== "off" || STORAGE !== "database"))) {
+    || (["bearer", "multi-session", "jwt"].includes(PROFILE) && (STRATEGY !== "off" || STORAGE !== "database"))) {
   console.error("usage: BETTER_AUTH_SECRET=... [CACHE_STRATEGY=off|compact|jwt|jwe] [STORAGE=database|redis] [DELETE_USER=off|on] "
-    + "[PROFILE=standard|hardened (with CACHE_STRATEGY=off, STORAGE=database, DELETE_USER=on)|bearer|multi-session (with "
+    + "[PROFILE=standard|hardened (with CACHE_STRATEGY=off, STORAGE=database, DELETE_USER=on)|bearer|multi-session|jwt (with "
     + "CACHE_STRATEGY=off, STORAGE=database)] node client-interop.mjs <base URL>");
   process.exit(2);
 }
@@ -1556,6 +1559,70 @@ async function multiSessionProfile() {
   });
 }
 
+/**
+ * The jwt plugin's checks (PROFILE=jwt): the client's jwtClient() (token(), jwks()), set-auth-jwt on get-session, and
+ * every JWT verified by jose against our /jwks as a resource server verifies it (asymmetric key, iss and aud = the
+ * server's base URL origin, http://localhost:8080 in OfficialClientIT).
+ */
+async function jwtProfile() {
+  console.log(`client-interop: better-auth client with jwtClient() against ${authBase} (jwt plugin)`);
+  const ISSUER = "http://localhost:8080";
+  const jar = new CookieJar("JWT");
+  const client = createAuthClient({ baseURL: authBase, plugins: [jwtClient()], fetchOptions: { customFetchImpl: jar.fetch } });
+  const remoteKeys = createRemoteJWKSet(new URL(`${authBase}/jwks`));
+  const verify = (token) => jwtVerify(token, remoteKeys, { issuer: ISSUER, audience: ISSUER });
+  let userId;
+  let kid;
+
+  await check("jwt: token() gives an EdDSA JWT that jose verifies against our /jwks, with Better Auth's claims", async () => {
+    const up = await client.signUp.email({ name: "Jwt", email: `Jwt-${RUN}@Example.com`, password: "jwt-password-123" });
+    assert.equal(up.error, null, JSON.stringify(up.error));
+    userId = up.data.user.id;
+    const { data, error } = await client.token();
+    assert.equal(error, null, JSON.stringify(error));
+    const header = decodeProtectedHeader(data.token);
+    assert.deepEqual(Object.keys(header), ["alg", "kid"], "no typ, as Better Auth signs it");
+    assert.equal(header.alg, "EdDSA");
+    kid = header.kid;
+    const { payload } = await verify(data.token);
+    assert.equal(payload.sub, userId);
+    assert.equal(payload.id, userId);
+    assert.equal(payload.email, `jwt-${RUN}@example.com`);
+    assert.equal(payload.exp - payload.iat, 900, "15 minutes");
+  });
+
+  await check("jwt: jwks() lists the key by kid, as Better Auth's /jwks does (no use member)", async () => {
+    const { data, error } = await client.jwks();
+    assert.equal(error, null, JSON.stringify(error));
+    const key = data.keys.find((k) => k.kid === kid);
+    assert.ok(key, JSON.stringify(data));
+    assert.deepEqual(Object.keys(key).sort(), ["alg", "crv", "kid", "kty", "x"]);
+    assert.equal(key.crv, "Ed25519");
+  });
+
+  await check("jwt: getSession answers set-auth-jwt, exposed to scripts, that verifies too", async () => {
+    const { data, error } = await client.getSession();
+    assert.equal(error, null, JSON.stringify(error));
+    assert.equal(data?.user?.id, userId);
+    const answer = jar.last("/get-session");
+    assert.equal(answer.headers.get("access-control-expose-headers"), "set-auth-jwt");
+    const { payload } = await verify(answer.headers.get("set-auth-jwt"));
+    assert.equal(payload.sub, userId);
+  });
+
+  await check("jwt: token() without a session is 401 UNAUTHORIZED; a tampered JWT fails jose", async () => {
+    const anonymous = createAuthClient({ baseURL: authBase, plugins: [jwtClient()],
+      fetchOptions: { customFetchImpl: new CookieJar("JWT-anon").fetch } });
+    const { error } = await anonymous.token();
+    assert.equal(error?.status, 401);
+    assert.equal(error.code, "UNAUTHORIZED");
+    const token = (await client.token()).data.token;
+    const [h, p, sig] = token.split(".");
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, "base64url")), sub: "someone-else" })).toString("base64url")}.${sig}`;
+    await assert.rejects(verify(forged));
+  });
+}
+
 const overall = setTimeout(async () => {
   console.error(`client-interop: FAILED (timed out at step "${step}")`);
   await Promise.race([cleanUp(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
@@ -1571,6 +1638,7 @@ try {
   if (HARDENED) await hardened();
   else if (PROFILE === "bearer") await bearerProfile();
   else if (PROFILE === "multi-session") await multiSessionProfile();
+  else if (PROFILE === "jwt") await jwtProfile();
   else await main();
   await cleanUp();
   clearTimeout(overall);
