@@ -26,13 +26,15 @@
 // body, the headers of HEADERS, and each Set-Cookie as {name, value class, attributes}; plus the scenario's result.
 // Normalisation (per scenario, on each side alike):
 //   - ids (members id, userId, …) and tokens (token, the bodies of signed values) get aliases <id:1>, <token:2> in
-//     order of first appearance (object members visited in sorted order), so identity relations survive;
+//     order of first appearance (object members visited in sorted order), so identity relations survive; a value
+//     that is not 32 characters of [A-Za-z0-9] (Better Auth's generateId) carries its shape: <id:1 (36 chars of …)>;
 //   - the scenario's e-mail addresses become <email:N> (as sent) or <email:N:lower> (lower-cased by the server);
 //   - ISO dates (and Date objects) become a DateDelta: seconds from the moment the answer arrived; two compare equal
 //     within DATE_TOLERANCE_SECONDS; iat/exp/nbf claims likewise;
 //   - a signed value (better-call's `value.base64(HMAC-SHA256)`) becomes signed(<alias>) once its signature is
 //     verified with the secret (a bad one: signed(BAD SIGNATURE)); a JWT is decoded, its HS256 signature verified with
 //     the secret, never compared.
+//   - the reason phrase the client copies into its errors (statusText) is transport and left out (TRANSPORT_MEMBERS).
 // diff() compares member by member, the member order of JSON bodies included (Better Auth's wire order), and
 // answers [{where, a, b}] with `where` like `POST /sign-in/email #2 body.user.email` (what documented-options.json's
 // path regexes match).
@@ -48,6 +50,12 @@ export const HEADERS = ["content-type", "cache-control", "access-control-expose-
 const ID_KEYS = new Set(["id", "userId", "impersonatedBy", "sub", "kid", "accountId"]);
 const TOKEN_KEYS = new Set(["token", "sid", "sessionToken"]);
 const DATE_CLAIMS = new Set(["iat", "exp", "nbf"]);
+/**
+ * The client's copy of the HTTP reason phrase in its error objects ({status, statusText, …}): transport, not observed.
+ * The container writes it (Payara's Grizzly says "CUSTOM" for 422, Tomcat sends none, HTTP/2 has none) and RFC 9110
+ * §15 tells clients to ignore it; the status code is compared.
+ */
+const TRANSPORT_MEMBERS = new Set(["statusText"]);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
@@ -249,7 +257,7 @@ class Aliases {
     if (!this.values.has(value)) {
       const n = (this.counters.get(kind) || 0) + 1;
       this.counters.set(kind, n);
-      this.values.set(value, `<${kind}:${n}>`);
+      this.values.set(value, `<${kind}:${n}${shape(value)}>`);
     }
     return this.values.get(value);
   }
@@ -257,6 +265,17 @@ class Aliases {
   known(value) {
     return this.values.get(value);
   }
+}
+
+/**
+ * The shape of a generated value when it is not Better Auth's (32 characters of [A-Za-z0-9], generateId's): its
+ * length and character classes, so an id or token of another format is a difference although it is aliased.
+ */
+function shape(value) {
+  if (/^[A-Za-z0-9]{32}$/.test(value)) return "";
+  const classes = [/[a-z]/.test(value) && "a-z", /[A-Z]/.test(value) && "A-Z", /[0-9]/.test(value) && "0-9",
+    ...new Set(value.replace(/[A-Za-z0-9]/g, ""))].filter(Boolean).join("");
+  return ` (${value.length} chars of ${classes})`;
 }
 
 /** better-call's signature of a value: base64 (with padding) of HMAC-SHA256 with the secret. */
@@ -370,9 +389,10 @@ class Normaliser {
     if (typeof value === "object") {
       // aliases are handed out in sorted member order (a different member order must not rename values), the
       // members are kept in their wire order (diff() compares it)
+      const keys = Object.keys(value).filter((k) => !(TRANSPORT_MEMBERS.has(k) && typeof value.status === "number"));
       const done = {};
-      for (const k of Object.keys(value).sort()) done[k] = this.walk(value[k], k, at);
-      return Object.fromEntries(Object.keys(value).map((k) => [k, done[k]]));
+      for (const k of [...keys].sort()) done[k] = this.walk(value[k], k, at);
+      return Object.fromEntries(keys.map((k) => [k, done[k]]));
     }
     return String(value);
   }
@@ -455,10 +475,15 @@ function compare(x, y, where, out) {
   if (describe(x) !== describe(y)) out.push({ where, a: describe(x), b: describe(y) });
 }
 
-/** The entry of documented-options.json that covers a difference of this profile and scenario, if any. */
+/**
+ * The entry of documented-options.json that covers a difference of this profile and scenario, if any: its `path`
+ * regex matches `<scenario>: <where>`, and its optional `reference`/`tested` regexes match the two rendered values.
+ */
 export function documentedBy(options, profile, scenario, difference) {
   const subject = `${scenario}: ${difference.where}`;
-  return options.find((o) => o.profile === profile && new RegExp(o.path).test(subject));
+  return options.find((o) => o.profile === profile && new RegExp(o.path).test(subject)
+    && (o.reference === undefined || new RegExp(o.reference).test(difference.a))
+    && (o.tested === undefined || new RegExp(o.tested).test(difference.b)));
 }
 
 /** Runs a scenario on one server; answers {observation (normalised)} or {failure}. */

@@ -7,7 +7,8 @@
 //
 // A base URL is a server's origin (Better Auth's /api/auth is appended) or a deployment's context root (likewise).
 // A difference listed in documented-options.json for this profile ({profile, path (a regex over
-// "<scenario>: <where>"), option, reason}) is printed as documented; any other one, or a scenario that fails its own
+// "<scenario>: <where>"), option, reason, and optionally reference/tested: regexes over the two rendered values}) is
+// printed as documented; any other one, or a scenario that fails its own
 // checks on either side, fails the run. The last line is `differential: N scenarios, M differences` (M: the
 // undocumented ones); the exit code is 0 only when M is 0. With DIFFERENTIAL_DUMP=<directory> the normalised
 // observations are written there too (<profile>.<scenario>.<node|java>.json), to read what was compared.

@@ -61,8 +61,17 @@ final class NodeBetterAuthServer implements AutoCloseable {
 
     /** Starts {@code serve} with these instances (a JSON array of {@code node-server.mjs} configurations). */
     static NodeBetterAuthServer start(String postgresUrl, String redisUrl, String instancesJson) throws IOException {
-        Path out = LOGS.resolve("serve.out.txt");
-        Path err = LOGS.resolve("serve.err.txt");
+        return start("serve", postgresUrl, redisUrl, instancesJson);
+    }
+
+    /**
+     * The same, with the output in {@code target/node-interop/<logName>.out|err.txt}; {@code redisUrl} may be
+     * {@code none} when no instance uses secondary storage.
+     */
+    static NodeBetterAuthServer start(String logName, String postgresUrl, String redisUrl, String instancesJson)
+            throws IOException {
+        Path out = LOGS.resolve(logName + ".out.txt");
+        Path err = LOGS.resolve(logName + ".err.txt");
         ProcessBuilder pb = new ProcessBuilder(System.getProperty("node.executable", "node"), "node-server.mjs",
                 "serve", postgresUrl, redisUrl, instancesJson.replaceAll("\\s+", ""))
                 .directory(NODE_DIR.toFile())

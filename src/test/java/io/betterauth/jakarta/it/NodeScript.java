@@ -28,13 +28,29 @@ final class NodeScript {
 
     static String run(String name, long timeoutSeconds, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        Outcome outcome = execute(name, name, timeoutSeconds, env, args);
+        assertThat(outcome.exitCode()).as("exit code of " + name + outcome.output()).isZero();
+        assertThat(outcome.stdout()).as(outcome.output()).containsPattern(name + ": \\d+ checks passed");
+        return outcome.stdout();
+    }
+
+    /** How a script ended: its exit code, its standard output, and both outputs with the command for messages. */
+    record Outcome(int exitCode, String stdout, String output) {
+    }
+
+    /**
+     * Runs {@code <script>.mjs} (a path below {@code src/test/node}) with its output in {@code target/<logName>/},
+     * and answers how it ended, whatever its exit code; fails only when it overran and was killed.
+     */
+    static Outcome execute(String script, String logName, long timeoutSeconds, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         if (!Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
             fail(NODE_DIR + "/node_modules is missing: run `npm ci` there (the Maven build does it)");
         }
-        Path logs = Files.createDirectories(Path.of("target", name));
+        Path logs = Files.createDirectories(Path.of("target", logName));
         File out = logs.resolve("stdout.txt").toFile();
         File err = logs.resolve("stderr.txt").toFile();
-        List<String> command = new ArrayList<>(List.of(System.getProperty("node.executable", "node"), name + ".mjs"));
+        List<String> command = new ArrayList<>(List.of(System.getProperty("node.executable", "node"), script + ".mjs"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectOutput(out).redirectError(err);
         pb.environment().putAll(env);
@@ -60,9 +76,7 @@ final class NodeScript {
             fail("node did not finish within " + timeoutSeconds + " s and was killed" + output);
         }
         System.out.println(output);
-        assertThat(node.exitValue()).as("exit code of " + name + output).isZero();
-        assertThat(stdout).as(output).containsPattern(name + ": \\d+ checks passed");
-        return stdout;
+        return new Outcome(node.exitValue(), stdout, output);
     }
 
     private static String read(File f) throws IOException {
