@@ -8,8 +8,8 @@
 //   const differences = diff(observationA, observationB);
 //
 // What a scenario sees (ctx):
-//   actor(name, {bearer, origin, token})
-//                           the official better-auth/client with a tracing customFetchImpl; by default a browser-like
+//   actor(name, {bearer, origin, token, plugins})
+//                           the official better-auth/client (with these client plugins) and a tracing customFetchImpl; by default a browser-like
 //                           device with a cookie jar (sends its cookies, and an Origin on writes, keeps Set-Cookie); with
 //                           {bearer: true} an app that keeps no cookies and sends no Origin, but keeps every
 //                           set-auth-token and sends it back as Authorization: Bearer (fetchOptions.auth), as Better
@@ -32,8 +32,11 @@
 //   - ISO dates (and Date objects) become a DateDelta: seconds from the moment the answer arrived; two compare equal
 //     within DATE_TOLERANCE_SECONDS; iat/exp/nbf claims likewise;
 //   - a signed value (better-call's `value.base64(HMAC-SHA256)`) becomes signed(<alias>) once its signature is
-//     verified with the secret (a bad one: signed(BAD SIGNATURE)); a JWT is decoded, its HS256 signature verified with
-//     the secret, never compared.
+//     verified with the secret (a bad one: signed(BAD SIGNATURE)); a JWT is decoded and its signature verified, never
+//     compared: HS256 with the secret, any other algorithm with jose against the server's own GET /jwks (fetched once
+//     after the scenario, untraced, when its trace holds such a JWT); JWK key material (x, y, n) is aliased;
+//   - a loopback origin (http://127.0.0.1:<port>, http://localhost:<port>) at the start of a string becomes <origin>
+//     (the jwt plugin's iss and aud are the server's base URL);
 //   - the reason phrase the client copies into its errors (statusText) is transport and left out (TRANSPORT_MEMBERS).
 // diff() compares member by member, the member order of JSON bodies included (Better Auth's wire order), and
 // answers [{where, a, b}] with `where` like `POST /sign-in/email #2 body.user.email` (what documented-options.json's
@@ -41,15 +44,20 @@
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createAuthClient } from "better-auth/client";
+import { createLocalJWKSet, jwtVerify } from "jose";
 
 export const REQUEST_TIMEOUT_MS = 30_000;
 export const DATE_TOLERANCE_SECONDS = 10;
 /** The answer headers observed (lower case); others (date, content-length, connection, vary, …) are transport. */
-export const HEADERS = ["content-type", "cache-control", "access-control-expose-headers", "set-auth-token", "location",
-  "clear-site-data", "retry-after", "www-authenticate"];
+export const HEADERS = ["content-type", "cache-control", "access-control-expose-headers", "set-auth-token",
+  "set-auth-jwt", "location", "clear-site-data", "retry-after", "www-authenticate"];
 const ID_KEYS = new Set(["id", "userId", "impersonatedBy", "sub", "kid", "accountId"]);
 const TOKEN_KEYS = new Set(["token", "sid", "sessionToken"]);
 const DATE_CLAIMS = new Set(["iat", "exp", "nbf"]);
+/** A JWK's key material (random per server): aliased like tokens. */
+const KEY_MATERIAL = new Set(["x", "y", "n", "d"]);
+/** A server's own origin (iss, aud, URLs in bodies): the two servers listen on different ports. */
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(?=\/|$)/;
 /**
  * The client's copy of the HTTP reason phrase in its error objects ({status, statusText, …}): transport, not observed.
  * The container writes it (Payara's Grizzly says "CUSTOM" for 422, Tomcat sends none, HTTP/2 has none) and RFC 9110
@@ -121,14 +129,14 @@ export class Context {
     return answer.error;
   }
 
-  actor(name, { bearer = false, token, origin = true } = {}) {
+  actor(name, { bearer = false, token, origin = true, plugins = [] } = {}) {
     if (this.actors.has(name)) throw new Error(`actor ${name} exists`);
-    const actor = bearer ? this.bearerActor(name, token, origin) : this.cookieActor(name);
+    const actor = bearer ? this.bearerActor(name, token, origin, plugins) : this.cookieActor(name, plugins);
     this.actors.set(name, actor);
     return actor;
   }
 
-  cookieActor(name) {
+  cookieActor(name, plugins) {
     const jar = new Map();
     const actor = { name, jar, kind: "cookie" };
     actor.fetch = async (input, init = {}) => {
@@ -147,11 +155,12 @@ export class Context {
       }
       return response;
     };
-    actor.client = createAuthClient({ baseURL: this.authBase, fetchOptions: { customFetchImpl: actor.fetch } });
+    actor.client = createAuthClient({ baseURL: this.authBase, plugins,
+      fetchOptions: { customFetchImpl: actor.fetch } });
     return actor;
   }
 
-  bearerActor(name, token, origin) {
+  bearerActor(name, token, origin, plugins) {
     const actor = { name, token, kind: "bearer" };
     actor.fetch = async (input, init = {}) => {
       const headers = new Headers(init.headers);
@@ -160,7 +169,7 @@ export class Context {
       if (origin && method !== "GET" && method !== "HEAD" && !headers.has("origin")) headers.set("origin", this.origin);
       return this.tracedFetch(name, input, { ...init, headers });
     };
-    actor.client = createAuthClient({ baseURL: this.authBase, fetchOptions: {
+    actor.client = createAuthClient({ baseURL: this.authBase, plugins, fetchOptions: {
       customFetchImpl: actor.fetch,
       auth: { type: "Bearer", token: () => actor.token },
       onSuccess: (ctx) => {
@@ -273,6 +282,8 @@ class Aliases {
  */
 function shape(value) {
   if (/^[A-Za-z0-9]{32}$/.test(value)) return "";
+  // random base64url (key material) may or may not hold a - or _: its class, not its characters
+  if (/^[A-Za-z0-9_-]{33,}$/.test(value)) return ` (${value.length} chars of base64url)`;
   const classes = [/[a-z]/.test(value) && "a-z", /[A-Z]/.test(value) && "A-Z", /[0-9]/.test(value) && "0-9",
     ...new Set(value.replace(/[A-Za-z0-9]/g, ""))].filter(Boolean).join("");
   return ` (${value.length} chars of ${classes})`;
@@ -301,9 +312,9 @@ function base64urlJson(part) {
  * Normalises one side's observation ({trace, result, resultAt}) with the context it ran in (its secret and e-mail
  * addresses): the aliases, date deltas and value classes of the header comment. Answers {trace, result}.
  */
-export function normalise(observation, { secret, emails }) {
+export function normalise(observation, { secret, emails }, verifiedJwts = new Map()) {
   const aliases = new Aliases(emails);
-  const n = new Normaliser(aliases, secret);
+  const n = new Normaliser(aliases, secret, verifiedJwts);
   const trace = observation.trace.map((e) => ({
     actor: e.actor,
     method: e.method,
@@ -311,7 +322,7 @@ export function normalise(observation, { secret, emails }) {
     sent: e.sent,
     status: e.status,
     headers: Object.fromEntries(Object.entries(e.headers).map(([k, v]) =>
-      [k, k === "set-auth-token" ? n.valueClass(v) : v])),
+      [k, k === "set-auth-token" ? n.valueClass(v) : n.string(v, k, e.at)])),
     cookies: [...e.cookies].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({
       name: c.name,
       value: n.valueClass(safeDecode(c.value)),
@@ -332,9 +343,10 @@ function safeDecode(value) {
 }
 
 class Normaliser {
-  constructor(aliases, secret) {
+  constructor(aliases, secret, verifiedJwts) {
     this.aliases = aliases;
     this.secret = secret;
+    this.verifiedJwts = verifiedJwts;
   }
 
   date(d, at) {
@@ -370,7 +382,7 @@ class Normaliser {
     const [h, p, s] = v.split(".");
     const header = base64urlJson(h);
     const payload = base64urlJson(p);
-    let signature = `unverified (${header.alg})`;
+    let signature = this.verifiedJwts.get(v) ?? `unverified (${header.alg})`;
     if (header.alg === "HS256") {
       const expected = createHmac("sha256", this.secret).update(`${h}.${p}`).digest("base64url");
       signature = safeEqual(expected, s) ? "verified" : "INVALID";
@@ -401,13 +413,14 @@ class Normaliser {
     const known = this.aliases.known(s);
     if (known) return known;
     if (ID_KEYS.has(key)) return this.aliases.of("id", s);
+    if (KEY_MATERIAL.has(key)) return this.aliases.of("key", s);
     if (TOKEN_KEYS.has(key)) {
       const cls = this.valueClass(s);
       return cls.startsWith?.("opaque") ? this.aliases.of("token", s) : cls;
     }
     if (ISO_DATE.test(s)) return this.date(new Date(s), at);
     if (JWT.test(s) && base64urlJson(s.split(".")[0])?.alg) return this.jwt(s, at);
-    return s;
+    return s.replace(LOOPBACK_ORIGIN, "<origin>");
   }
 }
 
@@ -486,12 +499,47 @@ export function documentedBy(options, profile, scenario, difference) {
     && (o.tested === undefined || new RegExp(o.tested).test(difference.b)));
 }
 
+/** Every JWT string of a trace (headers and bodies) whose algorithm is not HS256. */
+function asymmetricJwts(trace) {
+  const found = new Set();
+  const visit = (v) => {
+    if (typeof v === "string") {
+      if (JWT.test(v) && !["HS256", undefined].includes(base64urlJson(v.split(".")[0])?.alg)) found.add(v);
+    } else if (v && typeof v === "object") {
+      Object.values(v).forEach(visit);
+    }
+  };
+  trace.forEach((e) => visit([e.headers, e.body]));
+  return found;
+}
+
+/** Each asymmetric JWT of the trace → "verified" | "INVALID", with jose against the server's GET /jwks (untraced). */
+async function verifyAgainstJwks(ctx) {
+  const jwts = asymmetricJwts(ctx.trace);
+  const results = new Map();
+  if (!jwts.size) return results;
+  const answer = await fetch(`${ctx.authBase}/jwks`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const keys = answer.ok ? createLocalJWKSet(await answer.json()) : null;
+  for (const token of jwts) {
+    try {
+      if (!keys) throw new Error(`GET /jwks answered ${answer.status}`);
+      await jwtVerify(token, keys, { clockTolerance: 60 });
+      results.set(token, "verified");
+    } catch (e) {
+      results.set(token, `INVALID (${e.code || e.message})`);
+    }
+  }
+  return results;
+}
+
 /** Runs a scenario on one server; answers {observation (normalised)} or {failure}. */
 export async function runOn(scenario, { base, secret, side, runId }) {
   const ctx = new Context({ base, secret, side, runId });
   try {
     const result = await scenario.run(ctx);
-    return { observation: normalise({ trace: ctx.trace, result, resultAt: Date.now() }, ctx) };
+    const resultAt = Date.now();
+    const verified = await verifyAgainstJwks(ctx);
+    return { observation: normalise({ trace: ctx.trace, result, resultAt }, ctx, verified) };
   } catch (e) {
     return { failure: e instanceof ScenarioFailure ? e.message : (e?.stack || String(e)), trace: ctx.trace };
   }

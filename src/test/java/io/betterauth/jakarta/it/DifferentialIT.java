@@ -3,9 +3,11 @@ package io.betterauth.jakarta.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +86,15 @@ class DifferentialIT {
         NodeBetterAuthServer.checkInstalled();
         JsonObject profiles = profilesJson();
         createDatabaseIfAbsent();
-        NodeBetterAuthServer.migrate(NODE_URL);
+        // Better Auth's migration with every plugin a profile names (the jwt plugin's jwks table)
+        Set<String> plugins = new TreeSet<>();
+        for (String profile : profiles.keySet()) {
+            JsonArray named = profiles.getJsonObject(profile).getJsonObject("node").getJsonArray("plugins");
+            if (named != null) {
+                named.getValuesAs(JsonString.class).forEach(id -> plugins.add(id.getString()));
+            }
+        }
+        NodeBetterAuthServer.migrateWithPlugins(NODE_URL, String.join(",", plugins));
 
         JsonArrayBuilder instances = Json.createArrayBuilder();
         PayaraMicroProcess.Builder builder = PayaraMicroProcess.named("differential").jvmOption("-Duser.timezone=UTC");
