@@ -35,6 +35,7 @@ class LayoutTest {
         MAY_IMPORT.put("api", List.of("api"));
         MAY_IMPORT.put("spi", List.of("api"));
         MAY_IMPORT.put("core.js", List.of());
+        MAY_IMPORT.put("core.plugin.jwt.verify", List.of("api", "config", "core.plugin.jwt"));
         MAY_IMPORT.put("core", List.of("api", "spi", "config", "core"));
         MAY_IMPORT.put("config", List.of("api", "spi", "config", "core"));
         MAY_IMPORT.put("jsonb", List.of("api", "core.js"));

@@ -9,6 +9,7 @@ import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.config.option.EmailAndPasswordOptions;
 import io.betterauth.jakarta.config.option.IpAddressOptions;
+import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.config.option.PurgeOptions;
 import io.betterauth.jakarta.config.option.RateLimitOptions;
@@ -82,13 +83,13 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
     public BetterAuthConfig {
         trustedOrigins = List.copyOf(trustedOrigins);
         basePath = new BasePath(basePath).path();
-        if (secret == null || secret.isEmpty()) {
+        if ((secret == null || secret.isEmpty()) && !(plugins.on(Plugin.JWT) && plugins.jwt().remoteJwks() != null)) {
             throw new ConfigurationException("No secret is configured. Set better-auth.secret (environment "
                     + "BETTER_AUTH_SECRET) to a random value of at least 32 characters, for example the output of "
                     + "'openssl rand -base64 32', or set better-auth.dev-mode=true for local development only.");
         }
-        SecretRing ring = secretRing(secret, secrets);
-        if (!devMode) {
+        SecretRing ring = secret == null || secret.isEmpty() ? null : secretRing(secret, secrets);
+        if (!devMode && ring != null) {
             DefaultSecret.refuse(secret, secrets, ring);
         }
         // Malformed URLs stop the start-up here, not at first use; messages show them without credentials.
@@ -99,6 +100,11 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Verifier mode ({@code …jwt.remote-jwks-url}, ours): JWTs checked on a remote key set; no store, no endpoints. */
+    public boolean verifierMode() {
+        return plugins.on(Plugin.JWT) && plugins.jwt().remoteJwks() != null;
     }
 
     /** True without any store: sessions live in the cookie cache alone ({@code better-auth.database=none}). */

@@ -3,6 +3,7 @@ package io.betterauth.jakarta.config;
 import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
+import io.betterauth.jakarta.config.plugin.RemoteJwksOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.BearerOptions;
 import io.betterauth.jakarta.config.plugin.JwtOptions;
@@ -15,6 +16,7 @@ import io.betterauth.jakarta.core.security.SecretRing;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -157,7 +159,28 @@ public final class ConfigLoader {
                 parsed("better-auth.plugins.jwt.key-pair.alg", JwkAlgorithm::configured).orElse(d.algorithm()),
                 rotation[0], grace[0], value("better-auth.plugins.jwt.issuer").orElse(d.issuer()), audience,
                 value("better-auth.plugins.jwt.expiration-time").orElse(d.expirationTime()),
-                flag("better-auth.plugins.jwt.disable-setting-jwt-header").orElse(d.disableSettingJwtHeader()));
+                flag("better-auth.plugins.jwt.disable-setting-jwt-header").orElse(d.disableSettingJwtHeader()),
+                remoteJwks());
+    }
+
+    /** Ours: {@code better-auth.plugins.jwt.remote-jwks-url} and its options (verifier mode), or null. */
+    private RemoteJwksOptions remoteJwks() {
+        Optional<URI> url = parsed("better-auth.plugins.jwt.remote-jwks-url", URI::create);
+        if (url.isEmpty()) {
+            return null;
+        }
+        for (ConfigKeys.Key key : ConfigKeys.keys()) {
+            if (key.name().startsWith("better-auth.database") && value(key.name()).isPresent()) {
+                throw new ConfigurationException(key.name() + " is set, but better-auth.plugins.jwt.remote-jwks-url "
+                        + "is too: verifier mode has no database");
+            }
+        }
+        long[] n = {RemoteJwksOptions.DEFAULT_CACHE_TTL, RemoteJwksOptions.DEFAULT_MIN_REFETCH_INTERVAL, 0};
+        number("better-auth.plugins.jwt.remote-jwks.cache-ttl", v -> n[0] = v);
+        number("better-auth.plugins.jwt.remote-jwks.min-refetch-interval", v -> n[1] = v);
+        number("better-auth.plugins.jwt.clock-skew", v -> n[2] = v);
+        return new RemoteJwksOptions(url.get(), n[0], n[1], n[2],
+                value("better-auth.plugins.jwt.roles-claim").orElse(null));
     }
 
     /** {@code better-auth.user.*}. */
@@ -207,6 +230,9 @@ public final class ConfigLoader {
      * secret of the ring: the current one, which signs, and each older or legacy one still accepted.
      */
     public static void warn(BetterAuthConfig config) {
+        if (config.secret() == null) {
+            return; // verifier mode without a secret: nothing is signed
+        }
         SecretRing ring = config.secretRing();
         if (config.devMode()) {
             String publicDefault = BetterAuthConfig.DEFAULT_SECRET.equals(ring.current().value())

@@ -29,6 +29,9 @@ public class BetterAuthBootstrap implements ServletContextListener {
         MechanismSwitch.refuseContextParameter(event.getServletContext());
         tomcatMechanism = TomcatSecurity.registerMechanism(event.getServletContext()).orElse(null);
         BetterAuthRuntime.Services services = runtime.start(event.getServletContext());
+        if (services.verifierMode()) {
+            return; // no endpoints, no sessions page: the base path is the application's, and answers its 404
+        }
         // Allowed here: this listener is declared in web-fragment.xml, not added programmatically.
         EndpointsMount.register(event.getServletContext(), services.config());
         SessionsPageServlet.register(event.getServletContext(), services.config());

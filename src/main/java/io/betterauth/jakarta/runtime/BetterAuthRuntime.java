@@ -5,6 +5,7 @@ import io.betterauth.jakarta.config.ConfigLoader;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.plugin.Plugins;
+import io.betterauth.jakarta.core.plugin.jwt.verify.RemoteJwksVerifier;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.security.RateLimiter;
 import io.betterauth.jakarta.core.session.IdGenerator;
@@ -20,7 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,9 +37,68 @@ import java.util.Optional;
 @ApplicationScoped
 public class BetterAuthRuntime {
 
-    /** Everything built from one configuration; replaced as a whole, never field by field. */
+    private static final Logger LOG = System.getLogger(BetterAuthRuntime.class.getName());
+
+    /**
+     * Everything built from one configuration; replaced as a whole, never field by field. In verifier mode
+     * ({@link BetterAuthConfig#verifierMode()}) only {@code config} and {@code verifier} exist: asking for anything
+     * else is a programming error with a message, not a {@code NullPointerException}.
+     *
+     * @param verifier the remote-JWKS verifier in verifier mode, null otherwise
+     */
     public record Services(BetterAuthConfig config, SessionManager sessions, SessionCookies cookies,
-                           Endpoints endpoints, RateLimiter rateLimiter, Plugins plugins) {
+                           Endpoints endpoints, RateLimiter rateLimiter, Plugins plugins,
+                           RemoteJwksVerifier verifier) {
+
+        /** The services of a server with sessions and endpoints (not verifier mode). */
+        public Services(BetterAuthConfig config, SessionManager sessions, SessionCookies cookies, Endpoints endpoints,
+                        RateLimiter rateLimiter, Plugins plugins) {
+            this(config, sessions, cookies, endpoints, rateLimiter, plugins, null);
+        }
+
+        /** Verifier mode's services: the configuration and the verifier, nothing that needs a store. */
+        static Services verifierMode(BetterAuthConfig config, RemoteJwksVerifier verifier) {
+            return new Services(config, null, null, null, null, null, Objects.requireNonNull(verifier));
+        }
+
+        /** Whether this is verifier mode: the caller comes from a bearer JWT, never from a session. */
+        public boolean verifierMode() {
+            return verifier != null;
+        }
+
+        @Override
+        public SessionManager sessions() {
+            return present(sessions);
+        }
+
+        @Override
+        public SessionCookies cookies() {
+            return present(cookies);
+        }
+
+        @Override
+        public Endpoints endpoints() {
+            return present(endpoints);
+        }
+
+        @Override
+        public RateLimiter rateLimiter() {
+            return present(rateLimiter);
+        }
+
+        @Override
+        public Plugins plugins() {
+            return present(plugins);
+        }
+
+        private static <T> T present(T service) {
+            if (service == null) {
+                throw new IllegalStateException("Better Auth runs in verifier mode "
+                        + "(better-auth.plugins.jwt.remote-jwks-url): there are no sessions, stores or endpoints; "
+                        + "the caller is the bearer JWT's user (CurrentSession.user())");
+            }
+            return service;
+        }
     }
 
     @Inject
@@ -101,6 +164,9 @@ public class BetterAuthRuntime {
         } else {
             config = new ConfigLoader(ContainerConfigSources.of(context)).load();
         }
+        if (config.verifierMode()) {
+            return verifierMode(config);
+        }
         StoreWiring.Stores stores = new StoreWiring(appSessionStore, appUserStore, boundary, appSecondaryStorage,
                 closeables).wire(config);
         this.stores = stores;
@@ -117,6 +183,17 @@ public class BetterAuthRuntime {
         return new Services(config, sessions, cookies, endpoints,
                 new RateLimiter(config.rateLimit(), stores.secondary(), Clock.systemUTC(), counters),
                 Plugins.of(config, sessions, endpoints.guard(), stores.jwks(), Clock.systemUTC()));
+    }
+
+    /** No store, no schema, no purge, no endpoints: only the verifier (logging what it will accept). */
+    private Services verifierMode(BetterAuthConfig config) {
+        RemoteJwksVerifier verifier = RemoteJwksVerifier.of(config.plugins().jwt(), Clock.systemUTC());
+        closeables.add(verifier);
+        LOG.log(Level.INFO, "Better Auth in verifier mode: callers are Bearer JWTs signed by a key of "
+                + config.plugins().jwt().remoteJwks().url() + " with iss " + verifier.issuer() + " and aud "
+                + verifier.audience() + " (set better-auth.plugins.jwt.issuer/.audience when the issuer's base URL "
+                + "differs); no database, no endpoints");
+        return Services.verifierMode(config, verifier);
     }
 
     @PreDestroy

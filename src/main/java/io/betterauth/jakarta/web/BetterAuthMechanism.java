@@ -6,6 +6,7 @@ import io.betterauth.jakarta.api.BetterAuthPrincipal;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
 import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.CallerGroups;
 import java.io.IOException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,7 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code SERVICE_UNAVAILABLE} when the session store could not be reached). Every caller has the role
  * {@code user}, plus the groups of the app's {@link CallerGroups} bean. A browser navigating to a protected page
  * is sent to {@code better-auth.login-page} instead when one is set ({@link LoginPageRedirect});
- * {@code request.logout()} signs out. Keeps no per-request state in fields (checklist T-42; Soteria CVE-2020-1732).
+ * {@code request.logout()} signs out. In verifier mode ({@code better-auth.plugins.jwt.remote-jwks-url}) the
+ * caller is the request's {@code Authorization: Bearer} JWT instead ({@link SessionResolver}). Keeps no per-request
+ * state in fields (checklist T-42; Soteria CVE-2020-1732).
  */
 @ApplicationScoped
 public class BetterAuthMechanism implements HttpAuthenticationMechanism {
@@ -54,7 +59,7 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
         Optional<SessionAndUser> current = state.current();
         if (current.isPresent()) {
             return context.notifyContainerAboutLogin(new BetterAuthPrincipal(current.get().user()),
-                    api.callerGroups(current.get().user()));
+                    groups(current.get().user()));
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -75,11 +80,24 @@ public class BetterAuthMechanism implements HttpAuthenticationMechanism {
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         try {
-            api.writeCookies(api.signOut(request), response);
+            if (!resolver.verifierMode()) { // a bearer JWT has no session to end; it expires on its own
+                api.writeCookies(api.signOut(request), response);
+            }
         } finally {
             resolver.forget(request);
             HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
         }
+    }
+
+    /** The app's {@code CallerGroups} and {@code user}, plus in verifier mode the configured roles claim's values. */
+    private Set<String> groups(User user) {
+        Set<String> extra = resolver.verifiedGroups(user);
+        if (extra.isEmpty()) {
+            return api.callerGroups(user);
+        }
+        Set<String> all = new HashSet<>(api.callerGroups(user));
+        all.addAll(extra);
+        return all;
     }
 
     /**

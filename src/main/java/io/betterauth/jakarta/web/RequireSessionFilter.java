@@ -1,7 +1,6 @@
 package io.betterauth.jakarta.web;
 
 import io.betterauth.jakarta.api.RequireSession;
-import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
 import io.betterauth.jakarta.api.SessionAndUser;
@@ -28,8 +27,6 @@ public class RequireSessionFilter implements Filter {
     @Inject
     SessionResolver resolver;
     @Inject
-    BetterAuthRuntime runtime;
-    @Inject
     LoginPageRedirect loginPage;
 
     private boolean fresh;
@@ -55,7 +52,7 @@ public class RequireSessionFilter implements Filter {
                 throw new AuthException(state.storeUnavailable() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNAUTHORIZED);
             }
             if (fresh) {
-                runtime.services().endpoints().guard().requireFresh(current.get());
+                resolver.requireFresh(current.get());
             }
         } catch (AuthException e) {
             ServletErrorResponse.send(response, e);

@@ -1,7 +1,6 @@
 package io.betterauth.jakarta.web;
 
 import io.betterauth.jakarta.api.RequireSession;
-import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
 import io.betterauth.jakarta.api.SessionAndUser;
@@ -27,8 +26,6 @@ public class RequireSessionInterceptor {
     @Inject
     SessionResolver resolver;
     @Inject
-    BetterAuthRuntime runtime;
-    @Inject
     LoginPageRedirect loginPage;
 
     @AroundInvoke
@@ -46,7 +43,7 @@ public class RequireSessionInterceptor {
                 : loginPage.location(request).map(LoginPageRedirect::redirect)
                         .orElseGet(() -> new AuthException(ErrorCode.UNAUTHORIZED)));
         if (rule != null && rule.fresh()) {
-            runtime.services().endpoints().guard().requireFresh(current);
+            resolver.requireFresh(current);
         }
         return call.proceed();
     }

@@ -4,11 +4,15 @@ import io.betterauth.jakarta.core.cookie.ResponseCookies;
 import io.betterauth.jakarta.api.CurrentSession;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.api.ErrorCode;
 import io.betterauth.jakarta.api.GetSessionOptions;
+import io.betterauth.jakarta.api.SessionAndUser;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.core.plugin.Exchange;
 import io.betterauth.jakarta.core.plugin.Plugins;
+import io.betterauth.jakarta.core.plugin.jwt.verify.RemoteJwksVerifier;
 import io.betterauth.jakarta.core.session.SessionLookup;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +24,7 @@ import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Resolves the session of an ordinary (non-{@code /api/auth}) request once, as Better Auth's session middleware
@@ -68,7 +73,8 @@ public class SessionResolver {
         boolean unavailable = false;
         try {
             BetterAuthRuntime.Services services = runtime.services();
-            lookup = services.sessions().resolve(cookies(request, services.plugins()), options);
+            lookup = services.verifierMode() ? verified(request, services.verifier())
+                    : services.sessions().resolve(cookies(request, services.plugins()), options);
         } catch (AuthException e) {
             // A refresh that found the row gone: no session, and the dead cookies are cleared.
             lookup = SessionLookup.none(e.setCookies());
@@ -84,6 +90,38 @@ public class SessionResolver {
             request.setAttribute("io.betterauth.jakarta.user", s.user());
         });
         return state;
+    }
+
+    /**
+     * Verifier mode: the caller of the request's {@code Authorization: Bearer <JWT>}, checked on the remote key set;
+     * a user without a session ({@code CurrentSession.session()} is empty), and never a cookie to write.
+     */
+    private static SessionLookup verified(HttpServletRequest request, RemoteJwksVerifier verifier) {
+        return new SessionLookup(verifier.verifyAuthorization(request.getHeader("Authorization"))
+                .map(user -> new SessionAndUser(null, user)).orElse(null), List.of(), null);
+    }
+
+    /**
+     * {@code @RequireSession(fresh = true)}: 403 {@code SESSION_NOT_FRESH} unless the session was created within
+     * {@code freshAge}. A verifier-mode caller has no session, so nothing proves a recent sign-in: never fresh.
+     */
+    void requireFresh(SessionAndUser current) {
+        BetterAuthRuntime.Services services = runtime.services();
+        if (services.verifierMode()) {
+            throw new AuthException(ErrorCode.SESSION_NOT_FRESH);
+        }
+        services.endpoints().guard().requireFresh(current);
+    }
+
+    /** Verifier mode's extra caller groups: the configured roles claim's values (none by default). */
+    Set<String> verifiedGroups(User user) {
+        BetterAuthRuntime.Services services = runtime.services();
+        return services.verifierMode() ? services.verifier().groups(user) : Set.of();
+    }
+
+    /** Whether the caller comes from a bearer JWT (verifier mode): there is no session to sign out of. */
+    boolean verifierMode() {
+        return runtime.services().verifierMode();
     }
 
     /** Adds the state's {@code Set-Cookie} lines to the response, once, while it is not yet committed. */
@@ -115,7 +153,8 @@ public class SessionResolver {
 
     /** Whether the request is for the library's own endpoints, which resolve the session themselves. */
     public boolean isAuthEndpoint(HttpServletRequest request) {
-        return runtime.services().endpoints().basePath()
+        BetterAuthRuntime.Services services = runtime.services();
+        return !services.verifierMode() && services.endpoints().basePath()
                 .covers(request.getRequestURI().substring(request.getContextPath().length()));
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.betterauth.jakarta.config.plugin.JwtOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
+import io.betterauth.jakarta.config.plugin.RemoteJwksOptions;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,50 @@ class PluginConfigTest {
                 "HS256"))).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("unsupported JWK algorithm 'HS256' (supported: EdDSA, ES256, ES512, RS256, PS256)");
         assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "bearer", "BETTER_AUTH_PLUGINS_JWT_ISSUER", "x")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("the plugin 'jwt' is not switched on");
+    }
+
+    private static BetterAuthConfig loadWithoutSecret(Map<String, String> env) {
+        return new ConfigLoader(List.of(ConfigSource.environment(env::get))).load();
+    }
+
+    @Test
+    void aRemoteJwksUrl_isVerifierMode_withoutASecret_withNimbussDefaults() {
+        BetterAuthConfig c = loadWithoutSecret(Map.of("BETTER_AUTH_PLUGINS", "jwt",
+                "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_URL", "https://auth.example.com/api/auth/jwks"));
+        assertThat(c.verifierMode()).isTrue();
+        assertThat(c.secret()).isNull();
+        RemoteJwksOptions remote = c.plugins().jwt().remoteJwks();
+        assertThat(remote).isEqualTo(new RemoteJwksOptions(URI.create("https://auth.example.com/api/auth/jwks"),
+                300, 30, 0, null));
+        RemoteJwksOptions set = loadWithoutSecret(Map.of("BETTER_AUTH_PLUGINS", "jwt",
+                "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_URL", "http://127.0.0.1:3000/api/auth/jwks",
+                "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_CACHE_TTL", "60",
+                "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_MIN_REFETCH_INTERVAL", "5",
+                "BETTER_AUTH_PLUGINS_JWT_CLOCK_SKEW", "10", "BETTER_AUTH_PLUGINS_JWT_ROLES_CLAIM", "role"))
+                .plugins().jwt().remoteJwks();
+        assertThat(set).isEqualTo(new RemoteJwksOptions(URI.create("http://127.0.0.1:3000/api/auth/jwks"), 60, 5,
+                10, "role"));
+        assertThat(load(Map.of("BETTER_AUTH_PLUGINS", "jwt")).verifierMode()).as("without the URL").isFalse();
+        assertThat(loadWithoutSecret(Map.of("BETTER_AUTH_PLUGINS", "jwt",
+                "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_URL", "http://[::1]:3000/jwks")).verifierMode()).isTrue();
+    }
+
+    @Test
+    void aPlainHttpJwksUrl_toAnotherHost_orADatabaseSetting_stopsTheStartUp() {
+        assertThatThrownBy(() -> loadWithoutSecret(Map.of("BETTER_AUTH_PLUGINS", "jwt",
+                "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_URL", "http://auth.example.com/api/auth/jwks")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("must use https");
+        assertThatThrownBy(() -> loadWithoutSecret(Map.of("BETTER_AUTH_PLUGINS", "jwt",
+                "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_URL", "http://localhost.evil.example/jwks")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("must use https");
+        assertThatThrownBy(() -> loadWithoutSecret(Map.of("BETTER_AUTH_PLUGINS", "jwt",
+                "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_URL", "https://auth.example.com/api/auth/jwks",
+                "BETTER_AUTH_DATABASE_URL", "jdbc:postgresql://127.0.0.1/app")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("better-auth.database.url is set").hasMessageContaining("no database");
+        assertThatThrownBy(() -> loadWithoutSecret(Map.of("BETTER_AUTH_PLUGINS", "bearer",
+                "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_URL", "https://auth.example.com/api/auth/jwks")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("the plugin 'jwt' is not switched on");
     }
 }

@@ -18,13 +18,22 @@ import java.util.List;
  * @param audience                {@code jwt.audience}, or empty for the base URL's origin
  * @param expirationTime          {@code jwt.expirationTime}, a Better Auth time string ({@code "15m"})
  * @param disableSettingJwtHeader {@code disableSettingJwtHeader}: no {@code set-auth-jwt} on {@code /get-session}
+ * @param remoteJwks              ours: the remote key set of verifier mode ({@code remote-jwks-url}), or null
  */
 public record JwtOptions(String jwksPath, JwkAlgorithm algorithm, Long rotationInterval, long gracePeriod,
-        String issuer, List<String> audience, String expirationTime, boolean disableSettingJwtHeader) {
+        String issuer, List<String> audience, String expirationTime, boolean disableSettingJwtHeader,
+        RemoteJwksOptions remoteJwks) {
 
     /** Better Auth's defaults. */
     public static final JwtOptions DEFAULT = new JwtOptions("/jwks", JwkAlgorithm.EDDSA, null, 2_592_000L, null,
-            List.of(), "15m", false);
+            List.of(), "15m", false, null);
+
+    /** The options of a server that signs (no remote key set). */
+    public JwtOptions(String jwksPath, JwkAlgorithm algorithm, Long rotationInterval, long gracePeriod,
+            String issuer, List<String> audience, String expirationTime, boolean disableSettingJwtHeader) {
+        this(jwksPath, algorithm, rotationInterval, gracePeriod, issuer, audience, expirationTime,
+                disableSettingJwtHeader, null);
+    }
 
     public JwtOptions {
         if (jwksPath == null || jwksPath.isEmpty() || !jwksPath.startsWith("/") || jwksPath.contains("..")) {

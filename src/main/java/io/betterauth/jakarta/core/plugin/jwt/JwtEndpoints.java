@@ -92,7 +92,7 @@ public final class JwtEndpoints {
     }
 
     /** {@code new URL(baseURL).origin}: scheme and host in lower case, the port unless it is the scheme's default. */
-    static String origin(String baseUrl) {
+    public static String origin(String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) {
             return "";
         }

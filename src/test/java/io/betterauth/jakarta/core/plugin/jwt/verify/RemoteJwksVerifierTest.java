@@ -1,0 +1,292 @@
+package io.betterauth.jakarta.core.plugin.jwt.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import io.betterauth.jakarta.api.User;
+import io.betterauth.jakarta.config.plugin.JwtOptions;
+import io.betterauth.jakarta.config.plugin.RemoteJwksOptions;
+import io.betterauth.jakarta.core.plugin.jwt.AccessTokenSigner;
+import io.betterauth.jakarta.core.plugin.jwt.JwkAlgorithm;
+import io.betterauth.jakarta.core.plugin.jwt.JwkGenerator;
+import io.betterauth.jakarta.core.plugin.jwt.JwkKeys;
+import io.betterauth.jakarta.core.plugin.jwt.SigningKey;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Verifier mode against a key set served over loopback HTTP, as a resource server sees Better Auth's
+ * {@code /api/auth/jwks}: tokens signed with this library's keys (and Node's, from the 1.7.25 vectors) give their
+ * user; everything else gives no caller, without an exception; an unknown {@code kid} refetches once, and a burst of
+ * them does not turn into a burst of fetches.
+ */
+class RemoteJwksVerifierTest {
+
+    private static final String ISSUER = "https://auth.example.com";
+    private static final Instant NOW = Instant.parse("2030-01-01T10:20:30Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private HttpServer server;
+    private final AtomicReference<String> jwks = new AtomicReference<>("{\"keys\":[]}");
+    private final AtomicInteger fetches = new AtomicInteger();
+    private final List<RemoteJwksVerifier> opened = new ArrayList<>();
+
+    @BeforeEach
+    void serveTheKeySet() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/auth/jwks", exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = jwks.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        for (RemoteJwksVerifier v : opened) {
+            v.close();
+        }
+        server.stop(0);
+    }
+
+    private URI jwksUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/auth/jwks");
+    }
+
+    private RemoteJwksVerifier verifier(String issuer, List<String> audience, Clock clock) {
+        RemoteJwksVerifier v = new RemoteJwksVerifier(new RemoteJwksOptions(jwksUrl(), 300, 30, 0, null), issuer,
+                audience, clock);
+        opened.add(v);
+        return v;
+    }
+
+    private RemoteJwksVerifier verifier() {
+        return verifier(ISSUER, List.of(ISSUER), CLOCK);
+    }
+
+    /** A key as Better Auth's jwks table holds it: its kid, its algorithm, the public JWK as {@code /jwks} lists it. */
+    private record Key(String kid, JwkAlgorithm alg, JwkGenerator.ExportedKeyPair pair) {
+        static Key generate(String kid, JwkAlgorithm alg) {
+            return new Key(kid, alg, JwkGenerator.generate(alg, JwkGenerator.DEFAULT_MODULUS_LENGTH));
+        }
+
+        String published() {
+            return "{\"alg\":\"" + alg.alg() + "\",\"kid\":\"" + kid + "\"," + pair.publicJwk().substring(1);
+        }
+
+        String sign(Map<String, Object> user, Instant at, String issuer, String audience) {
+            return new AccessTokenSigner(issuer, List.of(audience), 900)
+                    .sign(new SigningKey(kid, alg, JwkKeys.signer(alg, pair.privateJwk())), user, at);
+        }
+
+        String sign(Map<String, Object> user) {
+            return sign(user, NOW.minusSeconds(60), ISSUER, ISSUER);
+        }
+    }
+
+    private void publish(Key... keys) {
+        jwks.set("{\"keys\":[" + String.join(",", java.util.Arrays.stream(keys).map(Key::published).toList()) + "]}");
+    }
+
+    private static Map<String, Object> user(String id) {
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("name", "Ada");
+        u.put("email", "ada@example.com");
+        u.put("emailVerified", true);
+        u.put("image", null);
+        u.put("createdAt", "2029-12-01T08:00:00.000Z");
+        u.put("updatedAt", "2029-12-02T08:00:00.000Z");
+        u.put("role", "admin,user");
+        u.put("id", id);
+        return u;
+    }
+
+    @ParameterizedTest
+    @EnumSource(JwkAlgorithm.class)
+    void aTokenFromTheIssuer_givesItsUser_withoutASession(JwkAlgorithm alg) {
+        Key key = Key.generate("k-" + alg.alg(), alg);
+        publish(key);
+        Optional<User> caller = verifier().verifyAuthorization("Bearer " + key.sign(user("u-1")));
+        assertThat(caller).isPresent();
+        User u = caller.get();
+        assertThat(u.id()).isEqualTo("u-1");
+        assertThat(u.name()).isEqualTo("Ada");
+        assertThat(u.email()).isEqualTo("ada@example.com");
+        assertThat(u.emailVerified()).isTrue();
+        assertThat(u.createdAt()).isEqualTo(Instant.parse("2029-12-01T08:00:00Z"));
+        assertThat(u.additional()).containsEntry("role", "admin,user").doesNotContainKeys("iat", "exp", "iss",
+                "aud", "sub");
+    }
+
+    @Test
+    void theRolesClaim_grantsGroups_onlyWhenConfigured() {
+        Key key = Key.generate("k1", JwkAlgorithm.EDDSA);
+        publish(key);
+        User u = verifier().verify(key.sign(user("u-1"))).orElseThrow();
+        assertThat(verifier().groups(u)).isEmpty();
+        RemoteJwksVerifier withRoles = new RemoteJwksVerifier(new RemoteJwksOptions(jwksUrl(), 300, 30, 0, "role"),
+                ISSUER, List.of(ISSUER), CLOCK);
+        opened.add(withRoles);
+        assertThat(withRoles.groups(u)).containsExactlyInAnyOrder("admin", "user");
+    }
+
+    @Test
+    void nodesTokens_fromBetterAuth1725_verify_forEveryAlgorithm() throws IOException {
+        JsonObject vectors;
+        try (InputStream in = getClass().getResourceAsStream("/vectors/jwt-better-auth-1.7.25.json")) {
+            vectors = Json.createReader(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
+                    .readObject();
+        }
+        Clock then = Clock.fixed(Instant.parse(vectors.getString("now")), ZoneOffset.UTC);
+        String origin = "http://127.0.0.1:3000"; // the vector's baseURL, cut to its origin as Better Auth does
+        for (JsonObject key : vectors.getJsonArray("keys").getValuesAs(JsonObject.class)) {
+            jwks.set(key.getString("jwks"));
+            JsonObject user = Json.createReader(new StringReader(key.getString("userJson"))).readObject();
+            Optional<User> caller = verifier(origin, List.of(origin), then).verify(key.getString("token"));
+            assertThat(caller).as(key.getString("alg")).isPresent();
+            assertThat(caller.get().id()).isEqualTo(user.getString("id"));
+            assertThat(caller.get().name()).isEqualTo(user.getString("name"));
+            assertThat(caller.get().email()).isEqualTo(user.getString("email"));
+        }
+    }
+
+    @Test
+    void anUnknownKid_refetchesTheKeySetOnce_andFindsTheRotatedKey() {
+        Key old = Key.generate("old", JwkAlgorithm.EDDSA);
+        Key rotated = Key.generate("rotated", JwkAlgorithm.ES256);
+        publish(old);
+        RemoteJwksVerifier v = verifier();
+        assertThat(v.verify(old.sign(user("u-1")))).isPresent();
+        assertThat(fetches.get()).isEqualTo(1);
+        assertThat(v.verify(old.sign(user("u-2")))).isPresent();
+        assertThat(fetches.get()).as("cached").isEqualTo(1);
+
+        publish(old, rotated);
+        assertThat(v.verify(rotated.sign(user("u-3")))).map(User::id).contains("u-3");
+        assertThat(fetches.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aBurstOfUnknownKids_makesOneFetch_withinTheMinimumInterval() {
+        Key known = Key.generate("known", JwkAlgorithm.EDDSA);
+        publish(known);
+        RemoteJwksVerifier v = verifier();
+        assertThat(v.verify(known.sign(user("u-1")))).isPresent();
+        for (int i = 0; i < 25; i++) {
+            Key stranger = Key.generate("stranger-" + i, JwkAlgorithm.EDDSA);
+            assertThat(v.verify(stranger.sign(user("u-x")))).isEmpty();
+        }
+        assertThat(fetches.get()).as("the first fetch and one refetch").isEqualTo(2);
+        assertThat(v.verify(known.sign(user("u-1")))).as("the known key still verifies").isPresent();
+    }
+
+    @Test
+    void tamperedExpiredAndMisaddressedTokens_giveNoCaller() {
+        Key key = Key.generate("k1", JwkAlgorithm.EDDSA);
+        publish(key);
+        RemoteJwksVerifier v = verifier();
+        String good = key.sign(user("u-1"));
+        String[] parts = good.split("\\.");
+        String otherPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("u-1", "u-2").getBytes(StandardCharsets.UTF_8));
+        assertThat(v.verify(parts[0] + "." + otherPayload + "." + parts[2])).as("tampered").isEmpty();
+        assertThat(v.verify(parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + "AAAA" + parts[2]
+                .substring(14))).as("bad signature").isEmpty();
+        assertThat(v.verify(key.sign(user("u-1"), NOW.minusSeconds(901), ISSUER, ISSUER))).as("expired").isEmpty();
+        assertThat(v.verify(key.sign(user("u-1"), NOW.minusSeconds(60), "https://evil.example", ISSUER)))
+                .as("another issuer").isEmpty();
+        assertThat(v.verify(key.sign(user("u-1"), NOW.minusSeconds(60), ISSUER, "https://other-api.example")))
+                .as("another audience").isEmpty();
+        assertThat(v.verify(good)).as("the untouched token").isPresent();
+    }
+
+    @Test
+    void hs256None_andAlgorithmConfusion_areRefused() throws Exception {
+        Key rsa = Key.generate("rsa", JwkAlgorithm.RS256);
+        publish(rsa);
+        RemoteJwksVerifier v = verifier();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("u-1").issuer(ISSUER).audience(ISSUER)
+                .expirationTime(java.util.Date.from(NOW.plusSeconds(600))).build();
+        // HS256 keyed with the shared secret, the resource-server mistake, and with the public key's bytes.
+        SignedJWT hs = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa").build(), claims);
+        hs.sign(new MACSigner("a-shared-better-auth-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
+        assertThat(v.verify(hs.serialize())).as("HS256").isEmpty();
+        SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa").build(), claims);
+        confused.sign(new MACSigner(rsa.published().getBytes(StandardCharsets.UTF_8)));
+        assertThat(v.verify(confused.serialize())).as("HS256 keyed with the public JWK").isEmpty();
+        String none = b64("{\"alg\":\"none\",\"kid\":\"rsa\"}") + "." + b64(claims.toString()) + ".";
+        assertThat(v.verify(none)).as("none").isEmpty();
+        // PS256 over the RS256 key: the header's alg must be the JWK's.
+        Key samePairAsPs = new Key("rsa", JwkAlgorithm.PS256, rsa.pair());
+        assertThat(v.verify(samePairAsPs.sign(user("u-1")))).as("PS256 on an RS256 key").isEmpty();
+        String noKid = b64("{\"alg\":\"RS256\"}") + "." + rsa.sign(user("u-1")).split("\\.", 2)[1];
+        assertThat(v.verify(noKid)).as("no kid").isEmpty();
+        assertThat(v.verify(rsa.sign(user("u-1")))).as("the genuine token").isPresent();
+    }
+
+    @Test
+    void aSessionTokenOtherSchemesAndGarbage_giveNoCaller_neverAnException() {
+        publish(Key.generate("k1", JwkAlgorithm.EDDSA));
+        RemoteJwksVerifier v = verifier();
+        assertThat(v.verifyAuthorization(null)).isEmpty();
+        assertThat(v.verifyAuthorization("Basic dTpw")).isEmpty();
+        assertThat(v.verifyAuthorization("Bearer abc.def")).as("a signed session token").isEmpty();
+        assertThat(v.verifyAuthorization("Bearer a.b.c")).isEmpty();
+        assertThat(v.verifyAuthorization("Bearer " + "x".repeat(20_000) + ".y.z")).isEmpty();
+        jwks.set("not json");
+        RemoteJwksVerifier broken = verifier();
+        Key key = Key.generate("k2", JwkAlgorithm.EDDSA);
+        assertThat(broken.verify(key.sign(user("u-1")))).as("an unreadable key set").isEmpty();
+    }
+
+    @Test
+    void theIssuerDefaultsToTheUrlsOrigin_andTheAudienceToTheIssuer() {
+        JwtOptions jwt = new JwtOptions("/jwks", JwkAlgorithm.EDDSA, null, 0, null, List.of(), "15m", false,
+                new RemoteJwksOptions(URI.create("https://Auth.Example.com:443/api/auth/jwks"), 300, 30, 0, null));
+        try (RemoteJwksVerifier v = RemoteJwksVerifier.of(jwt, CLOCK)) {
+            assertThat(v.issuer()).isEqualTo("https://auth.example.com");
+            assertThat(v.audience()).containsExactly("https://auth.example.com");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
