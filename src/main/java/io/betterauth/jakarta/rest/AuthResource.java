@@ -205,7 +205,11 @@ public class AuthResource {
 
     /** The multi-session plugin's endpoints; without the plugin they do not exist (404, as an unknown path). */
     private MultiSessionEndpoints multiSession() {
-        return runtime.services().plugins().multiSession().orElseThrow(NotFoundException::new);
+        BetterAuthRuntime.Services services = runtime.services();
+        if (services.verifierMode()) {
+            throw new NotFoundException();
+        }
+        return services.plugins().multiSession().orElseThrow(NotFoundException::new);
     }
 
     /** One endpoint of {@code core.endpoint}: the request's body and caller in, its answer out. */
@@ -312,6 +316,9 @@ public class AuthResource {
      * app's own JAX-RS application may pick these resources up by scanning).
      */
     private Endpoints mounted(HttpServletRequest request, UriInfo uri) {
+        if (runtime.services().verifierMode()) {
+            throw new NotFoundException(); // verifier mode has no endpoints, even where the app's JAX-RS scans these
+        }
         Endpoints endpoints = runtime.services().endpoints();
         if (!endpoints.basePath().isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
             throw new NotFoundException();

@@ -31,7 +31,7 @@ public final class JwksResource {
     @GET
     public Response jwks(@Context HttpServletRequest request, @Context UriInfo uri) {
         BetterAuthRuntime.Services services = runtime.services();
-        if (!services.endpoints().basePath().isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
+        if (services.verifierMode() || !services.endpoints().basePath().isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
             throw new NotFoundException();
         }
         JwtEndpoints jwt = services.plugins().jwt().filter(j -> j.jwksPath().equals("/" + path))

@@ -47,6 +47,9 @@ public class OpenApiResource {
     @GET
     public Response document(@Context HttpServletRequest request, @Context UriInfo uri) {
         BetterAuthRuntime.Services services = runtime.services();
+        if (services.verifierMode()) {
+            throw new NotFoundException();
+        }
         BasePath base = services.endpoints().basePath();
         if (!services.config().openApiEnabled()
                 || !base.isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
