@@ -195,12 +195,18 @@ public class AuthResource {
     }
 
     /**
-     * Any other path: the jwt plugin's key set when it is the configured {@code jwks-path}, else 404
-     * ({@link JwksResource}). Literal paths above always match first.
+     * Any other path: the jwt plugin's key set when it is the configured {@code jwks-path} ({@link JwksResource});
+     * else 404 for every method, decided here before any method is matched, so that an unknown path is never a 405
+     * (also where the app's own JAX-RS application scans this class). Literal paths above always match first.
      */
     @Path("{path: .+}")
-    public JwksResource jwks(@PathParam("path") String path) {
-        return new JwksResource(runtime, path);
+    public JwksResource jwks(@PathParam("path") String path, @Context HttpServletRequest request,
+                             @Context UriInfo uri) {
+        mounted(request, uri);
+        BetterAuthRuntime.Services services = runtime.services();
+        JwtEndpoints jwt = services.plugins().jwt().filter(j -> j.jwksPath().equals("/" + path))
+                .orElseThrow(NotFoundException::new);
+        return new JwksResource(services, jwt);
     }
 
     /** The multi-session plugin's endpoints; without the plugin they do not exist (404, as an unknown path). */

@@ -6,10 +6,8 @@ import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.web.SessionResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The {@code jwt} plugin's key set at its configured path ({@code better-auth.plugins.jwt.jwks-path}, default
@@ -20,22 +18,17 @@ import jakarta.ws.rs.core.UriInfo;
  */
 public final class JwksResource {
 
-    private final BetterAuthRuntime runtime;
-    private final String path;
+    private final BetterAuthRuntime.Services services;
+    private final JwtEndpoints jwt;
 
-    JwksResource(BetterAuthRuntime runtime, String path) {
-        this.runtime = runtime;
-        this.path = path;
+    JwksResource(BetterAuthRuntime.Services services, JwtEndpoints jwt) {
+        this.services = services;
+        this.jwt = jwt;
     }
 
+    /** The key set; the locator has checked the mount, the plugin and the path (another method: 404 by the mapper). */
     @GET
-    public Response jwks(@Context HttpServletRequest request, @Context UriInfo uri) {
-        BetterAuthRuntime.Services services = runtime.services();
-        if (services.verifierMode() || !services.endpoints().basePath().isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
-            throw new NotFoundException();
-        }
-        JwtEndpoints jwt = services.plugins().jwt().filter(j -> j.jwksPath().equals("/" + path))
-                .orElseThrow(NotFoundException::new);
+    public Response jwks(@Context HttpServletRequest request) {
         return HttpAuthResponses.of(services.plugins().respond(Exchange.endpoint(jwt.jwksPath(),
                 () -> SessionResolver.cookies(request, services.plugins())), jwt.jwks()));
     }
