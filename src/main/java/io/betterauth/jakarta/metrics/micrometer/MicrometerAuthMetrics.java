@@ -24,17 +24,6 @@ import jakarta.interceptor.Interceptor;
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 10)
 public class MicrometerAuthMetrics implements AuthMetrics {
 
-    /** The meters' names and what they count (the same names as on MicroProfile Metrics; the text is the README's). */
-    public static final String[][] COUNTERS = {
-            {"better_auth_session_creations", "Sessions created (sign-in, sign-up, password change)"},
-            {"better_auth_session_refreshes", "Sessions whose expiry was extended"},
-            {"better_auth_session_revocations", "Sessions deleted by sign-out or revocation"},
-            {"better_auth_sign_in_failures", "Refused email-and-password sign-ins"},
-            {"better_auth_cookie_cache_hits", "Sessions answered from the session_data cookie"},
-            {"better_auth_cookie_cache_misses", "Sessions read from the store while the cookie cache is on"},
-            {"better_auth_rate_limited_requests", "Requests refused by the rate limiter"},
-    };
-
     @Inject
     Instance<MeterRegistry> registries;
 
@@ -55,11 +44,12 @@ public class MicrometerAuthMetrics implements AuthMetrics {
     }
 
     private void bind(MeterRegistry registry) {
-        Counter[] registered = new Counter[COUNTERS.length];
-        for (int i = 0; i < COUNTERS.length; i++) {
+        AuthMetrics.Metric[] all = AuthMetrics.Metric.values();
+        Counter[] registered = new Counter[all.length];
+        for (int i = 0; i < all.length; i++) {
             // registry.counter(name), not Counter.builder(…).register(registry): WildFly's per-deployment registry
             // forwards only the former to the exported registry (with the deployment's tag); so no description.
-            registered[i] = registry.counter(COUNTERS[i][0]);
+            registered[i] = registry.counter(all[i].metricName());
         }
         counters = registered;
     }
@@ -72,37 +62,7 @@ public class MicrometerAuthMetrics implements AuthMetrics {
     }
 
     @Override
-    public void sessionCreated() {
-        inc(0);
-    }
-
-    @Override
-    public void sessionRefreshed() {
-        inc(1);
-    }
-
-    @Override
-    public void sessionRevoked() {
-        inc(2);
-    }
-
-    @Override
-    public void signInFailed() {
-        inc(3);
-    }
-
-    @Override
-    public void cookieCacheHit() {
-        inc(4);
-    }
-
-    @Override
-    public void cookieCacheMiss() {
-        inc(5);
-    }
-
-    @Override
-    public void rateLimited() {
-        inc(6);
+    public void count(AuthMetrics.Metric metric) {
+        inc(metric.ordinal());
     }
 }

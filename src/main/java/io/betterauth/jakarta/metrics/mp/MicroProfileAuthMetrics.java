@@ -25,17 +25,6 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 20)
 public class MicroProfileAuthMetrics implements AuthMetrics {
 
-    /** The counters' names (exported with a {@code _total} suffix) and what they count. */
-    public static final String[][] COUNTERS = {
-            {"better_auth_session_creations", "Sessions created (sign-in, sign-up, password change)"},
-            {"better_auth_session_refreshes", "Sessions whose expiry was extended"},
-            {"better_auth_session_revocations", "Sessions deleted by sign-out or revocation"},
-            {"better_auth_sign_in_failures", "Refused email-and-password sign-ins"},
-            {"better_auth_cookie_cache_hits", "Sessions answered from the session_data cookie"},
-            {"better_auth_cookie_cache_misses", "Sessions read from the store while the cookie cache is on"},
-            {"better_auth_rate_limited_requests", "Requests refused by the rate limiter"},
-    };
-
     @Inject
     Instance<MetricRegistry> registries;
 
@@ -47,10 +36,11 @@ public class MicroProfileAuthMetrics implements AuthMetrics {
             return;
         }
         MetricRegistry registry = registries.get();
-        Counter[] registered = new Counter[COUNTERS.length];
-        for (int i = 0; i < COUNTERS.length; i++) {
-            registered[i] = registry.counter(Metadata.builder().withName(COUNTERS[i][0])
-                    .withDescription(COUNTERS[i][1]).build());
+        AuthMetrics.Metric[] all = AuthMetrics.Metric.values();
+        Counter[] registered = new Counter[all.length];
+        for (int i = 0; i < all.length; i++) {
+            registered[i] = registry.counter(Metadata.builder().withName(all[i].metricName())
+                    .withDescription(all[i].description()).build());
         }
         counters = registered;
     }
@@ -68,37 +58,7 @@ public class MicroProfileAuthMetrics implements AuthMetrics {
     }
 
     @Override
-    public void sessionCreated() {
-        inc(0);
-    }
-
-    @Override
-    public void sessionRefreshed() {
-        inc(1);
-    }
-
-    @Override
-    public void sessionRevoked() {
-        inc(2);
-    }
-
-    @Override
-    public void signInFailed() {
-        inc(3);
-    }
-
-    @Override
-    public void cookieCacheHit() {
-        inc(4);
-    }
-
-    @Override
-    public void cookieCacheMiss() {
-        inc(5);
-    }
-
-    @Override
-    public void rateLimited() {
-        inc(6);
+    public void count(AuthMetrics.Metric metric) {
+        inc(metric.ordinal());
     }
 }

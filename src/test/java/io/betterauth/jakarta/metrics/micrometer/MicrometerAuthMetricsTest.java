@@ -2,6 +2,7 @@ package io.betterauth.jakarta.metrics.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.betterauth.jakarta.spi.AuthMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,8 @@ class MicrometerAuthMetricsTest {
     void everyCounter_isRegisteredAtZero_beforeAnythingHappened() {
         new MicrometerAuthMetrics(registry);
 
-        for (String[] counter : MicrometerAuthMetrics.COUNTERS) {
-            assertThat(count(counter[0])).as(counter[0]).isZero();
+        for (AuthMetrics.Metric counter : AuthMetrics.Metric.values()) {
+            assertThat(count(counter.metricName())).as(counter.metricName()).isZero();
         }
         assertThat(registry.getMeters()).hasSize(7);
     }
@@ -48,11 +49,5 @@ class MicrometerAuthMetricsTest {
         assertThat(count("better_auth_cookie_cache_hits")).isEqualTo(1);
         assertThat(count("better_auth_cookie_cache_misses")).isEqualTo(1);
         assertThat(count("better_auth_rate_limited_requests")).isEqualTo(1);
-    }
-
-    @Test
-    void theNames_areTheOnesMicroProfileMetricsUses() {
-        assertThat(MicrometerAuthMetrics.COUNTERS)
-                .isEqualTo(io.betterauth.jakarta.metrics.mp.MicroProfileAuthMetrics.COUNTERS);
     }
 }
