@@ -357,9 +357,9 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
             }
             BetterAuthConfig config = new BetterAuthConfig(effectiveSecret, secrets, devMode, baseUrl, basePath, trustedOrigins,
                     new SessionOptions(expiresIn, updateAge, freshAge, disableSessionRefresh, deferSessionRefresh,
-                            storeSessionInDatabase, preserveSessionInDatabase, cookieCache(), sessionFields,
+                            storeSessionInDatabase, preserveSessionInDatabase, cookieCache(), plugins.sessionTable(sessionFields),
                             absoluteExpiresIn, freshChangePassword, freshRevoke, revokeOnSignIn, hashTokens),
-                    new UserOptions(userFields, new UserOptions.DeleteUser(deleteUserEnabled)),
+                    new UserOptions(plugins.userTable(userFields), new UserOptions.DeleteUser(deleteUserEnabled)),
                     new EmailAndPasswordOptions(emailAndPasswordEnabled, disableSignUp, minPasswordLength,
                             maxPasswordLength, autoSignIn,
                             maxConcurrentHashes != null ? maxConcurrentHashes : PasswordHasher.defaultConcurrency()),

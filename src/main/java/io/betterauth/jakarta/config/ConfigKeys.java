@@ -113,6 +113,14 @@ public final class ConfigKeys {
             Key.number("better-auth.plugins.jwt.remote-jwks.min-refetch-interval", 0, INT),
             Key.number("better-auth.plugins.jwt.clock-skew", 0, 3600),
             Key.of("better-auth.plugins.jwt.roles-claim"),
+            Key.of("better-auth.plugins.admin.default-role"),
+            Key.of("better-auth.plugins.admin.admin-roles"),
+            Key.of("better-auth.plugins.admin.admin-user-ids"),
+            Key.number("better-auth.plugins.admin.impersonation-session-duration", 1, INT),
+            Key.of("better-auth.plugins.admin.default-ban-reason"),
+            Key.number("better-auth.plugins.admin.default-ban-expires-in", 1, INT),
+            Key.of("better-auth.plugins.admin.banned-user-message"),
+            Key.of("better-auth.plugins.admin.allow-impersonating-admins"),
             Key.number("better-auth.plugins.multi-session.maximum-sessions", 1, 1000));
 
     /**

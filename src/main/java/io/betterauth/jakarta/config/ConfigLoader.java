@@ -5,6 +5,7 @@ import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.config.plugin.RemoteJwksOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
+import io.betterauth.jakarta.config.plugin.AdminOptions;
 import io.betterauth.jakarta.config.plugin.BearerOptions;
 import io.betterauth.jakarta.config.plugin.JwtOptions;
 import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
@@ -142,8 +143,26 @@ public final class ConfigLoader {
         long[] maximumSessions = {MultiSessionOptions.DEFAULT.maximumSessions()};
         number("better-auth.plugins.multi-session.maximum-sessions", v -> maximumSessions[0] = v);
         b.plugins(new PluginOptions(enabled,
-                new BearerOptions(flag("better-auth.plugins.bearer.require-signature").orElse(false)), jwt(),
+                new BearerOptions(flag("better-auth.plugins.bearer.require-signature").orElse(false)), jwt(), admin(),
                 new MultiSessionOptions(Math.toIntExact(maximumSessions[0]))));
+    }
+
+    /** {@code better-auth.plugins.admin.*}: Better Auth's defaults for what is not set. */
+    private AdminOptions admin() {
+        AdminOptions d = AdminOptions.DEFAULT;
+        List<String> adminRoles = new ArrayList<>();
+        list("better-auth.plugins.admin.admin-roles", adminRoles::addAll);
+        List<String> adminUserIds = new ArrayList<>();
+        list("better-auth.plugins.admin.admin-user-ids", adminUserIds::addAll);
+        long[] duration = {d.impersonationSessionDuration()};
+        number("better-auth.plugins.admin.impersonation-session-duration", v -> duration[0] = v);
+        Long[] banExpiresIn = {d.defaultBanExpiresIn()};
+        number("better-auth.plugins.admin.default-ban-expires-in", v -> banExpiresIn[0] = v);
+        return new AdminOptions(value("better-auth.plugins.admin.default-role").orElse(d.defaultRole()),
+                adminRoles.isEmpty() ? d.adminRoles() : adminRoles, adminUserIds, duration[0],
+                value("better-auth.plugins.admin.default-ban-reason").orElse(d.defaultBanReason()), banExpiresIn[0],
+                value("better-auth.plugins.admin.banned-user-message").orElse(d.bannedUserMessage()),
+                flag("better-auth.plugins.admin.allow-impersonating-admins").orElse(d.allowImpersonatingAdmins()));
     }
 
     /** {@code better-auth.plugins.jwt.*}: Better Auth's defaults for what is not set. */

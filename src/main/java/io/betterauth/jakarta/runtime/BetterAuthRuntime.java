@@ -173,8 +173,10 @@ public class BetterAuthRuntime {
         AuthMetrics counters = metrics.isResolvable() ? metrics.get() : AuthMetrics.NONE;
         IdGenerator ids = new IdGenerator();
         SessionCookies cookies = new SessionCookies(config);
+        AuthEvents listeners = Plugins.databaseHooks(config, stores.users(), stores.sessions(), Clock.systemUTC(),
+                events.isResolvable() ? events.get() : AuthEvents.NONE);
         SessionManager sessions = new SessionManager(config, stores.sessions(), stores.users(), cookies, ids,
-                Clock.systemUTC(), events.isResolvable() ? events.get() : AuthEvents.NONE, counters);
+                Clock.systemUTC(), listeners, counters);
         PasswordHasher hasher = new PasswordHasher(config.emailAndPassword().maxConcurrentHashes(),
                 appPasswordHasher.isResolvable() ? appPasswordHasher.get() : null);
         Endpoints endpoints = Endpoints.of(config, sessions, stores.sessions(), stores.users(), hasher, ids,

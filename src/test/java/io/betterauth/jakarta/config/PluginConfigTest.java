@@ -3,7 +3,11 @@ package io.betterauth.jakarta.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.betterauth.jakarta.config.plugin.AdminOptions;
+import io.betterauth.jakarta.config.plugin.BearerOptions;
 import io.betterauth.jakarta.config.plugin.JwtOptions;
+import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
+import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.RemoteJwksOptions;
 import java.net.URI;
@@ -143,5 +147,67 @@ class PluginConfigTest {
         assertThatThrownBy(() -> loadWithoutSecret(Map.of("BETTER_AUTH_PLUGINS", "bearer",
                 "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_URL", "https://auth.example.com/api/auth/jwks")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("the plugin 'jwt' is not switched on");
+    }
+
+    @Test
+    void theAdminPlugin_isNotAvailableYet_butItsOptionsHaveBetterAuthsDefaults() {
+        AdminOptions d = load(Map.of()).plugins().admin();
+        assertThat(d).isEqualTo(AdminOptions.DEFAULT);
+        assertThat(d.defaultRole()).isEqualTo("user");
+        assertThat(d.adminRoles()).containsExactly("admin");
+        assertThat(d.adminUserIds()).isEmpty();
+        assertThat(d.impersonationSessionDuration()).isEqualTo(3600);
+        assertThat(d.defaultBanReason()).isNull();
+        assertThat(d.defaultBanExpiresIn()).isNull();
+        assertThat(d.bannedUserMessage()).isEqualTo("You have been banned from this application. Please contact "
+                + "support if you believe this is an error.");
+        assertThat(d.allowImpersonatingAdmins()).isFalse();
+        assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS_ADMIN_DEFAULT_ROLE", "member")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("the plugin 'admin' is not switched on");
+    }
+
+    @Test
+    void anAdminRoleThatIsNoRole_stopsTheStartUp_withBetterAuthsMessage() {
+        assertThatThrownBy(() -> new AdminOptions("user", List.of("admin", "superuser"), List.of(), 3600, null, null,
+                null, false)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid admin roles: superuser. Admin roles must be defined in the 'roles' configuration.");
+        assertThat(new AdminOptions("user", List.of("ADMIN", "user"), List.of(), 3600, null, null, null, false)
+                .adminRoles()).as("checked without case, as Better Auth").containsExactly("ADMIN", "user");
+    }
+
+    @Test
+    void withTheAdminPlugin_theTablesGetItsColumns_beforeTheAppsFields() {
+        BetterAuthConfig c = BetterAuthConfig.builder().secret(ConfigLoaderTest.SECRET)
+                .userFields(io.betterauth.jakarta.core.session.AdditionalFields.parse(
+                        "{\"nickname\":{\"type\":\"string\"}}"))
+                .plugins(admin(AdminOptions.DEFAULT)).build();
+        assertThat(c.user().additionalFields().all()).extracting(AdditionalField::name)
+                .containsExactly("role", "banned", "banReason", "banExpires", "nickname");
+        assertThat(c.user().additionalFields().all().get(0)).isEqualTo(new AdditionalField("role",
+                AdditionalField.Type.STRING, false, "user", false, true, "role"));
+        assertThat(c.user().additionalFields().all().get(1).defaultValue()).isEqualTo(false);
+        assertThat(c.user().additionalFields().all().get(3).type()).isEqualTo(AdditionalField.Type.DATE);
+        assertThat(c.session().additionalFields().all()).containsExactly(new AdditionalField("impersonatedBy",
+                AdditionalField.Type.STRING, false, null, false, true, "impersonatedBy"));
+        BetterAuthConfig off = BetterAuthConfig.builder().secret(ConfigLoaderTest.SECRET).build();
+        assertThat(off.user().additionalFields().isEmpty()).isTrue();
+        assertThat(off.session().additionalFields().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aConfiguredFieldOverAnAdminColumn_stopsTheStartUp_onlyWithThePluginOn() {
+        io.betterauth.jakarta.core.session.AdditionalFields role = io.betterauth.jakarta.core.session.AdditionalFields
+                .parse("{\"userRole\":{\"type\":\"string\",\"fieldName\":\"ROLE\"}}");
+        assertThatThrownBy(() -> BetterAuthConfig.builder().secret(ConfigLoaderTest.SECRET).userFields(role)
+                .plugins(admin(AdminOptions.DEFAULT)).build()).isInstanceOf(ConfigurationException.class)
+                .hasMessage("better-auth.user.additional-fields declares 'userRole' over the column 'role' a plugin "
+                        + "switched on in better-auth.plugins adds; choose another name.");
+        assertThat(BetterAuthConfig.builder().secret(ConfigLoaderTest.SECRET).userFields(role).build()
+                .user().additionalFields().all()).hasSize(1);
+    }
+
+    private static PluginOptions admin(AdminOptions options) {
+        return new PluginOptions(java.util.Set.of(Plugin.ADMIN), BearerOptions.DEFAULT, JwtOptions.DEFAULT, options,
+                MultiSessionOptions.DEFAULT);
     }
 }

@@ -3,6 +3,7 @@ package io.betterauth.jakarta.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.betterauth.jakarta.config.ModelNames;
+import io.betterauth.jakarta.config.plugin.AdminOptions;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import io.betterauth.jakarta.core.session.ColumnLimits;
 import io.betterauth.jakarta.api.Session;
@@ -33,11 +34,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JpaStoreContract extends StoreContract implements ColumnLimitChecks {
 
+    /** The app's fields after the admin plugin's, as the configuration merges them with the plugin on. */
     static final AdditionalFields SESSION_FIELDS = AdditionalFields.parse(
             "{\"activeOrganizationId\":{\"type\":\"string\"},\"seats\":{\"type\":\"number\"},"
-                    + "\"pinned\":{\"type\":\"boolean\"},\"lastStepUp\":{\"type\":\"date\"}}");
+                    + "\"pinned\":{\"type\":\"boolean\"},\"lastStepUp\":{\"type\":\"date\"}}")
+            .afterPluginFields("better-auth.session.additional-fields", AdminOptions.DEFAULT.sessionFields());
     static final AdditionalFields USER_FIELDS = AdditionalFields.parse(
-            "{\"nickname\":{\"type\":\"string\"},\"birthday\":{\"type\":\"date\"}}");
+            "{\"nickname\":{\"type\":\"string\"},\"birthday\":{\"type\":\"date\"}}")
+            .afterPluginFields("better-auth.user.additional-fields", AdminOptions.DEFAULT.userFields());
 
     private JdbcPersistenceUnit unit;
     private String url;
@@ -130,6 +134,38 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
         usersWithFields.update(withNick);
         assertThat(usersWithFields.findById(u.id()).orElseThrow().additional()).containsEntry("nickname", "nick");
         assertThat(sessions.findByToken(s.token()).orElseThrow().additional()).isEmpty(); // undeclared: not read
+    }
+
+    /**
+     * The admin plugin's columns (issue 19), added as Better Auth's migration adds them to existing tables: a user
+     * written without them (as before the plugin was on) reads {@code banned=false} from the column's default and
+     * nulls for the rest; written values read back with their types; JSON puts them where a Node Better Auth on SQL
+     * does, after {@code updatedAt} and before the app's fields and {@code id}.
+     */
+    @Test
+    void adminPluginColumns_defaultBannedToFalse_roundTrip_andKeepBetterAuthsJsonOrder() {
+        User u = newUser(email());
+        Map<String, Object> before = usersWithFields.findById(u.id()).orElseThrow().additional();
+        assertThat(before).containsEntry("banned", false).containsEntry("role", null)
+                .containsEntry("banReason", null).containsEntry("banExpires", null);
+        Map<String, Object> ban = new java.util.LinkedHashMap<>();
+        ban.put("role", "admin,user");
+        ban.put("banned", true);
+        ban.put("banReason", "spam");
+        ban.put("banExpires", T0.plusSeconds(3600));
+        usersWithFields.update(new User(u.id(), u.name(), u.email(), false, null, T0, T0.plusSeconds(1), ban));
+        User banned = usersWithFields.findById(u.id()).orElseThrow();
+        assertThat(banned.additional()).containsAllEntriesOf(ban);
+        assertThat(banned.toJson().keySet()).containsExactly("name", "email", "emailVerified", "image", "createdAt",
+                "updatedAt", "role", "banned", "banReason", "banExpires", "nickname", "birthday", "id");
+
+        Session s = new Session(ids.generate(), ids.generate(), u.id(), T0.plusSeconds(3600), T0, T0, "", "",
+                Map.of("impersonatedBy", "admin-1"));
+        sessionsWithFields.create(s);
+        Session read = sessionsWithFields.findByToken(s.token()).orElseThrow();
+        assertThat(read.additional()).containsEntry("impersonatedBy", "admin-1");
+        assertThat(read.toJson().keySet()).containsSubsequence("userId", "impersonatedBy", "activeOrganizationId",
+                "id");
     }
 
     // The purge's rows live before 2030 (T0), so the contract's own rows never count as expired here.

@@ -19,7 +19,9 @@ import io.betterauth.jakarta.core.session.AdditionalFields;
  * @param preserveSessionInDatabase with a secondary storage, keep (end) rows when sessions are deleted; reads use
  *                                  the keys only
  * @param cookieCache               the {@code session_data} cookie cache
- * @param additionalFields          additional fields of the session table ({@code session.additionalFields})
+ * @param additionalFields          additional fields of the session table: the plugins' columns (the {@code admin}
+ *                                  plugin's {@code impersonatedBy}), then the configured
+ *                                  {@code session.additionalFields}
  * @param absoluteExpiresIn         ours: seconds from {@code createdAt} after which a session ends whatever its
  *                                  activity (0 = off, Better Auth's behaviour)
  * @param freshChangePassword       ours: change-password requires a fresh session (Better Auth does not check)

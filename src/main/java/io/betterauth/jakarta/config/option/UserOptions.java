@@ -6,7 +6,8 @@ import io.betterauth.jakarta.core.session.AdditionalFields;
 /**
  * Better Auth's {@code user} options (keys {@code better-auth.user.*}).
  *
- * @param additionalFields additional fields of the user table ({@code user.additionalFields})
+ * @param additionalFields additional fields of the user table: the plugins' columns (the {@code admin} plugin's
+ *                         {@code role}, {@code banned}, …), then the configured {@code user.additionalFields}
  * @param deleteUser       {@code user.deleteUser}
  */
 public record UserOptions(AdditionalFields additionalFields, DeleteUser deleteUser) {

@@ -8,6 +8,8 @@ public enum Plugin implements OptionValue {
     BEARER("bearer"),
     /** {@code jwt}: short-lived JWTs for other services ({@code GET /token}, {@code set-auth-jwt}) and their JWKS. */
     JWT("jwt"),
+    /** {@code admin}: roles, bans and impersonation; its columns on the user and session tables. */
+    ADMIN("admin"),
     /** {@code multi-session}: several accounts signed in on one browser, each in a signed device cookie. */
     MULTI_SESSION("multi-session");
 

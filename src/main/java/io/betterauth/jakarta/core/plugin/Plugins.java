@@ -7,6 +7,7 @@ import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.core.endpoint.SessionGuard;
+import io.betterauth.jakarta.core.plugin.admin.BanVeto;
 import io.betterauth.jakarta.core.plugin.bearer.BearerPlugin;
 import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
 import io.betterauth.jakarta.core.plugin.jwt.JwtPlugin;
@@ -14,7 +15,10 @@ import io.betterauth.jakarta.core.plugin.multisession.MultiSessionEndpoints;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionPlugin;
 import io.betterauth.jakarta.core.security.OriginCheck;
 import io.betterauth.jakarta.core.session.SessionManager;
+import io.betterauth.jakarta.spi.AuthEvents;
 import io.betterauth.jakarta.spi.JwksStore;
+import io.betterauth.jakarta.spi.SessionStore;
+import io.betterauth.jakarta.spi.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +93,22 @@ public final class Plugins {
             multiSession = new MultiSessionEndpoints(config, sessions, guard, new OriginCheck(config));
         }
         return new Plugins(before, after, multiSession, jwt);
+    }
+
+    /**
+     * The app's listeners behind the database hooks of the plugins switched on, which run first as Better Auth runs a
+     * plugin's {@code databaseHooks} before the app's: with {@code admin}, the ban rule on every new session
+     * ({@link BanVeto}). Give the result to the {@link SessionManager}.
+     *
+     * @param app the app's listeners ({@link AuthEvents#NONE} when there are none)
+     */
+    public static AuthEvents databaseHooks(BetterAuthConfig config, UserStore users, SessionStore sessions, Clock clock,
+                                           AuthEvents app) {
+        AuthEvents events = app;
+        if (config.plugins().on(Plugin.ADMIN)) {
+            events = new BanVeto(config.plugins().admin(), users, sessions, clock, events);
+        }
+        return events;
     }
 
     /** The jwt plugin's endpoints, when it is on. */

@@ -100,6 +100,34 @@ public final class AdditionalFields {
         }
     }
 
+    /**
+     * The table's fields as Better Auth's {@code getAuthTables} merges them: the plugins' columns first (so they come
+     * first in JSON, before the app's), then these, the configured ones. A configured field over a plugin's column
+     * (by name or column, in any letter case) is refused: in Better Auth it would replace the plugin's definition, so
+     * a declaration with {@code input} left at true would let clients set, say, their own {@code role}.
+     *
+     * @param option       the configuration key, for the message
+     * @param pluginFields the columns of the plugins switched on
+     * @throws ConfigurationException naming the field and the plugin column it would shadow
+     */
+    public AdditionalFields afterPluginFields(String option, List<AdditionalField> pluginFields) {
+        if (pluginFields.isEmpty()) {
+            return this;
+        }
+        for (AdditionalField f : fields) {
+            for (AdditionalField p : pluginFields) {
+                if (p.name().equalsIgnoreCase(f.name()) || p.fieldName().equalsIgnoreCase(f.fieldName())
+                        || p.name().equalsIgnoreCase(f.fieldName())) {
+                    throw new ConfigurationException(option + " declares '" + f.name() + "' over the column '"
+                            + p.name() + "' a plugin switched on in better-auth.plugins adds; choose another name.");
+                }
+            }
+        }
+        List<AdditionalField> merged = new ArrayList<>(pluginFields);
+        merged.addAll(fields);
+        return new AdditionalFields(merged);
+    }
+
     public List<AdditionalField> all() {
         return fields;
     }

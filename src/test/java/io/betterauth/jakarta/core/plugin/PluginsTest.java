@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
+import io.betterauth.jakarta.config.plugin.AdminOptions;
 import io.betterauth.jakarta.config.plugin.BearerOptions;
 import io.betterauth.jakarta.config.plugin.JwtOptions;
 import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
@@ -32,7 +33,8 @@ class PluginsTest {
     static BetterAuthConfig config(boolean bearer, boolean requireSignature) {
         return BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
                 .plugins(new PluginOptions(bearer ? Set.of(Plugin.BEARER) : Set.of(),
-                        new BearerOptions(requireSignature), JwtOptions.DEFAULT, MultiSessionOptions.DEFAULT))
+                        new BearerOptions(requireSignature), JwtOptions.DEFAULT, AdminOptions.DEFAULT,
+                        MultiSessionOptions.DEFAULT))
                 .build();
     }
 

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * Creates Better Auth's tables when they are missing, from the DDL shipped in the JAR under
  * {@code META-INF/better-auth/schema/<database>.sql} (PostgreSQL, MariaDB/MySQL, H2). The DDL is what Better
  * Auth's own migration creates, so either side can create the database and the other uses it unchanged. Tables
- * that exist are never altered.
+ * that exist only get the columns of declared additional fields they lack (the plugins' and the app's).
  */
 public final class SchemaInstaller {
 
@@ -105,7 +105,9 @@ public final class SchemaInstaller {
 
     /**
      * Adds a column for every declared additional field the table lacks ({@code alter table … add column}), with
-     * the type Better Auth's migration would give it. Existing columns are never altered.
+     * the type Better Auth's migration would give it, and, as its migration does for a column added to an existing
+     * table, a database default for a boolean or number field that declares one (the admin plugin's {@code banned}:
+     * {@code boolean default false}), so rows already there read it. Existing columns are never altered.
      */
     public static void addMissingColumns(Connection c, String table, io.betterauth.jakarta.core.session.AdditionalFields fields)
             throws SQLException {
@@ -119,7 +121,7 @@ public final class SchemaInstaller {
             for (io.betterauth.jakarta.config.AdditionalField f : fields.all()) {
                 if (!columnExists(c, meta, table, f.fieldName())) {
                     st.execute("alter table " + quote + table + quote + " add column " + quote + f.fieldName() + quote
-                            + " " + columnType(dialect, f.type()));
+                            + " " + columnType(dialect, f.type()) + columnDefault(f));
                     LOG.log(Level.INFO, "Added column " + table + "." + f.fieldName());
                 }
             }
@@ -159,6 +161,23 @@ public final class SchemaInstaller {
             case BOOLEAN -> "boolean";
             case DATE -> dialect.equals("postgresql") ? "timestamptz" : "timestamp(3)";
         };
+    }
+
+    /**
+     * Better Auth's {@code defaultTo} on an added column ({@code dist/db/get-migration.mjs:312,619}) for booleans and
+     * numbers. Its string defaults are left out: MySQL refuses a literal default on a {@code text} column.
+     */
+    static String columnDefault(io.betterauth.jakarta.config.AdditionalField f) {
+        Object v = f.defaultValue();
+        if (f.type() == io.betterauth.jakarta.config.AdditionalField.Type.BOOLEAN && v instanceof Boolean b) {
+            return " default " + b;
+        }
+        if (f.type() == io.betterauth.jakarta.config.AdditionalField.Type.NUMBER && v instanceof Number n
+                && Double.isFinite(n.doubleValue())) {
+            return " default " + (v instanceof Double || v instanceof Float ? Double.toString(n.doubleValue())
+                    : Long.toString(n.longValue()));
+        }
+        return "";
     }
 
     private static boolean columnExists(Connection c, DatabaseMetaData meta, String table, String column)

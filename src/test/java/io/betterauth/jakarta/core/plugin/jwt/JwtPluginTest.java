@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSObject;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.GetSessionOptions;
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.plugin.AdminOptions;
 import io.betterauth.jakarta.config.plugin.BearerOptions;
 import io.betterauth.jakarta.config.plugin.JwtOptions;
 import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
@@ -57,7 +58,7 @@ class JwtPluginTest {
         Server(Set<Plugin> on, JwtOptions jwt, String secret, JwksStore keys) {
             config = BetterAuthConfig.builder().secret(secret).baseUrl(ORIGIN + "/some/path")
                     .emailAndPasswordEnabled(true)
-                    .plugins(new PluginOptions(on, BearerOptions.DEFAULT, jwt, MultiSessionOptions.DEFAULT))
+                    .plugins(new PluginOptions(on, BearerOptions.DEFAULT, jwt, AdminOptions.DEFAULT, MultiSessionOptions.DEFAULT))
                     .build();
             InMemorySessionStore store = new InMemorySessionStore();
             InMemoryUserStore users = new InMemoryUserStore();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.plugin.AdminOptions;
 import io.betterauth.jakarta.config.plugin.BearerOptions;
 import io.betterauth.jakarta.config.plugin.JwtOptions;
 import io.betterauth.jakarta.config.plugin.MultiSessionOptions;
@@ -64,7 +65,7 @@ class MultiSessionTest {
             config = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
                     .emailAndPasswordEnabled(true)
                     .plugins(new PluginOptions(Set.of(Plugin.MULTI_SESSION), BearerOptions.DEFAULT, JwtOptions.DEFAULT,
-                            new MultiSessionOptions(maximumSessions)))
+                            AdminOptions.DEFAULT, new MultiSessionOptions(maximumSessions)))
                     .build();
             cookies = new SessionCookies(config);
             InMemoryUserStore users = new InMemoryUserStore();
@@ -262,7 +263,7 @@ class MultiSessionTest {
         BetterAuthConfig stateless = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
                 .database(io.betterauth.jakarta.config.option.DatabaseOptions.Adapter.NONE)
                 .plugins(new PluginOptions(Set.of(Plugin.MULTI_SESSION), BearerOptions.DEFAULT, JwtOptions.DEFAULT,
-                        MultiSessionOptions.DEFAULT))
+                        AdminOptions.DEFAULT, MultiSessionOptions.DEFAULT))
                 .build();
         SessionManager statelessManager = new SessionManager(stateless, new InMemorySessionStore(),
                 new InMemoryUserStore(), new SessionCookies(stateless), new IdGenerator(), Clock.systemUTC());
