@@ -9,6 +9,7 @@ import io.betterauth.jakarta.core.endpoint.RequestBody;
 import io.betterauth.jakarta.core.endpoint.SessionEndpoints;
 import io.betterauth.jakarta.core.plugin.Exchange;
 import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
+import io.betterauth.jakarta.core.plugin.admin.AdminSessionEndpoints;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionEndpoints;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.jsonb.ApplicationValues;
@@ -186,6 +187,30 @@ public class AuthResource {
         return post("/multi-session/revoke", request, uri, body, (e, parsed, caller) -> plugin.revoke(parsed, caller));
     }
 
+    @POST
+    @Path("admin/list-user-sessions")
+    public Response adminListUserSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+        AdminSessionEndpoints plugin = admin();
+        return post("/admin/list-user-sessions", request, uri, body,
+                (e, parsed, caller) -> plugin.listUserSessions(parsed, caller));
+    }
+
+    @POST
+    @Path("admin/revoke-user-session")
+    public Response adminRevokeUserSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+        AdminSessionEndpoints plugin = admin();
+        return post("/admin/revoke-user-session", request, uri, body,
+                (e, parsed, caller) -> plugin.revokeUserSession(parsed, caller));
+    }
+
+    @POST
+    @Path("admin/revoke-user-sessions")
+    public Response adminRevokeUserSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+        AdminSessionEndpoints plugin = admin();
+        return post("/admin/revoke-user-sessions", request, uri, body,
+                (e, parsed, caller) -> plugin.revokeUserSessions(parsed, caller));
+    }
+
     @GET
     @Path("token")
     public Response token(@Context HttpServletRequest request, @Context UriInfo uri) {
@@ -216,6 +241,15 @@ public class AuthResource {
             throw new NotFoundException();
         }
         return services.plugins().multiSession().orElseThrow(NotFoundException::new);
+    }
+
+    /** The admin plugin's endpoints; without the plugin they do not exist (404, as an unknown path). */
+    private AdminSessionEndpoints admin() {
+        BetterAuthRuntime.Services services = runtime.services();
+        if (services.verifierMode()) {
+            throw new NotFoundException();
+        }
+        return services.plugins().admin().orElseThrow(NotFoundException::new);
     }
 
     /** One endpoint of {@code core.endpoint}: the request's body and caller in, its answer out. */

@@ -63,8 +63,8 @@ class OpenApiDocumentTest {
     void theDocumentsOperations_areExactlyTheResourceMethods() {
         Set<String> resources = resourceOperations();
         assertThat(resources).as("the reflection found the endpoints").contains("GET /get-session",
-                "POST /get-session", "POST /sign-in/email", "POST /delete-user", "GET /openapi.json", "POST /multi-session/revoke", "GET /token")
-                .hasSize(18);
+                "POST /get-session", "POST /sign-in/email", "POST /delete-user", "GET /openapi.json", "POST /multi-session/revoke", "GET /token",
+                "POST /admin/list-user-sessions").hasSize(21);
         assertThat(documentOperations(DOCUMENT)).isEqualTo(resources);
     }
 
@@ -91,7 +91,7 @@ class OpenApiDocumentTest {
                 }
             });
         });
-        assertThat(operationIds).hasSize(18);
+        assertThat(operationIds).hasSize(21);
     }
 
     @Test
@@ -139,12 +139,14 @@ class OpenApiDocumentTest {
     void aPluginsOperations_areServedOnlyWhileThePluginIsOn() {
         JsonObject off = OpenApiResource.withPlugins(DOCUMENT, plugin -> false);
         assertThat(off.getJsonObject("paths").keySet()).noneMatch(p -> p.startsWith("/multi-session/"))
-                .doesNotContain("/token").contains("/get-session", "/openapi.json");
+                .noneMatch(p -> p.startsWith("/admin/")).doesNotContain("/token")
+                .contains("/get-session", "/openapi.json");
         assertThat(off.getJsonArray("tags").stream().map(t -> t.asJsonObject().getString("name")))
-                .doesNotContain("Multi-session", "JWT").contains("Session");
+                .doesNotContain("Multi-session", "JWT", "Admin").contains("Session");
         JsonObject jwt = OpenApiResource.withPlugins(DOCUMENT, "jwt"::equals);
         assertThat(jwt.getJsonObject("paths").keySet()).contains("/token").noneMatch(p -> p.startsWith("/multi-"));
-        JsonObject on = OpenApiResource.withPlugins(DOCUMENT, p -> p.equals("multi-session") || p.equals("jwt"));
+        JsonObject on = OpenApiResource.withPlugins(DOCUMENT, p -> p.equals("multi-session") || p.equals("jwt")
+                || p.equals("admin"));
         assertThat(on.getJsonObject("paths")).isEqualTo(DOCUMENT.getJsonObject("paths"));
     }
 

@@ -3,7 +3,9 @@ package io.betterauth.jakarta.core.endpoint;
 import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.ErrorCode;
 import io.betterauth.jakarta.core.js.ClientJson;
+import io.betterauth.jakarta.core.js.JsJson;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -59,6 +61,37 @@ public final class RequestBody {
             return v.getValueType() == JsonValue.ValueType.TRUE;
         }
         return invalid(key, "boolean", v);
+    }
+
+    /**
+     * A required value read as zod's {@code z.coerce.string()} reads it: absent is {@code "expected nonoptional,
+     * received undefined"}; anything else becomes JavaScript's {@code String(value)} ({@code null} is
+     * {@code "null"}, {@code 12} is {@code "12"}, an object {@code "[object Object]"}, an array its items joined by
+     * {@code ,}).
+     */
+    public String coercedString(String key) {
+        JsonValue v = json.get(key);
+        if (v == null) {
+            problems.add("[body." + key + "] Invalid input: expected nonoptional, received undefined");
+            return null;
+        }
+        return jsString(v, true);
+    }
+
+    /** JavaScript's {@code String(v)}; inside an array {@code null} is empty, as {@code Array.prototype.join} has it. */
+    private static String jsString(JsonValue v, boolean top) {
+        return switch (v.getValueType()) {
+            case STRING -> ((JsonString) v).getString();
+            case NULL -> top ? "null" : "";
+            case TRUE -> "true";
+            case FALSE -> "false";
+            case NUMBER -> {
+                double d = ((JsonNumber) v).doubleValue();
+                yield Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : JsJson.number(d);
+            }
+            case ARRAY -> String.join(",", v.asJsonArray().stream().map(e -> jsString(e, false)).toList());
+            default -> "[object Object]";
+        };
     }
 
     /** A required string of at least one character ({@code z.string().nonempty()}). */

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.core.endpoint;
 
 import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.event.SessionInfo;
 import io.betterauth.jakarta.core.security.ConstantTime;
 import io.betterauth.jakarta.core.session.SessionManager;
@@ -26,6 +27,22 @@ public final class SessionAdministration {
     /** The user's live sessions, ids and metadata without their tokens. */
     public List<SessionInfo> listUserSessions(String userId) {
         return guard.liveSessions(userId).stream().map(SessionInfo::of).toList();
+    }
+
+    /** The user's live sessions as stored, tokens included (the admin plugin's {@code /admin/list-user-sessions}). */
+    public List<Session> liveSessions(String userId) {
+        return guard.liveSessions(userId);
+    }
+
+    /**
+     * Revokes the session with this token, whoever it belongs to, with the events of a revoke (the admin plugin's
+     * {@code /admin/revoke-user-session}: Better Auth's {@code deleteSession(token)}); answers whether there was one.
+     */
+    public boolean revokeSessionByToken(String token, String reason) {
+        guard.requireStore();
+        Optional<Session> target = manager.find(token).map(SessionAndUser::session);
+        target.ifPresent(s -> manager.delete(s, reason));
+        return target.isPresent();
     }
 
     /** Revokes one session of the user by its id (not its token); answers whether there was such a session. */

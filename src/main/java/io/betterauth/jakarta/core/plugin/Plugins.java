@@ -6,7 +6,9 @@ import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
+import io.betterauth.jakarta.core.endpoint.SessionAdministration;
 import io.betterauth.jakarta.core.endpoint.SessionGuard;
+import io.betterauth.jakarta.core.plugin.admin.AdminSessionEndpoints;
 import io.betterauth.jakarta.core.plugin.admin.BanVeto;
 import io.betterauth.jakarta.core.plugin.bearer.BearerPlugin;
 import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
@@ -39,18 +41,20 @@ public final class Plugins {
     private final List<ResponseHook> after;
     private final MultiSessionEndpoints multiSession;
     private final JwtEndpoints jwt;
+    private final AdminSessionEndpoints admin;
 
     private Plugins(List<RequestHook> before, List<ResponseHook> after, MultiSessionEndpoints multiSession,
-                    JwtEndpoints jwt) {
+                    JwtEndpoints jwt, AdminSessionEndpoints admin) {
         this.before = List.copyOf(before);
         this.after = List.copyOf(after);
         this.multiSession = multiSession;
         this.jwt = jwt;
+        this.admin = admin;
     }
 
     /** No plugin. */
     public static Plugins none() {
-        return new Plugins(List.of(), List.of(), null, null);
+        return new Plugins(List.of(), List.of(), null, null, null);
     }
 
     /** {@link #of(BetterAuthConfig, SessionManager, SessionGuard, JwksStore, Clock)} without a key store. */
@@ -82,17 +86,27 @@ public final class Plugins {
             jwt = new JwtEndpoints(config, guard, jwks, clock);
             after.add(new JwtPlugin(jwt, options.jwt().disableSettingJwtHeader()));
         }
+        AdminSessionEndpoints admin = null;
+        if (options.on(Plugin.ADMIN)) {
+            requireStore(config, "admin");
+            admin = new AdminSessionEndpoints(config, guard, new SessionAdministration(sessions, guard),
+                    new OriginCheck(config));
+        }
         MultiSessionEndpoints multiSession = null;
         if (options.on(Plugin.MULTI_SESSION)) {
-            if (config.stateless()) {
-                // Better Auth's plugin reads and deletes sessions by token: there is no store to do it in.
-                throw new ConfigurationException("The multi-session plugin needs a session store: it cannot run "
-                        + "with better-auth.database=none (stateless sessions).");
-            }
+            requireStore(config, "multi-session");
             after.add(new MultiSessionPlugin(options.multiSession(), sessions));
             multiSession = new MultiSessionEndpoints(config, sessions, guard, new OriginCheck(config));
         }
-        return new Plugins(before, after, multiSession, jwt);
+        return new Plugins(before, after, multiSession, jwt, admin);
+    }
+
+    /** Better Auth's plugin reads and deletes sessions (and users) by key: there is no store to do it in. */
+    private static void requireStore(BetterAuthConfig config, String plugin) {
+        if (config.stateless()) {
+            throw new ConfigurationException("The " + plugin + " plugin needs a session store: it cannot run "
+                    + "with better-auth.database=none (stateless sessions).");
+        }
     }
 
     /**
@@ -109,6 +123,11 @@ public final class Plugins {
             events = new BanVeto(config.plugins().admin(), users, sessions, clock, events);
         }
         return events;
+    }
+
+    /** The admin plugin's session endpoints, when it is on. */
+    public Optional<AdminSessionEndpoints> admin() {
+        return Optional.ofNullable(admin);
     }
 
     /** The jwt plugin's endpoints, when it is on. */
