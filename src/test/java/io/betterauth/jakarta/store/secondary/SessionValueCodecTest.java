@@ -3,11 +3,13 @@ package io.betterauth.jakarta.store.secondary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.store.memory.InMemorySecondaryStorage;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
 import io.betterauth.jakarta.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,30 @@ class SessionValueCodecTest {
 
     Optional<Session> read(String value) {
         return codec.read(value, TOKEN).map(StoredSession::session);
+    }
+
+    /**
+     * The admin plugin's columns (issue 19) travel as any additional field: in Better Auth's member order, after the
+     * core members and before {@code id}, and back with their types (the ban's expiry a date again, null kept).
+     */
+    @Test
+    void theAdminPluginsFields_roundTrip_inBetterAuthsOrder() {
+        Map<String, Object> ban = new java.util.LinkedHashMap<>();
+        ban.put("role", "user");
+        ban.put("banned", true);
+        ban.put("banReason", null);
+        ban.put("banExpires", NOW.plusSeconds(60));
+        User user = new User("user-1", "A", "a@example.com", false, null, NOW, NOW, ban);
+        Map<String, Object> imp = new java.util.LinkedHashMap<>();
+        imp.put("impersonatedBy", "admin-1");
+        Session session = new Session("session-1", TOKEN, "user-1", NOW.plusSeconds(3600), NOW, NOW, "", "", imp);
+        String value = codec.write(session, user);
+        assertThat(value).contains("\"userId\":\"user-1\",\"impersonatedBy\":\"admin-1\",\"id\":\"session-1\"")
+                .contains("\"updatedAt\":\"2030-01-01T10:20:30.456Z\",\"role\":\"user\",\"banned\":true,"
+                        + "\"banReason\":null,\"banExpires\":\"2030-01-01T10:21:30.456Z\",\"id\":\"user-1\"");
+        StoredSession read = codec.read(value, TOKEN).orElseThrow();
+        assertThat(read.user().additional()).isEqualTo(ban);
+        assertThat(read.session().additional()).isEqualTo(imp);
     }
 
     @Test

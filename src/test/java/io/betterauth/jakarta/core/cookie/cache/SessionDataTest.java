@@ -38,6 +38,25 @@ class SessionDataTest {
         return payload(SESSION.replace(member, replacement), USER, ",\"updatedAt\":1,\"version\":\"1\"");
     }
 
+    /** The admin plugin's columns (issue 19) ride in the cookie cache as any additional field, types kept. */
+    @Test
+    void theAdminPluginsFields_roundTrip_throughTheCachedPayload() {
+        java.util.Map<String, Object> ban = new java.util.LinkedHashMap<>();
+        ban.put("role", "admin,user");
+        ban.put("banned", false);
+        ban.put("banReason", null);
+        ban.put("banExpires", Instant.parse("2030-02-01T00:00:00.123Z"));
+        User user = new User("u1", "N", "n@example.com", false, null, T0, T0, ban);
+        Session session = new Session("s1", "tok", "u1", T0.plusSeconds(604800), T0, T0, "", "",
+                java.util.Map.of("impersonatedBy", "admin-1"));
+        SessionData data = SessionData.of(new io.betterauth.jakarta.api.SessionAndUser(session, user), NOW, "1");
+        SessionData read = read(data.toJsonString()).orElseThrow();
+        assertThat(read.user().additional()).isEqualTo(ban);
+        assertThat(read.session().additional()).containsEntry("impersonatedBy", "admin-1");
+        assertThat(data.toJsonString()).contains("\"role\":\"admin,user\",\"banned\":false,\"banReason\":null,"
+                + "\"banExpires\":\"2030-02-01T00:00:00.123Z\",\"id\":\"u1\"");
+    }
+
     @Test
     void writer_usesTheSessionAndUserMemberOrders_thenUpdatedAtAndVersion() {
         assertThat(v2Data().toJsonString()).isEqualTo("{\"session\":{\"expiresAt\":\"2030-01-08T00:00:00.000Z\","
