@@ -40,8 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Better Auth 1.7.25 and against our server with the same configuration, and the normalised observations (status,
  * body, selected headers, Set-Cookie names, value classes and attributes) must not differ, except where
  * {@code differential/documented-options.json} lists the difference for that profile as one of those the README's
- * <em>Differences from Better Auth</em> names (for {@code plain} and {@code bearer}: {@code Cache-Control: no-store}
- * on answers that set cookies, and the socket address as the stored client IP).
+ * <em>Differences from Better Auth</em> names (for {@code plain}, {@code bearer} and {@code jwt}:
+ * {@code Cache-Control: no-store} on answers that set cookies, and the socket address as the stored client IP).
  *
  * <p>A profile of {@code differential/profiles.json} is a Node options fragment and our {@code better-auth.*}
  * properties. Servers: one Payara Micro process ({@link PayaraMicroProcess}, log in
