@@ -50,15 +50,30 @@ public final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket s) {
         while (!s.isClosed()) {
+            Socket client = null;
+            Socket upstream = null;
             try {
-                Socket client = s.accept();
-                Socket upstream = new Socket(targetHost, targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                client = s.accept();
+                upstream = new Socket(targetHost, targetPort);
+                // Registered under the lock stop() holds: a connection accepted while the proxy was being stopped is
+                // dropped here rather than surviving the stop (the database would still answer through it).
+                synchronized (this) {
+                    if (s.isClosed()) {
+                        throw new IOException("stopped");
+                    }
+                    sockets.add(client);
+                    sockets.add(upstream);
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
-                // closed
+                // closed, or stopped while connecting
+                if (client != null) {
+                    closeQuietly(client);
+                }
+                if (upstream != null) {
+                    closeQuietly(upstream);
+                }
             }
         }
     }
@@ -84,7 +99,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Drops every open connection; keeps listening. */
-    public void dropConnections() {
+    public synchronized void dropConnections() {
         for (Socket s : sockets) {
             closeQuietly(s);
         }
