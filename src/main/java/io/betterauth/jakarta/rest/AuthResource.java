@@ -9,7 +9,7 @@ import io.betterauth.jakarta.core.endpoint.RequestBody;
 import io.betterauth.jakarta.core.endpoint.SessionEndpoints;
 import io.betterauth.jakarta.core.plugin.Exchange;
 import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
-import io.betterauth.jakarta.core.plugin.admin.AdminSessionEndpoints;
+import io.betterauth.jakarta.core.plugin.admin.AdminPlugin;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionEndpoints;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.jsonb.ApplicationValues;
@@ -190,25 +190,40 @@ public class AuthResource {
     @POST
     @Path("admin/list-user-sessions")
     public Response adminListUserSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        AdminSessionEndpoints plugin = admin();
+        AdminPlugin plugin = admin();
         return post("/admin/list-user-sessions", request, uri, body,
-                (e, parsed, caller) -> plugin.listUserSessions(parsed, caller));
+                (e, parsed, caller) -> plugin.sessions().listUserSessions(parsed, caller));
     }
 
     @POST
     @Path("admin/revoke-user-session")
     public Response adminRevokeUserSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        AdminSessionEndpoints plugin = admin();
+        AdminPlugin plugin = admin();
         return post("/admin/revoke-user-session", request, uri, body,
-                (e, parsed, caller) -> plugin.revokeUserSession(parsed, caller));
+                (e, parsed, caller) -> plugin.sessions().revokeUserSession(parsed, caller));
     }
 
     @POST
     @Path("admin/revoke-user-sessions")
     public Response adminRevokeUserSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        AdminSessionEndpoints plugin = admin();
+        AdminPlugin plugin = admin();
         return post("/admin/revoke-user-sessions", request, uri, body,
-                (e, parsed, caller) -> plugin.revokeUserSessions(parsed, caller));
+                (e, parsed, caller) -> plugin.sessions().revokeUserSessions(parsed, caller));
+    }
+
+    @POST
+    @Path("admin/ban-user")
+    public Response adminBanUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+        AdminPlugin plugin = admin();
+        return post("/admin/ban-user", request, uri, body, (e, parsed, caller) -> plugin.users().banUser(parsed, caller));
+    }
+
+    @POST
+    @Path("admin/unban-user")
+    public Response adminUnbanUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+        AdminPlugin plugin = admin();
+        return post("/admin/unban-user", request, uri, body,
+                (e, parsed, caller) -> plugin.users().unbanUser(parsed, caller));
     }
 
     @GET
@@ -244,7 +259,7 @@ public class AuthResource {
     }
 
     /** The admin plugin's endpoints; without the plugin they do not exist (404, as an unknown path). */
-    private AdminSessionEndpoints admin() {
+    private AdminPlugin admin() {
         BetterAuthRuntime.Services services = runtime.services();
         if (services.verifierMode()) {
             throw new NotFoundException();

@@ -184,7 +184,8 @@ public class BetterAuthRuntime {
         PurgeScheduler.schedule(config, stores.purgeable(), closeables);
         return new Services(config, sessions, cookies, endpoints,
                 new RateLimiter(config.rateLimit(), stores.secondary(), Clock.systemUTC(), counters),
-                Plugins.of(config, sessions, endpoints.guard(), stores.jwks(), Clock.systemUTC()));
+                Plugins.of(config, sessions, endpoints.guard(), stores.jwks(), Clock.systemUTC(),
+                        new Plugins.Stores(stores.users(), stores.sessions(), stores.limits())));
     }
 
     /** No store, no schema, no purge, no endpoints: only the verifier (logging what it will accept). */

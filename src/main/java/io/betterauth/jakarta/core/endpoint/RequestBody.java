@@ -64,6 +64,26 @@ public final class RequestBody {
     }
 
     /**
+     * An optional number ({@code z.number().optional()}): absent is null; a number JavaScript's {@code JSON.parse}
+     * reads as {@code ±Infinity} ({@code 1e400}) is zod's {@code "received Infinity"}; any other type is invalid.
+     */
+    public Double optionalNumber(String key) {
+        JsonValue v = json.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof JsonNumber n) {
+            double d = n.doubleValue();
+            if (Double.isInfinite(d)) {
+                problems.add("[body." + key + "] Invalid input: expected number, received Infinity");
+                return null;
+            }
+            return d;
+        }
+        return invalid(key, "number", v);
+    }
+
+    /**
      * A required value read as zod's {@code z.coerce.string()} reads it: absent is {@code "expected nonoptional,
      * received undefined"}; anything else becomes JavaScript's {@code String(value)} ({@code null} is
      * {@code "null"}, {@code 12} is {@code "12"}, an object {@code "[object Object]"}, an array its items joined by

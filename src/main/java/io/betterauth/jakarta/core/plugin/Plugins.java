@@ -6,9 +6,8 @@ import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.config.plugin.PluginOptions;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
-import io.betterauth.jakarta.core.endpoint.SessionAdministration;
 import io.betterauth.jakarta.core.endpoint.SessionGuard;
-import io.betterauth.jakarta.core.plugin.admin.AdminSessionEndpoints;
+import io.betterauth.jakarta.core.plugin.admin.AdminPlugin;
 import io.betterauth.jakarta.core.plugin.admin.BanVeto;
 import io.betterauth.jakarta.core.plugin.bearer.BearerPlugin;
 import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
@@ -16,6 +15,7 @@ import io.betterauth.jakarta.core.plugin.jwt.JwtPlugin;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionEndpoints;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionPlugin;
 import io.betterauth.jakarta.core.security.OriginCheck;
+import io.betterauth.jakarta.core.session.ColumnLimits;
 import io.betterauth.jakarta.core.session.SessionManager;
 import io.betterauth.jakarta.spi.AuthEvents;
 import io.betterauth.jakarta.spi.JwksStore;
@@ -41,10 +41,10 @@ public final class Plugins {
     private final List<ResponseHook> after;
     private final MultiSessionEndpoints multiSession;
     private final JwtEndpoints jwt;
-    private final AdminSessionEndpoints admin;
+    private final AdminPlugin admin;
 
     private Plugins(List<RequestHook> before, List<ResponseHook> after, MultiSessionEndpoints multiSession,
-                    JwtEndpoints jwt, AdminSessionEndpoints admin) {
+                    JwtEndpoints jwt, AdminPlugin admin) {
         this.before = List.copyOf(before);
         this.after = List.copyOf(after);
         this.multiSession = multiSession;
@@ -70,6 +70,25 @@ public final class Plugins {
      */
     public static Plugins of(BetterAuthConfig config, SessionManager sessions, SessionGuard guard, JwksStore jwks,
                              Clock clock) {
+        return of(config, sessions, guard, jwks, clock, null);
+    }
+
+    /**
+     * The stores the {@code admin} plugin acts on besides the sessions: the user table (its columns), the session
+     * store (told of user changes) and what the user table's columns hold.
+     */
+    public record Stores(UserStore users, SessionStore sessions, ColumnLimits limits) {
+    }
+
+    /**
+     * The configuration's plugins over the sessions they read and write, the endpoints' session guard, for the
+     * {@code jwt} plugin the store of its keys, and for the {@code admin} plugin the other stores.
+     *
+     * @throws IllegalStateException when the {@code jwt} plugin is on and there is no key store, or the
+     *                               {@code admin} plugin and no stores
+     */
+    public static Plugins of(BetterAuthConfig config, SessionManager sessions, SessionGuard guard, JwksStore jwks,
+                             Clock clock, Stores stores) {
         PluginOptions options = config.plugins();
         List<RequestHook> before = new ArrayList<>();
         List<ResponseHook> after = new ArrayList<>();
@@ -86,11 +105,13 @@ public final class Plugins {
             jwt = new JwtEndpoints(config, guard, jwks, clock);
             after.add(new JwtPlugin(jwt, options.jwt().disableSettingJwtHeader()));
         }
-        AdminSessionEndpoints admin = null;
+        AdminPlugin admin = null;
         if (options.on(Plugin.ADMIN)) {
             requireStore(config, "admin");
-            admin = new AdminSessionEndpoints(config, guard, new SessionAdministration(sessions, guard),
-                    new OriginCheck(config));
+            if (stores == null) {
+                throw new IllegalStateException("The admin plugin needs the user and session stores");
+            }
+            admin = new AdminPlugin(config, sessions, guard, stores.users(), stores.sessions(), stores.limits());
         }
         MultiSessionEndpoints multiSession = null;
         if (options.on(Plugin.MULTI_SESSION)) {
@@ -125,8 +146,8 @@ public final class Plugins {
         return events;
     }
 
-    /** The admin plugin's session endpoints, when it is on. */
-    public Optional<AdminSessionEndpoints> admin() {
+    /** The admin plugin's endpoints, when it is on. */
+    public Optional<AdminPlugin> admin() {
         return Optional.ofNullable(admin);
     }
 

@@ -1,7 +1,6 @@
 package io.betterauth.jakarta.core.plugin.admin;
 
 import io.betterauth.jakarta.api.ApiResult;
-import io.betterauth.jakarta.api.AuthException;
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.config.BetterAuthConfig;
@@ -31,18 +30,16 @@ public final class AdminSessionEndpoints {
     static final String CANNOT_REVOKE = "YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS";
 
     private final BetterAuthConfig config;
-    private final SessionGuard guard;
     private final SessionAdministration administration;
     private final OriginCheck origins;
-    private final AdminPermissions permissions;
+    private final AdminMiddleware middleware;
 
     public AdminSessionEndpoints(BetterAuthConfig config, SessionGuard guard, SessionAdministration administration,
                                  OriginCheck origins) {
         this.config = config;
-        this.guard = guard;
         this.administration = administration;
         this.origins = origins;
-        this.permissions = new AdminPermissions(config.plugins().admin());
+        this.middleware = new AdminMiddleware(guard, new AdminPermissions(config.plugins().admin()));
     }
 
     /** {@code POST /admin/list-user-sessions}: {@code {"sessions":[…]}}, the user's live sessions with their tokens. */
@@ -50,7 +47,7 @@ public final class AdminSessionEndpoints {
         caller.checkOrigin(origins);
         String userId = body.coercedString("userId");
         body.validate();
-        ApiResult<SessionAndUser> admin = requireAdmin(caller, "list", CANNOT_LIST,
+        ApiResult<SessionAndUser> admin = middleware.require(caller, "session", "list", CANNOT_LIST,
                 "You are not allowed to list users sessions");
         List<Object> sessions = administration.liveSessions(userId).stream()
                 .map(s -> config.session().hashTokens() ? withoutToken(s) : s)
@@ -63,7 +60,7 @@ public final class AdminSessionEndpoints {
         caller.checkOrigin(origins);
         String token = body.requiredString("sessionToken");
         body.validate();
-        ApiResult<SessionAndUser> admin = requireAdmin(caller, "revoke", CANNOT_REVOKE,
+        ApiResult<SessionAndUser> admin = middleware.require(caller, "session", "revoke", CANNOT_REVOKE,
                 "You are not allowed to revoke users sessions");
         administration.revokeSessionByToken(token, "admin-revoke-user-session");
         return AuthResult.ok("{\"success\":true}", admin.setCookies());
@@ -74,32 +71,10 @@ public final class AdminSessionEndpoints {
         caller.checkOrigin(origins);
         String userId = body.coercedString("userId");
         body.validate();
-        ApiResult<SessionAndUser> admin = requireAdmin(caller, "revoke", CANNOT_REVOKE,
+        ApiResult<SessionAndUser> admin = middleware.require(caller, "session", "revoke", CANNOT_REVOKE,
                 "You are not allowed to revoke users sessions");
         administration.revokeUserSessions(userId, "admin-revoke-user-sessions");
         return AuthResult.ok("{\"success\":true}", admin.setCookies());
-    }
-
-    /**
-     * Better Auth's {@code adminMiddleware} ({@code getAuthoritativeSessionFromCtx}: no session is 401 with no body,
-     * the cookies a failed lookup expires kept), then {@code hasPermission} for this {@code session} action.
-     */
-    private ApiResult<SessionAndUser> requireAdmin(Caller caller, String action, String code, String message) {
-        ApiResult<SessionAndUser> auth;
-        try {
-            auth = guard.requireStoredSession(caller.cookies());
-        } catch (AuthException e) {
-            if (e.status() != 401) {
-                throw e;
-            }
-            throw new AuthException(401, null, null, e.setCookies());
-        }
-        SessionAndUser current = auth.value();
-        Object role = current.user().additional().get("role");
-        if (!permissions.has(current.user().id(), role instanceof String r ? r : null, "session", action)) {
-            throw new AuthException(403, code, message, auth.setCookies());
-        }
-        return auth;
     }
 
     /** As {@code /list-sessions} answers with hashed tokens: the store has no token to give, so the id stands in. */

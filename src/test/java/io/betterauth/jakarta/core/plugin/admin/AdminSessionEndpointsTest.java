@@ -21,6 +21,7 @@ import io.betterauth.jakarta.core.js.ClientJson;
 import io.betterauth.jakarta.core.plugin.Plugins;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.session.ClientInfo;
+import io.betterauth.jakarta.core.session.ColumnLimits;
 import io.betterauth.jakarta.core.session.IdGenerator;
 import io.betterauth.jakarta.core.session.SessionManager;
 import io.betterauth.jakarta.spi.AuthEvents;
@@ -49,10 +50,10 @@ class AdminSessionEndpointsTest {
     final InMemoryUserStore users = new InMemoryUserStore();
     final Wired server = wire(AdminOptions.DEFAULT);
     final Endpoints endpoints = server.endpoints();
-    final AdminSessionEndpoints admin = server.admin();
+    final AdminSessionEndpoints admin = server.admin().sessions();
 
     /** A server over this test's stores (and secret), with these admin options, wired as the runtime wires it. */
-    record Wired(Endpoints endpoints, AdminSessionEndpoints admin) {
+    record Wired(Endpoints endpoints, AdminPlugin admin) {
     }
 
     Wired wire(AdminOptions options) {
@@ -65,7 +66,8 @@ class AdminSessionEndpointsTest {
         SessionManager manager = new SessionManager(config, sessions, users, new SessionCookies(config),
                 new IdGenerator(), clock, Plugins.databaseHooks(config, users, sessions, clock, AuthEvents.NONE));
         Endpoints wired = Endpoints.of(config, manager, sessions, users, new PasswordHasher(1));
-        return new Wired(wired, Plugins.of(config, manager, wired.guard()).admin().orElseThrow());
+        return new Wired(wired, Plugins.of(config, manager, wired.guard(), null, clock,
+                new Plugins.Stores(users, sessions, ColumnLimits.JAVASCRIPT_DATES)).admin().orElseThrow());
     }
 
     /** A signed-in browser: the cookies its sign-up set, and its user's id and session token. */
@@ -203,7 +205,7 @@ class AdminSessionEndpointsTest {
         Browser root = signUp("root");
         assertThat(call(admin::listUserSessions, "{\"userId\":\"u\"}", root.cookies()).status()).isEqualTo(403);
         AdminSessionEndpoints byId = wire(new AdminOptions("user", List.of("admin"), List.of(root.userId()), 3600,
-                null, null, null, false)).admin();
+                null, null, null, false)).admin().sessions();
         AuthResult r = call(byId::listUserSessions, "{\"userId\":\"" + root.userId() + "\"}", root.cookies());
         assertThat(r.status()).as(r.json()).isEqualTo(200);
         assertThat(json(r).getJsonArray("sessions")).hasSize(1);
