@@ -91,7 +91,7 @@ public class AuthResource {
     public Response signUp(@Context HttpServletRequest request, @Context UriInfo uri,
                            @Context HttpServletResponse response, InputStream body) {
         return withRenewedHttpSession(request, response, "/sign-up/email", answer(request, uri, body, JSON_OR_FORM,
-                (e, parsed, caller) -> e.emailPassword().signUp(parsed, caller)));
+                schemaOf("/sign-up/email"), (e, parsed, caller) -> e.emailPassword().signUp(parsed, caller)));
     }
 
     @POST
@@ -99,7 +99,7 @@ public class AuthResource {
     public Response signIn(@Context HttpServletRequest request, @Context UriInfo uri,
                            @Context HttpServletResponse response, InputStream body) {
         return withRenewedHttpSession(request, response, "/sign-in/email", answer(request, uri, body, JSON_OR_FORM,
-                (e, parsed, caller) -> e.emailPassword().signIn(parsed, caller)));
+                schemaOf("/sign-in/email"), (e, parsed, caller) -> e.emailPassword().signIn(parsed, caller)));
     }
 
     @POST
@@ -275,7 +275,17 @@ public class AuthResource {
 
     /** A POST endpoint at {@code path} (below the base path) that takes JSON only. */
     private Response post(String path, HttpServletRequest request, UriInfo uri, InputStream body, Endpoint endpoint) {
-        return respond(path, request, answer(request, uri, body, JSON_ONLY, endpoint));
+        return respond(path, request, answer(request, uri, body, JSON_ONLY, schemaOf(path), endpoint));
+    }
+
+    /** The kind of body schema Better Auth declares for the endpoint at {@code path} (the wording of its 400s). */
+    static RequestBodies.BodySchema schemaOf(String path) {
+        return switch (path) {
+            case "/sign-up/email" -> RequestBodies.BodySchema.OBJECT_AND_RECORD;
+            case "/update-user", "/update-session" -> RequestBodies.BodySchema.RECORD;
+            case "/revoke-sessions", "/revoke-other-sessions" -> RequestBodies.BodySchema.NONE;
+            default -> RequestBodies.BodySchema.OBJECT;
+        };
     }
 
     /** The answer of the endpoint at {@code path} as a response, after the plugins' after-hooks. */
@@ -294,9 +304,9 @@ public class AuthResource {
      * Auth's order), then the endpoint.
      */
     private AuthResult answer(HttpServletRequest request, UriInfo uri, InputStream body, List<String> allowed,
-                              Endpoint endpoint) {
+                              RequestBodies.BodySchema schema, Endpoint endpoint) {
         Endpoints endpoints = mounted(request, uri);
-        return endpoint.answer(endpoints, body(request, body, allowed), caller(request));
+        return endpoint.answer(endpoints, body(request, body, allowed, schema), caller(request));
     }
 
     /**
@@ -360,10 +370,11 @@ public class AuthResource {
      * The body, read within the size limit and parsed by Better Auth's rules for its {@code Content-Type} as the
      * client sent it (kept from JAX-RS by {@link RawContentTypeFilter}).
      */
-    private RequestBody body(HttpServletRequest request, InputStream body, List<String> allowed) {
+    private RequestBody body(HttpServletRequest request, InputStream body, List<String> allowed,
+                             RequestBodies.BodySchema schema) {
         String text = RequestBodies.read(request.getContentLengthLong(), body,
                 runtime.services().config().advanced().maxBodySize());
-        return RequestBodies.parse(RawContentTypeFilter.contentType(request), text, allowed);
+        return RequestBodies.parse(RawContentTypeFilter.contentType(request), text, allowed, schema);
     }
 
     /**

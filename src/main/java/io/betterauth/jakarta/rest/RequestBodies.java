@@ -55,7 +55,32 @@ final class RequestBodies {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /**
+     * The zod schema an endpoint declares for its body, which words the 400 {@code VALIDATION_ERROR} of a JSON body
+     * that is no object (an array, a string, {@code null}): Better Auth's {@code z.object} says "expected object",
+     * {@code z.record} (update-user, update-session) "expected record", sign-up's {@code z.object(…).and(z.record(…))}
+     * both; an endpoint without a body schema (revoke-sessions, revoke-other-sessions) takes any JSON and ignores it.
+     */
+    enum BodySchema {
+        OBJECT, RECORD, OBJECT_AND_RECORD, NONE;
+
+        AuthException notAnObject(String received) {
+            String object = "[body] Invalid input: expected object, received " + received;
+            String record = "[body] Invalid input: expected record, received " + received;
+            return new AuthException(ErrorCode.VALIDATION_ERROR, switch (this) {
+                case RECORD -> record;
+                case OBJECT_AND_RECORD -> object + "; " + record;
+                default -> object;
+            });
+        }
+    }
+
+    /** {@link #parse(String, String, List, BodySchema)} for an endpoint whose body is a {@code z.object}. */
     static RequestBody parse(String contentType, String body, List<String> allowed) {
+        return parse(contentType, body, allowed, BodySchema.OBJECT);
+    }
+
+    static RequestBody parse(String contentType, String body, List<String> allowed, BodySchema schema) {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         boolean hasBody = body != null && !body.isEmpty();
         if (!hasBody && !JSON.equals(type)) {
@@ -73,9 +98,10 @@ final class RequestBodies {
         JsonValue value = ClientJson.parse(hasBody ? body : "")
                 .orElseThrow(() -> new AuthException(ErrorCode.BAD_REQUEST));
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            String received = ClientJson.zodType(value);
-            throw new AuthException(ErrorCode.VALIDATION_ERROR, "[body] Invalid input: expected object, received "
-                    + received + "; [body] Invalid input: expected record, received " + received);
+            if (schema == BodySchema.NONE) {
+                return new RequestBody(JsonValue.EMPTY_JSON_OBJECT);
+            }
+            throw schema.notAnObject(ClientJson.zodType(value));
         }
         return new RequestBody(value.asJsonObject());
     }
