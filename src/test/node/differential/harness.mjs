@@ -31,6 +31,11 @@
 //   - the scenario's e-mail addresses become <email:N> (as sent) or <email:N:lower> (lower-cased by the server);
 //   - ISO dates (and Date objects) become a DateDelta: seconds from the moment the answer arrived; two compare equal
 //     within DATE_TOLERANCE_SECONDS; iat/exp/nbf claims likewise;
+//   - the cookie cache (session_data, its chunks joined) is decoded as its strategy wrote it: compact (signature
+//     checked with the secret), jwt (HS256, verified) or jwe (decrypted with Better Auth's symmetricDecodeJWT) and
+//     its contents normalised like a body (epoch-millisecond updatedAt/expiresAt as date deltas); a chunk's own
+//     value is "chunk", the joined cache the entry's `sessionData`;
+//   - multi-session's device cookies (`…_multi-<token in lower case>`) are named with their token's alias;
 //   - a signed value (better-call's `value.base64(HMAC-SHA256)`) becomes signed(<alias>) once its signature is
 //     verified with the secret (a bad one: signed(BAD SIGNATURE)); a JWT is decoded and its signature verified, never
 //     compared: HS256 with the secret, any other algorithm with jose against the server's own GET /jwks (fetched once
@@ -44,6 +49,7 @@
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createAuthClient } from "better-auth/client";
+import { symmetricDecodeJWT } from "better-auth/crypto";
 import { createLocalJWKSet, jwtVerify } from "jose";
 
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -51,9 +57,15 @@ export const DATE_TOLERANCE_SECONDS = 10;
 /** The answer headers observed (lower case); others (date, content-length, connection, vary, …) are transport. */
 export const HEADERS = ["content-type", "cache-control", "access-control-expose-headers", "set-auth-token",
   "set-auth-jwt", "location", "clear-site-data", "retry-after", "www-authenticate"];
-const ID_KEYS = new Set(["id", "userId", "impersonatedBy", "sub", "kid", "accountId"]);
+const ID_KEYS = new Set(["id", "userId", "impersonatedBy", "sub", "kid", "accountId", "jti"]);
 const TOKEN_KEYS = new Set(["token", "sid", "sessionToken"]);
 const DATE_CLAIMS = new Set(["iat", "exp", "nbf"]);
+/** Dates as epoch milliseconds (the cookie cache's updatedAt and compact expiresAt). */
+const MILLISECOND_DATES = new Set(["updatedAt", "expiresAt"]);
+/** The cookie cache: `<prefix>.session_data`, or one chunk of it `<prefix>.session_data.<n>` (a value over ~4 KB). */
+const SESSION_DATA = /(^|\.)session_data(\.(\d+))?$/;
+/** multi-session's device cookie: `<session cookie name>_multi-<the session token in lower case>`. */
+const MULTI_SESSION_COOKIE = /^(.*_multi-)(.+)$/;
 /** A JWK's key material (random per server): aliased like tokens. */
 const KEY_MATERIAL = new Set(["x", "y", "n", "d"]);
 /** A server's own origin (iss, aud, URLs in bodies): the two servers listen on different ports. */
@@ -312,9 +324,9 @@ function base64urlJson(part) {
  * Normalises one side's observation ({trace, result, resultAt}) with the context it ran in (its secret and e-mail
  * addresses): the aliases, date deltas and value classes of the header comment. Answers {trace, result}.
  */
-export function normalise(observation, { secret, emails }, verifiedJwts = new Map()) {
+export function normalise(observation, { secret, emails }, verifiedJwts = new Map(), decrypted = new Map()) {
   const aliases = new Aliases(emails);
-  const n = new Normaliser(aliases, secret, verifiedJwts);
+  const n = new Normaliser(aliases, secret, verifiedJwts, decrypted);
   const trace = observation.trace.map((e) => ({
     actor: e.actor,
     method: e.method,
@@ -323,12 +335,7 @@ export function normalise(observation, { secret, emails }, verifiedJwts = new Ma
     status: e.status,
     headers: Object.fromEntries(Object.entries(e.headers).map(([k, v]) =>
       [k, k === "set-auth-token" ? n.valueClass(v) : n.string(v, k, e.at)])),
-    cookies: [...e.cookies].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({
-      name: c.name,
-      value: n.valueClass(safeDecode(c.value)),
-      attributes: Object.fromEntries(Object.keys(c.attributes).sort().map((k) =>
-        [k, k === "expires" ? n.date(new Date(c.attributes[k]), e.at) : c.attributes[k]])),
-    })),
+    ...n.cookies(e.cookies, e.at),
     body: n.walk(e.body, undefined, e.at),
   }));
   return { trace, result: n.walk(observation.result, undefined, observation.resultAt) };
@@ -343,14 +350,78 @@ function safeDecode(value) {
 }
 
 class Normaliser {
-  constructor(aliases, secret, verifiedJwts) {
+  constructor(aliases, secret, verifiedJwts, decrypted) {
     this.aliases = aliases;
     this.secret = secret;
     this.verifiedJwts = verifiedJwts;
+    this.decrypted = decrypted;
   }
 
   date(d, at) {
     return Number.isNaN(d.getTime()) ? "date(invalid)" : new DateDelta((d.getTime() - at) / 1000);
+  }
+
+  /**
+   * The Set-Cookie lines of one answer, as {cookies} sorted by normalised name, plus {sessionData}: the cookie cache
+   * the answer set, decoded (chunks joined). The value of a cookie is normalised before its name, and multi-session's
+   * device cookies last, so the name of a device cookie finds its token's alias (the value is the signed token).
+   */
+  cookies(cookies, at) {
+    const device = (c) => MULTI_SESSION_COOKIE.test(c.name);
+    const ordered = [...cookies.filter((c) => !device(c)).sort((a, b) => a.name.localeCompare(b.name)),
+      ...cookies.filter(device)];
+    const out = ordered.map((c) => {
+      const raw = safeDecode(c.value);
+      const cache = SESSION_DATA.exec(c.name);
+      let value;
+      if (cache && raw !== "") value = cache[3] === undefined ? this.sessionData(raw, at) : "chunk";
+      else value = this.valueClass(raw);
+      return {
+        name: this.cookieName(c.name),
+        value,
+        attributes: Object.fromEntries(Object.keys(c.attributes).sort().map((k) =>
+          [k, k === "expires" ? this.date(new Date(c.attributes[k]), at) : c.attributes[k]])),
+      };
+    }).sort((a, b) => a.name.localeCompare(b.name));
+    const chunks = cookies.map((c) => ({ c, m: SESSION_DATA.exec(c.name) }))
+      .filter(({ c, m }) => m && m[3] !== undefined && c.value !== "")
+      .sort((a, b) => Number(a.m[3]) - Number(b.m[3]));
+    return chunks.length
+      ? { cookies: out, sessionData: this.sessionData(chunks.map(({ c }) => safeDecode(c.value)).join(""), at) }
+      : { cookies: out };
+  }
+
+  /** A device cookie's name with its (lower-cased) token aliased: `…_multi-<token:2:lower>`. */
+  cookieName(name) {
+    const m = MULTI_SESSION_COOKIE.exec(name);
+    if (!m) return name;
+    for (const [value, alias] of this.aliases.values) {
+      if (alias.startsWith("<token:") && value.toLowerCase() === m[2]) return `${m[1]}${alias.replace(/>$/, ":lower>")}`;
+    }
+    return `${m[1]}${this.aliases.of("unknown-token", m[2])}`;
+  }
+
+  /**
+   * A cookie cache value decoded as its strategy writes it: compact (base64url JSON {session, expiresAt, signature},
+   * the signature checked with the secret), jwt (an HS256 JWT, verified) or jwe (decrypted beforehand with Better
+   * Auth's own symmetricDecodeJWT, see decryptSessionData).
+   */
+  sessionData(v, at) {
+    const parts = v.split(".");
+    if (parts.length === 5) {
+      const claims = this.decrypted.get(v);
+      return { jwe: claims === undefined ? "UNDECRYPTABLE" : this.walk(claims, undefined, at) };
+    }
+    if (parts.length === 3 && base64urlJson(parts[0])?.alg) return this.jwt(v, at);
+    const compact = base64urlJson(v);
+    if (!compact || typeof compact !== "object") return `undecodable(${v.length})`;
+    const { signature, ...rest } = compact;
+    const expected = compact.session && compact.expiresAt !== undefined
+      ? createHmac("sha256", this.secret).update(JSON.stringify({ ...compact.session, expiresAt: compact.expiresAt }))
+        .digest("base64url")
+      : undefined;
+    return { compact: { ...this.walk(rest, undefined, at),
+      signature: typeof signature === "string" && expected && safeEqual(expected, signature) ? "verified" : "INVALID" } };
   }
 
   /** A path or other text: known values inside it (a token in a query) are replaced. */
@@ -394,7 +465,8 @@ class Normaliser {
     if (value instanceof Date) return this.date(value, at);
     if (value === null || value === undefined || typeof value === "boolean") return value;
     if (typeof value === "number") {
-      return DATE_CLAIMS.has(key) ? new DateDelta(value - at / 1000) : value;
+      if (DATE_CLAIMS.has(key)) return new DateDelta(value - at / 1000);
+      return MILLISECOND_DATES.has(key) && value > 1e12 ? new DateDelta((value - at) / 1000) : value;
     }
     if (typeof value === "string") return this.string(value, key, at);
     if (Array.isArray(value)) return value.map((v) => this.walk(v, key, at));
@@ -456,7 +528,7 @@ export function diff(a, b) {
       out.push({ where: `trace #${i + 1} request`, a: label, b: entryLabel(y, i) });
       continue;
     }
-    for (const member of ["actor", "sent", "status", "headers", "cookies", "body"]) {
+    for (const member of ["actor", "sent", "status", "headers", "cookies", "sessionData", "body"]) {
       compare(x[member], y[member], `${label} ${member}`, out);
     }
   }
@@ -532,6 +604,28 @@ async function verifyAgainstJwks(ctx) {
   return results;
 }
 
+/** Every cookie cache value of the trace (chunks joined) that is a JWE → its claims, decrypted as Better Auth does. */
+async function decryptSessionData(ctx) {
+  const out = new Map();
+  for (const e of ctx.trace) {
+    const chunks = e.cookies.map((c) => ({ c, m: SESSION_DATA.exec(c.name) })).filter(({ c, m }) => m && c.value !== "");
+    const values = [
+      ...chunks.filter(({ m }) => m[3] === undefined).map(({ c }) => safeDecode(c.value)),
+      chunks.filter(({ m }) => m[3] !== undefined).sort((a, b) => Number(a.m[3]) - Number(b.m[3]))
+        .map(({ c }) => safeDecode(c.value)).join(""),
+    ].filter((v) => v.split(".").length === 5);
+    for (const v of values) {
+      try {
+        const claims = await symmetricDecodeJWT(v, ctx.secret, "better-auth-session");
+        if (claims) out.set(v, claims);
+      } catch {
+        // left out: normalised as UNDECRYPTABLE
+      }
+    }
+  }
+  return out;
+}
+
 /** Runs a scenario on one server; answers {observation (normalised)} or {failure}. */
 export async function runOn(scenario, { base, secret, side, runId }) {
   const ctx = new Context({ base, secret, side, runId });
@@ -539,7 +633,8 @@ export async function runOn(scenario, { base, secret, side, runId }) {
     const result = await scenario.run(ctx);
     const resultAt = Date.now();
     const verified = await verifyAgainstJwks(ctx);
-    return { observation: normalise({ trace: ctx.trace, result, resultAt }, ctx, verified) };
+    const decrypted = await decryptSessionData(ctx);
+    return { observation: normalise({ trace: ctx.trace, result, resultAt }, ctx, verified, decrypted) };
   } catch (e) {
     return { failure: e instanceof ScenarioFailure ? e.message : (e?.stack || String(e)), trace: ctx.trace };
   }
