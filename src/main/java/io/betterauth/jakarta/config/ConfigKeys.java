@@ -108,6 +108,7 @@ public final class ConfigKeys {
             Key.of("better-auth.plugins.jwt.audience"),
             Key.of("better-auth.plugins.jwt.expiration-time"),
             Key.of("better-auth.plugins.jwt.disable-setting-jwt-header"),
+            Key.of("better-auth.plugins.jwt.session-cookie-cache"),
             Key.of("better-auth.plugins.jwt.remote-jwks-url"),
             Key.number("better-auth.plugins.jwt.remote-jwks.cache-ttl", 1, INT),
             Key.number("better-auth.plugins.jwt.remote-jwks.min-refetch-interval", 0, INT),

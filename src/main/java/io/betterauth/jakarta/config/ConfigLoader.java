@@ -179,7 +179,8 @@ public final class ConfigLoader {
                 rotation[0], grace[0], value("better-auth.plugins.jwt.issuer").orElse(d.issuer()), audience,
                 value("better-auth.plugins.jwt.expiration-time").orElse(d.expirationTime()),
                 flag("better-auth.plugins.jwt.disable-setting-jwt-header").orElse(d.disableSettingJwtHeader()),
-                remoteJwks());
+                remoteJwks(),
+                flag("better-auth.plugins.jwt.session-cookie-cache").orElse(d.sessionCookieCache()));
     }
 
     /** Ours: {@code better-auth.plugins.jwt.remote-jwks-url} and its options (verifier mode), or null. */

@@ -2,9 +2,12 @@ package io.betterauth.jakarta.runtime;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.ConfigLoader;
+import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.plugin.Plugins;
+import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
+import io.betterauth.jakarta.core.plugin.jwt.KeyRing;
 import io.betterauth.jakarta.core.plugin.jwt.verify.RemoteJwksVerifier;
 import io.betterauth.jakarta.core.security.PasswordHasher;
 import io.betterauth.jakarta.core.security.RateLimiter;
@@ -172,7 +175,11 @@ public class BetterAuthRuntime {
         this.stores = stores;
         AuthMetrics counters = metrics.isResolvable() ? metrics.get() : AuthMetrics.NONE;
         IdGenerator ids = new IdGenerator();
-        SessionCookies cookies = new SessionCookies(config);
+        // The jwt plugin's keys, shared by its endpoints and (session-cookie-cache) the session-cache JWT.
+        KeyRing jwtKeys = config.plugins().on(Plugin.JWT) && stores.jwks() != null
+                ? JwtEndpoints.keyRing(config, stores.jwks(), Clock.systemUTC()) : null;
+        SessionCookies cookies = new SessionCookies(config,
+                JwtEndpoints.sessionCacheCodec(config, jwtKeys).orElse(null));
         AuthEvents listeners = Plugins.databaseHooks(config, stores.users(), stores.sessions(), Clock.systemUTC(),
                 events.isResolvable() ? events.get() : AuthEvents.NONE);
         SessionManager sessions = new SessionManager(config, stores.sessions(), stores.users(), cookies, ids,
@@ -185,7 +192,7 @@ public class BetterAuthRuntime {
         return new Services(config, sessions, cookies, endpoints,
                 new RateLimiter(config.rateLimit(), stores.secondary(), Clock.systemUTC(), counters),
                 Plugins.of(config, sessions, endpoints.guard(), stores.jwks(), Clock.systemUTC(),
-                        new Plugins.Stores(stores.users(), stores.sessions(), stores.limits())));
+                        new Plugins.Stores(stores.users(), stores.sessions(), stores.limits()), jwtKeys));
     }
 
     /** No store, no schema, no purge, no endpoints: only the verifier (logging what it will accept). */

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.config.plugin;
 
 import io.betterauth.jakarta.config.ConfigurationException;
+import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.core.plugin.jwt.JwkAlgorithm;
 import io.betterauth.jakarta.core.plugin.jwt.TimeString;
 import java.util.List;
@@ -19,20 +20,32 @@ import java.util.List;
  * @param expirationTime          {@code jwt.expirationTime}, a Better Auth time string ({@code "15m"})
  * @param disableSettingJwtHeader {@code disableSettingJwtHeader}: no {@code set-auth-jwt} on {@code /get-session}
  * @param remoteJwks              ours: the remote key set of verifier mode ({@code remote-jwks-url}), or null
+ * @param sessionCookieCache      {@code sessionCookieCache}: the {@code jwt} cookie cache is signed with these keys
+ *                                (Better Auth 1.7's session-cache JWT) instead of HS256 with the secret; needs
+ *                                {@code session.cookie-cache.strategy=jwt}. In verifier mode: also accept a
+ *                                {@code session_data} cookie holding such a JWT as the caller
  */
 public record JwtOptions(String jwksPath, JwkAlgorithm algorithm, Long rotationInterval, long gracePeriod,
         String issuer, List<String> audience, String expirationTime, boolean disableSettingJwtHeader,
-        RemoteJwksOptions remoteJwks) {
+        RemoteJwksOptions remoteJwks, boolean sessionCookieCache) {
 
     /** Better Auth's defaults. */
     public static final JwtOptions DEFAULT = new JwtOptions("/jwks", JwkAlgorithm.EDDSA, null, 2_592_000L, null,
-            List.of(), "15m", false, null);
+            List.of(), "15m", false, null, false);
+
+    /** The options without the session-cache JWT ({@code sessionCookieCache: false}, the default). */
+    public JwtOptions(String jwksPath, JwkAlgorithm algorithm, Long rotationInterval, long gracePeriod,
+            String issuer, List<String> audience, String expirationTime, boolean disableSettingJwtHeader,
+            RemoteJwksOptions remoteJwks) {
+        this(jwksPath, algorithm, rotationInterval, gracePeriod, issuer, audience, expirationTime,
+                disableSettingJwtHeader, remoteJwks, false);
+    }
 
     /** The options of a server that signs (no remote key set). */
     public JwtOptions(String jwksPath, JwkAlgorithm algorithm, Long rotationInterval, long gracePeriod,
             String issuer, List<String> audience, String expirationTime, boolean disableSettingJwtHeader) {
         this(jwksPath, algorithm, rotationInterval, gracePeriod, issuer, audience, expirationTime,
-                disableSettingJwtHeader, null);
+                disableSettingJwtHeader, null, false);
     }
 
     public JwtOptions {
@@ -53,6 +66,21 @@ public record JwtOptions(String jwksPath, JwkAlgorithm algorithm, Long rotationI
             throw new ConfigurationException("better-auth.plugins.jwt.grace-period must not be negative");
         }
         audience = List.copyOf(audience);
+    }
+
+    /**
+     * Better Auth's jwt plugin {@code init}: with {@code sessionCookieCache} the cookie cache must use the {@code jwt}
+     * strategy, or the server does not start. Verifier mode writes no cache, so the rule does not apply there.
+     *
+     * @param pluginOn whether the jwt plugin is switched on
+     * @throws ConfigurationException with Better Auth's message and the keys to set
+     */
+    public void requireCacheStrategy(boolean pluginOn, CookieCacheStrategy strategy) {
+        if (pluginOn && sessionCookieCache && remoteJwks == null && strategy != CookieCacheStrategy.JWT) {
+            throw new ConfigurationException("`jwt({ sessionCookieCache: true })` requires "
+                    + "`session.cookieCache.strategy = \"jwt\"` (better-auth.plugins.jwt.session-cookie-cache=true "
+                    + "needs better-auth.session.cookie-cache.strategy=jwt)");
+        }
     }
 
     /** The access token's lifetime in seconds. */

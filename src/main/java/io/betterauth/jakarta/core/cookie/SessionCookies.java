@@ -5,6 +5,7 @@ import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.ConfigurationException;
 import io.betterauth.jakarta.config.option.AdvancedOptions;
 import io.betterauth.jakarta.config.option.CookieCacheOptions;
+import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.core.cookie.cache.CookieCacheCodec;
 import io.betterauth.jakarta.core.cookie.cache.DecodedCache;
 import io.betterauth.jakarta.core.cookie.cache.SessionData;
@@ -34,7 +35,32 @@ public final class SessionCookies {
     private final CookieAttributes base;
     private final long expiresIn;
 
+    /**
+     * The cookies of this configuration, the cache in its configured strategy.
+     *
+     * @throws IllegalStateException  when the configuration asks for the jwt plugin's session-cache JWT, whose codec
+     *                                needs the plugin's keys: use {@link #SessionCookies(BetterAuthConfig,
+     *                                CookieCacheCodec)}
+     * @throws ConfigurationException when it asks for it with another cache strategy than {@code jwt}
+     */
     public SessionCookies(BetterAuthConfig config) {
+        this(config, null);
+        if (config.plugins().on(Plugin.JWT) && config.plugins().jwt().sessionCookieCache() && !config.verifierMode()) {
+            throw new IllegalStateException("better-auth.plugins.jwt.session-cookie-cache needs the jwt plugin's keys:"
+                    + " pass its session-cache codec");
+        }
+    }
+
+    /**
+     * The cookies of this configuration, the cache written and read by {@code cacheCodec} when given (the jwt
+     * plugin's session-cache JWT), else by the configured strategy's own codec.
+     *
+     * @throws ConfigurationException when the jwt plugin's {@code session-cookie-cache} is on with another cache
+     *                                strategy than {@code jwt} (Better Auth does not start either)
+     */
+    public SessionCookies(BetterAuthConfig config, CookieCacheCodec cacheCodec) {
+        config.plugins().jwt().requireCacheStrategy(config.plugins().on(Plugin.JWT),
+                config.session().cookieCache().strategy());
         SecretRing ring = config.secretRing();
         List<SignedCookie> all = new ArrayList<>();
         for (SecretRing.Secret secret : ring.all()) {
@@ -43,7 +69,7 @@ public final class SessionCookies {
         this.signers = List.copyOf(all);
         this.signer = signers.get(0);
         this.cache = config.session().cookieCache();
-        this.cacheCodec = CookieCacheCodec.create(cache.strategy(), ring);
+        this.cacheCodec = cacheCodec != null ? cacheCodec : CookieCacheCodec.create(cache.strategy(), ring);
         this.config = config;
         AdvancedOptions advanced = config.advanced();
         boolean secure = secure(config);

@@ -12,6 +12,7 @@ import io.betterauth.jakarta.core.plugin.admin.BanVeto;
 import io.betterauth.jakarta.core.plugin.bearer.BearerPlugin;
 import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
 import io.betterauth.jakarta.core.plugin.jwt.JwtPlugin;
+import io.betterauth.jakarta.core.plugin.jwt.KeyRing;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionEndpoints;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionPlugin;
 import io.betterauth.jakarta.core.security.OriginCheck;
@@ -70,7 +71,7 @@ public final class Plugins {
      */
     public static Plugins of(BetterAuthConfig config, SessionManager sessions, SessionGuard guard, JwksStore jwks,
                              Clock clock) {
-        return of(config, sessions, guard, jwks, clock, null);
+        return of(config, sessions, guard, jwks, clock, (Stores) null);
     }
 
     /**
@@ -89,6 +90,16 @@ public final class Plugins {
      */
     public static Plugins of(BetterAuthConfig config, SessionManager sessions, SessionGuard guard, JwksStore jwks,
                              Clock clock, Stores stores) {
+        return of(config, sessions, guard, jwks, clock, stores, null);
+    }
+
+    /**
+     * Like {@link #of(BetterAuthConfig, SessionManager, SessionGuard, JwksStore, Clock, Stores)}, the {@code jwt}
+     * plugin signing with {@code jwtKeys} when given (the ring the session-cache JWT shares), else a ring over
+     * {@code jwks}.
+     */
+    public static Plugins of(BetterAuthConfig config, SessionManager sessions, SessionGuard guard, JwksStore jwks,
+                             Clock clock, Stores stores, KeyRing jwtKeys) {
         PluginOptions options = config.plugins();
         List<RequestHook> before = new ArrayList<>();
         List<ResponseHook> after = new ArrayList<>();
@@ -99,10 +110,11 @@ public final class Plugins {
         }
         JwtEndpoints jwt = null;
         if (options.on(Plugin.JWT)) {
-            if (jwks == null) {
+            if (jwks == null && jwtKeys == null) {
                 throw new IllegalStateException("The jwt plugin needs a JwksStore");
             }
-            jwt = new JwtEndpoints(config, guard, jwks, clock);
+            jwt = jwtKeys != null ? new JwtEndpoints(config, guard, jwtKeys, clock)
+                    : new JwtEndpoints(config, guard, jwks, clock);
             after.add(new JwtPlugin(jwt, options.jwt().disableSettingJwtHeader()));
         }
         AdminPlugin admin = null;

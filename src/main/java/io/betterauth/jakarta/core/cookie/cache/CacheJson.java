@@ -30,7 +30,7 @@ final public class CacheJson {
     }
 
     /** Like {@link #object(String)} for UTF-8 bytes, rejecting malformed UTF-8 (jose's fatal TextDecoder). */
-    static Optional<JsonObject> objectFromStrictUtf8(byte[] bytes) {
+    public static Optional<JsonObject> objectFromStrictUtf8(byte[] bytes) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -6,11 +6,11 @@ import jakarta.json.JsonValue;
 import java.util.OptionalDouble;
 
 /**
- * What the JWT and JWE cookie caches share beyond Nimbus: the shape check of a compact serialization and jose's
- * time-claim rules, which Nimbus's own claims verifier does not reproduce (it applies a default clock skew and
- * parses claims with Gson).
+ * What the JWT and JWE cookie caches and the jwt plugin's session-cache JWT share beyond Nimbus: the shape check of
+ * a compact serialization and jose's time-claim rules, which Nimbus's own claims verifier does not reproduce (it
+ * applies a default clock skew and parses claims with Gson).
  */
-final class JoseSupport {
+public final class JoseSupport {
 
     private JoseSupport() {
     }
@@ -19,7 +19,7 @@ final class JoseSupport {
      * Whether {@code token} has exactly {@code parts} dot-separated segments of base64url characters. jose rejects
      * any other character; Nimbus's decoder skips them, which would let a mangled signature segment still verify.
      */
-    static boolean wellFormed(String token, int parts) {
+    public static boolean wellFormed(String token, int parts) {
         if (token == null || token.isEmpty()) {
             return false;
         }
@@ -44,7 +44,7 @@ final class JoseSupport {
      *
      * @return {@code exp} in seconds when the claims are valid at {@code nowMs}, else empty
      */
-    static OptionalDouble validExpiry(JsonObject claims, long nowMs, long toleranceSeconds) {
+    public static OptionalDouble validExpiry(JsonObject claims, long nowMs, long toleranceSeconds) {
         long now = Math.floorDiv(nowMs, 1000);
         JsonValue iat = claims.get("iat");
         if (iat != null && !(iat instanceof JsonNumber)) {

@@ -6,6 +6,7 @@ import io.betterauth.jakarta.api.GetSessionOptions;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.plugin.JwtOptions;
+import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.core.endpoint.Caller;
 import io.betterauth.jakarta.core.endpoint.SessionGuard;
@@ -39,13 +40,15 @@ public final class JwtEndpoints {
     private final Clock clock;
 
     public JwtEndpoints(BetterAuthConfig config, SessionGuard guard, JwksStore store, Clock clock) {
+        this(config, guard, keyRing(config, store, clock), clock);
+    }
+
+    /** The endpoints over a key ring shared with the session cache ({@link #sessionCacheCodec}). */
+    public JwtEndpoints(BetterAuthConfig config, SessionGuard guard, KeyRing keys, Clock clock) {
         this.options = config.plugins().jwt();
         this.guard = guard;
         this.clock = clock;
-        this.keys = new KeyRing(store, new PrivateKeyEnvelope(config.secretRing(), false), new KeyRing.Settings(
-                options.algorithm(), null, JwkGenerator.DEFAULT_MODULUS_LENGTH,
-                options.rotationInterval() == null ? null : Duration.ofSeconds(options.rotationInterval()),
-                Duration.ofSeconds(options.gracePeriod())), clock);
+        this.keys = keys;
         String origin = origin(config.baseUrl());
         if (origin.isEmpty() && (options.issuer() == null || options.audience().isEmpty())) {
             LOG.log(Level.WARNING, "The jwt plugin signs JWTs without an issuer or audience because no base URL is "
@@ -53,6 +56,29 @@ public final class JwtEndpoints {
         }
         this.signer = new AccessTokenSigner(options.issuer() != null ? options.issuer() : origin,
                 options.audience().isEmpty() ? List.of(origin) : options.audience(), options.expiresInSeconds());
+    }
+
+    /** The plugin's keys in this store, minted and rotated as its {@code jwks} options say. */
+    public static KeyRing keyRing(BetterAuthConfig config, JwksStore store, Clock clock) {
+        JwtOptions options = config.plugins().jwt();
+        return new KeyRing(store, new PrivateKeyEnvelope(config.secretRing(), false), new KeyRing.Settings(
+                options.algorithm(), null, JwkGenerator.DEFAULT_MODULUS_LENGTH,
+                options.rotationInterval() == null ? null : Duration.ofSeconds(options.rotationInterval()),
+                Duration.ofSeconds(options.gracePeriod())), clock);
+    }
+
+    /**
+     * The session-cache JWT codec over these keys when the configuration asks for it (the jwt plugin on, with
+     * {@code session-cookie-cache}, not in verifier mode), else empty: the {@code jwt} cookie cache stays HS256.
+     */
+    public static Optional<SessionCacheJwtCodec> sessionCacheCodec(BetterAuthConfig config, KeyRing keys) {
+        JwtOptions options = config.plugins().jwt();
+        if (keys == null || !config.plugins().on(Plugin.JWT)
+                || !options.sessionCookieCache() || config.verifierMode()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SessionCacheJwtCodec(keys, options.algorithm(),
+                SessionCacheJwt.issuer(config.baseUrl())));
     }
 
     /** The path of the key set below the base path ({@code jwks.jwksPath}). */

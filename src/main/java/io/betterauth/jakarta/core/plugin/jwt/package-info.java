@@ -1,7 +1,8 @@
 /**
  * Better Auth's {@code jwt} plugin (1.7.25, {@code plugins/jwt}): the signing keys in the {@code jwks} table (their
- * generation, the secret-encrypted private key, the published JWKS) and the access token of {@code GET /token} and
- * {@code set-auth-jwt}. Byte-compatible with the plugin, so one {@code jwks} table serves Node and Java side by side:
+ * generation, the secret-encrypted private key, the published JWKS), the access token of {@code GET /token} and
+ * {@code set-auth-jwt}, and Better Auth 1.7's session-cache JWT ({@code sessionCookieCache}), the {@code session_data}
+ * cookie signed with the same keys. Byte-compatible with the plugin, so one {@code jwks} table serves Node and Java side by side:
  * hand-written for that reason where Nimbus would write other bytes.
  *
  * <p><b>JDK-only crypto, no Google Tink.</b> Nimbus 10.10 (already a dependency) signs and verifies Ed25519 only
