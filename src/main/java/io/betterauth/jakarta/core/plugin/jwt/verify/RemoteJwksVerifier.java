@@ -25,6 +25,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.time.Clock;
@@ -45,7 +46,9 @@ import java.util.Set;
  * <p>The key set comes from Nimbus's {@link JWKSourceBuilder}: cached for {@code cache-ttl}, refetched when a
  * {@code kid} is unknown (a key rotated in on the issuer), at most twice per {@code min-refetch-interval} (Nimbus's
  * rate limit: the scheduled fetch and one for an unknown key), bounded to 51,200 bytes and 2 s connect and read
- * timeouts, no background threads (refresh-ahead off).
+ * timeouts, no background threads (refresh-ahead off). A redirect is not followed (an error, as jose's
+ * {@code createRemoteJWKSet}, which fetches with {@code redirect: "manual"} and wants a 200): the key set is read
+ * from the configured URL only, so an {@code http} loopback URL cannot send the fetch to another host in clear.
  */
 public final class RemoteJwksVerifier implements Closeable {
 
@@ -77,8 +80,7 @@ public final class RemoteJwksVerifier implements Closeable {
             throw new ConfigurationException("better-auth.plugins.jwt.remote-jwks-url is not a URL: " + e.getMessage());
         }
         long ttl = options.cacheTtl() * 1000;
-        keys = JWKSourceBuilder.<SecurityContext>create(url,
-                        new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, SIZE_LIMIT))
+        keys = JWKSourceBuilder.<SecurityContext>create(url, new NoRedirectRetriever())
                 .cache(ttl, 2L * TIMEOUT_MS + 1000)
                 .refreshAheadCache(false)
                 .rateLimited(options.minRefetchInterval() * 1000)
@@ -188,6 +190,22 @@ public final class RemoteJwksVerifier implements Closeable {
     private static String printable(String kid) {
         String shown = kid.length() > 40 ? kid.substring(0, 40) + "…" : kid;
         return shown.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+
+    /** Nimbus's retriever with the limits above, and {@code HttpURLConnection}'s redirect following off. */
+    private static final class NoRedirectRetriever extends DefaultResourceRetriever {
+
+        NoRedirectRetriever() {
+            super(TIMEOUT_MS, TIMEOUT_MS, SIZE_LIMIT);
+        }
+
+        @Override
+        @SuppressWarnings("deprecation") // the hook Nimbus 10 still calls for http(s) URLs
+        protected HttpURLConnection openConnection(URL url) throws IOException {
+            HttpURLConnection connection = super.openConnection(url);
+            connection.setInstanceFollowRedirects(false); // a 3xx is then "HTTP 302", a fetch failure
+            return connection;
+        }
     }
 
     @Override

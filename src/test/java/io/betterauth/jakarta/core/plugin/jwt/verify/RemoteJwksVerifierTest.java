@@ -215,6 +215,26 @@ class RemoteJwksVerifierTest {
     }
 
     @Test
+    void aRedirectFromTheKeySetUrl_isNotFollowed_asJoseRefusesIt() {
+        // jose's createRemoteJWKSet fetches with redirect: "manual" and wants a 200; following one would let a
+        // loopback http URL (allowed in clear) hand the key set to any host, read in clear.
+        Key key = Key.generate("k1", JwkAlgorithm.EDDSA);
+        publish(key);
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", jwksUrl().toString());
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        RemoteJwksVerifier moved = new RemoteJwksVerifier(new RemoteJwksOptions(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/moved"), 300, 30, 0, null),
+                ISSUER, List.of(ISSUER), CLOCK);
+        opened.add(moved);
+        assertThat(moved.verify(key.sign(user("u-1")))).as("keys behind a redirect").isEmpty();
+        assertThat(fetches.get()).as("the redirect's target was never fetched").isZero();
+        assertThat(verifier().verify(key.sign(user("u-1")))).as("the same keys at the URL itself").isPresent();
+    }
+
+    @Test
     void tamperedExpiredAndMisaddressedTokens_giveNoCaller() {
         Key key = Key.generate("k1", JwkAlgorithm.EDDSA);
         publish(key);
