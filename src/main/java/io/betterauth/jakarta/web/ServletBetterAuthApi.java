@@ -74,7 +74,11 @@ class ServletBetterAuthApi implements BetterAuthApi {
 
     @Override
     public ApiResult<Boolean> signOut(HttpServletRequest request) {
-        return endpoints().sessions().signOut(cookies(request));
+        RequestCookies cookies = cookies(request);
+        ApiResult<Boolean> signedOut = endpoints().sessions().signOut(cookies);
+        // the plugins' /sign-out hooks as on the endpoint: multi-session ends every account of the browser
+        return new ApiResult<>(signedOut.value(),
+                runtime.services().plugins().signOut(cookies, signedOut.setCookies()));
     }
 
     @Override

@@ -25,6 +25,7 @@ import io.betterauth.jakarta.spi.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -185,6 +186,20 @@ public final class Plugins {
             cookies = hook.cookies(cookies, header);
         }
         return cookies;
+    }
+
+    /**
+     * The cookies of a sign-out made by the server-side API ({@code BetterAuthApi.signOut}, and so
+     * {@code request.logout()}) after the after-hooks of {@code /sign-out}, as Better Auth runs a plugin's hooks for
+     * {@code auth.api.signOut({headers})} too: with multi-session, every account of the browser is signed out and
+     * its device cookies expired, as on the endpoint.
+     *
+     * @param cookies    the request's cookies, as every reader sees them
+     * @param setCookies the sign-out's own cookies
+     */
+    public List<String> signOut(RequestCookies cookies, List<String> setCookies) {
+        return respond(Exchange.endpoint("/sign-out", () -> cookies), new AuthResult(200, "", setCookies, Map.of()))
+                .setCookies();
     }
 
     /** An answer after every after-hook, in order. */

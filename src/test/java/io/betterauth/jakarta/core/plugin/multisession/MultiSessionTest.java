@@ -259,6 +259,21 @@ class MultiSessionTest {
     }
 
     @Test
+    void aServerSideSignOut_requestLogout_endsEveryAccountOfTheBrowser_asTheEndpointDoes() {
+        // BetterAuthApi.signOut and request.logout(): Better Auth runs the plugins' hooks for auth.api.signOut too.
+        // Without them the other accounts' device cookies stay valid, and set-active signs the next person in.
+        Server.Browser browser = server.new Browser();
+        String a = browser.signUp(email("logout-a"));
+        String b = browser.signUp(email("logout-b"));
+        RequestCookies sent = browser.cookies();
+        List<String> lines = server.plugins.signOut(sent, server.endpoints.sessions().signOut(sent).setCookies());
+        assertThat(lines).contains(expired(TOKEN + "_multi-" + a.toLowerCase()),
+                expired(TOKEN + "_multi-" + b.toLowerCase()));
+        assertThat(manager.find(a)).isEmpty();
+        assertThat(manager.find(b)).isEmpty();
+    }
+
+    @Test
     void statelessSessions_andMultiSession_stopTheStartUp() {
         BetterAuthConfig stateless = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
                 .database(io.betterauth.jakarta.config.option.DatabaseOptions.Adapter.NONE)
