@@ -61,8 +61,8 @@ public final class MultiSessionEndpoints {
     /**
      * {@code POST /multi-session/set-active} with {@code {"sessionToken"}}: that device cookie's session becomes the
      * browser's active one ({@code session_token} and the rest of Better Auth's {@code setSessionCookie}); answers
-     * {@code {session, user}}. No such signed cookie: 401 {@code INVALID_SESSION_TOKEN}; its session gone or expired:
-     * the same, with the cookie expired.
+     * {@code {session, user}}. No such signed cookie: 401 {@code INVALID_SESSION_TOKEN}; its session gone or expired
+     * (ours: or past {@code absolute-expires-in}): the same, with the cookie expired.
      */
     public AuthResult setActive(RequestBody body, Caller caller) {
         caller.checkOrigin(origins);
@@ -72,7 +72,10 @@ public final class MultiSessionEndpoints {
         String token = devices.token(caller.cookies(), name)
                 .orElseThrow(() -> new AuthException(ErrorCode.INVALID_SESSION_TOKEN));
         Optional<SessionAndUser> found = sessions.find(token);
-        if (found.isEmpty() || found.get().session().expiresAt().isBefore(sessions.now())) {
+        Instant now = sessions.now();
+        // Ours: past absolute-expires-in it is gone too, as get-session ends it (a Node-written row is not capped).
+        if (found.isEmpty() || found.get().session().expiresAt().isBefore(now)
+                || sessions.absolutelyExpired(found.get().session(), now)) {
             throw new AuthException(ErrorCode.INVALID_SESSION_TOKEN, List.of(devices.expire(name)));
         }
         return AuthResult.ok(JsJson.stringify(config.output(found.get()).toJson()),

@@ -62,14 +62,19 @@ class MultiSessionTest {
         final SessionCookies cookies;
 
         Server(int maximumSessions) {
+            this(maximumSessions, 0, Clock.systemUTC());
+        }
+
+        /** With ours {@code absolute-expires-in} (0: off) and a clock the test moves. */
+        Server(int maximumSessions, long absoluteExpiresIn, Clock clock) {
             config = BetterAuthConfig.builder().secret(SECRET).baseUrl("http://localhost:3000")
-                    .emailAndPasswordEnabled(true)
+                    .emailAndPasswordEnabled(true).absoluteExpiresIn(absoluteExpiresIn)
                     .plugins(new PluginOptions(Set.of(Plugin.MULTI_SESSION), BearerOptions.DEFAULT, JwtOptions.DEFAULT,
                             AdminOptions.DEFAULT, new MultiSessionOptions(maximumSessions)))
                     .build();
             cookies = new SessionCookies(config);
             InMemoryUserStore users = new InMemoryUserStore();
-            manager = new SessionManager(config, store, users, cookies, new IdGenerator(), Clock.systemUTC());
+            manager = new SessionManager(config, store, users, cookies, new IdGenerator(), clock);
             endpoints = Endpoints.of(config, manager, store, users, new PasswordHasher(1));
             plugins = Plugins.of(config, manager, endpoints.guard());
         }
@@ -226,6 +231,44 @@ class MultiSessionTest {
         JsonObject gone = browser.setActive(a);
         assertThat(gone.getInt("status")).isEqualTo(401);
         assertThat(browser.lastSetCookies).containsExactly(expired(TOKEN + "_multi-" + a.toLowerCase()));
+    }
+
+    @Test
+    void setActive_refusesASessionPastItsAbsoluteLifetime_asGetSessionDoes() {
+        // Ours absolute-expires-in (checklist T-14): set-active must not answer, and re-issue the cookies of, a
+        // session that get-session would end; its device cookie is expired as for a gone session.
+        // The row's expiresAt as a Node Better Auth on the same database writes it: not capped at the limit.
+        MovableClock clock = new MovableClock();
+        Server limited = new Server(5, 3600, clock);
+        Server.Browser browser = limited.new Browser();
+        String a = browser.signUp(email("abs-a"));
+        browser.signUp(email("abs-b"));
+        limited.store.updateExpiry(a, clock.now.plusSeconds(604_800), clock.now);
+        clock.now = clock.now.plusSeconds(3601);
+        JsonObject old = browser.setActive(a);
+        assertThat(old.getInt("status")).isEqualTo(401);
+        assertThat(old.getJsonObject("body").getString("code")).isEqualTo("INVALID_SESSION_TOKEN");
+        assertThat(browser.lastSetCookies).containsExactly(expired(TOKEN + "_multi-" + a.toLowerCase()));
+    }
+
+    /** A clock the test moves forward. */
+    static final class MovableClock extends Clock {
+        volatile java.time.Instant now = java.time.Instant.now();
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
     }
 
     @Test
