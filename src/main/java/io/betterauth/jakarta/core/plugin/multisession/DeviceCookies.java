@@ -3,9 +3,11 @@ package io.betterauth.jakarta.core.plugin.multisession;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.SessionCookies;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The multi-session device cookies: named {@code <session_token name>_multi-<token lower-cased>}, holding the
@@ -43,18 +45,32 @@ final class DeviceCookies {
         return names;
     }
 
+    /** How many device cookies the request has, all of them (Better Auth counts them against the cap). */
+    int count(RequestCookies request) {
+        int count = 0;
+        for (String name : request.names()) {
+            if (name.contains(MARK)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The session token a device cookie of the request carries, when its signature holds. */
     Optional<String> token(RequestCookies request, String name) {
         return request.get(name).flatMap(cookies::verify);
     }
 
-    /** The verified session tokens of every device cookie of the request, in the order sent. */
+    /**
+     * The verified session tokens of the request's device cookies, in the order sent, each once: one token under
+     * many names is one store read, not one per name.
+     */
     List<String> tokens(RequestCookies request) {
-        List<String> tokens = new ArrayList<>();
+        Set<String> tokens = new LinkedHashSet<>();
         for (String name : names(request)) {
             token(request, name).ifPresent(tokens::add);
         }
-        return tokens;
+        return List.copyOf(tokens);
     }
 
     /** The device cookie for this session. */

@@ -8,8 +8,13 @@ import io.betterauth.jakarta.core.plugin.Exchange;
 import io.betterauth.jakarta.core.plugin.ResponseHook;
 import io.betterauth.jakarta.core.session.SessionManager;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The multi-session plugin's after-hooks, on the endpoints' answers. First, an answer that sets a live
@@ -58,18 +63,22 @@ public final class MultiSessionPlugin implements ResponseHook {
         }
         String userId = created.get().user().id();
         List<String> lines = new ArrayList<>(result.setCookies());
-        List<String> held = devices.names(exchange.cookies());
+        // Each token read once, however many names carry it; deleted after the loop, as Better Auth's deleteSessions.
+        Map<String, Optional<SessionAndUser>> read = new HashMap<>();
+        Map<String, SessionAndUser> replacedSessions = new LinkedHashMap<>();
         int replaced = 0;
-        for (String device : held) {
-            Optional<SessionAndUser> other = devices.token(exchange.cookies(), device).flatMap(sessions::find);
-            if (other.isPresent() && other.get().user().id().equals(userId)) {
+        for (String device : devices.names(exchange.cookies())) {
+            Optional<String> other = devices.token(exchange.cookies(), device);
+            Optional<SessionAndUser> found = other.flatMap(t -> read.computeIfAbsent(t, sessions::find));
+            if (found.isPresent() && found.get().user().id().equals(userId)) {
                 lines.add(devices.expire(device));
-                sessions.delete(other.get().session(), "multi-session");
+                replacedSessions.put(other.get(), found.get());
                 replaced++;
             }
         }
-        // Better Auth counts the request's device cookies, less those replaced, plus this session's own cookie.
-        if (held.size() - replaced + 1 <= options.maximumSessions()) {
+        replacedSessions.values().forEach(s -> sessions.delete(s.session(), "multi-session"));
+        // Better Auth counts the request's device cookies (all of them), less those replaced, plus this one's own.
+        if (devices.count(exchange.cookies()) - replaced + 1 <= options.maximumSessions()) {
             lines.add(devices.issue(token.get()));
         }
         return result.withSetCookies(lines);
@@ -77,7 +86,7 @@ public final class MultiSessionPlugin implements ResponseHook {
 
     private AuthResult signOut(Exchange exchange, AuthResult result) {
         List<String> lines = new ArrayList<>(result.setCookies());
-        List<String> tokens = new ArrayList<>();
+        Set<String> tokens = new LinkedHashSet<>();
         for (String device : devices.names(exchange.cookies())) {
             devices.token(exchange.cookies(), device).ifPresent(t -> {
                 lines.add(devices.expire(DeviceCookies.signOutName(device)));

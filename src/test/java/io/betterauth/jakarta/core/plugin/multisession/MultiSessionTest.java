@@ -54,7 +54,21 @@ class MultiSessionTest {
 
     /** The library's core over in-memory stores, with multi-session on, as the runtime wires it. */
     static final class Server {
-        final InMemorySessionStore store = new InMemorySessionStore();
+        final InMemorySessionStore memory = new InMemorySessionStore();
+        /** Session reads by token, the cost a request's device cookies can ask for. */
+        final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        final io.betterauth.jakarta.spi.SessionStore store = (io.betterauth.jakarta.spi.SessionStore)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {io.betterauth.jakarta.spi.SessionStore.class}, (proxy, method, args) -> {
+                            if (method.getName().startsWith("find")) {
+                                reads.incrementAndGet();
+                            }
+                            try {
+                                return method.invoke(memory, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
         final BetterAuthConfig config;
         final SessionManager manager;
         final Endpoints endpoints;
@@ -314,6 +328,39 @@ class MultiSessionTest {
                 expired(TOKEN + "_multi-" + b.toLowerCase()));
         assertThat(manager.find(a)).isEmpty();
         assertThat(manager.find(b)).isEmpty();
+    }
+
+    @Test
+    void oneSignedTokenUnderManyDeviceCookieNames_isReadFromTheStoreOnce() {
+        // Any name containing _multi- is a device cookie, so one signed token of the caller's own, sent under 64
+        // names, asked for 64 store reads per request (Better Auth reads them in one findSessions query).
+        Server.Browser browser = server.new Browser();
+        String a = browser.signUp(email("dup-a"));
+        String signed = io.betterauth.jakarta.core.js.UriComponent.encode(server.cookies.sign(a));
+        for (int i = 0; i < 70; i++) {
+            browser.jar.put("x_multi-" + i, signed);
+        }
+        int before = server.reads.get();
+        assertThat(browser.deviceTokens()).containsExactly(a);
+        assertThat(server.reads.get() - before).as("store reads for list-device-sessions").isEqualTo(1);
+
+        before = server.reads.get();
+        browser.call("/sign-out", c -> server.endpoints.sessions().signOut(c));
+        assertThat(manager.find(a)).isEmpty();
+        assertThat(browser.lastSetCookies).as("every name that carried it is expired").contains(
+                expired("x_multi-0"), expired("x_multi-62"));
+        assertThat(server.reads.get() - before).as("store reads for sign-out").isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void maximumSessions_countsEveryDeviceCookieOfTheRequest_asBetterAuthDoes() {
+        // Only 64 are read, but Better Auth counts every _multi- cookie name against maximumSessions.
+        Server.Browser browser = new Server(65).new Browser();
+        for (int i = 0; i < 70; i++) {
+            browser.jar.put("x_multi-" + i, "unsigned");
+        }
+        browser.signUp(email("count-a"));
+        assertThat(browser.lastSetCookies).noneMatch(l -> l.startsWith(TOKEN + "_multi-"));
     }
 
     @Test
