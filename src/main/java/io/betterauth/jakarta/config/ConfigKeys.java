@@ -111,7 +111,7 @@ public final class ConfigKeys {
             Key.of("better-auth.plugins.jwt.session-cookie-cache"),
             Key.of("better-auth.plugins.jwt.remote-jwks-url"),
             Key.number("better-auth.plugins.jwt.remote-jwks.cache-ttl", 1, INT),
-            Key.number("better-auth.plugins.jwt.remote-jwks.min-refetch-interval", 0, INT),
+            Key.number("better-auth.plugins.jwt.remote-jwks.min-refetch-interval", 1, INT),
             Key.number("better-auth.plugins.jwt.clock-skew", 0, 3600),
             Key.of("better-auth.plugins.jwt.roles-claim"),
             Key.of("better-auth.plugins.admin.default-role"),

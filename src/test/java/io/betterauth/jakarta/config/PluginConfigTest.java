@@ -150,6 +150,27 @@ class PluginConfigTest {
     }
 
     @Test
+    void aRefetchIntervalOfZero_orNotBelowTheCacheTtl_stopsTheStartUp() {
+        // 0 switched Nimbus's rate limit off: every request with a made-up kid fetched the key set. An interval not
+        // below the cache TTL stopped the start-up with Nimbus's IllegalStateException, which names no key.
+        Map<String, String> base = Map.of("BETTER_AUTH_PLUGINS", "jwt",
+                "BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_URL", "https://auth.example.com/api/auth/jwks");
+        java.util.function.BiFunction<String, String, Map<String, String>> with = (ttl, interval) -> {
+            Map<String, String> env = new java.util.HashMap<>(base);
+            env.put("BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_CACHE_TTL", ttl);
+            env.put("BETTER_AUTH_PLUGINS_JWT_REMOTE_JWKS_MIN_REFETCH_INTERVAL", interval);
+            return env;
+        };
+        assertThatThrownBy(() -> loadWithoutSecret(with.apply("300", "0")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("min-refetch-interval");
+        assertThatThrownBy(() -> loadWithoutSecret(with.apply("30", "30")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("min-refetch-interval")
+                .hasMessageContaining("cache-ttl");
+        assertThat(loadWithoutSecret(with.apply("31", "30")).plugins().jwt().remoteJwks().minRefetchInterval())
+                .isEqualTo(30);
+    }
+
+    @Test
     void theAdminPlugin_isNotAvailableYet_butItsOptionsHaveBetterAuthsDefaults() {
         AdminOptions d = load(Map.of()).plugins().admin();
         assertThat(d).isEqualTo(AdminOptions.DEFAULT);

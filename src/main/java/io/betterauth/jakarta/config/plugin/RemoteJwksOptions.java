@@ -14,7 +14,8 @@ import java.util.Locale;
  *
  * @param url                the JWKS URL; {@code https}, or {@code http} to a loopback host only
  * @param cacheTtl           seconds a fetched key set is used before it is fetched again
- * @param minRefetchInterval seconds between two fetches at least, however many unknown {@code kid}s arrive
+ * @param minRefetchInterval the window, in seconds, in which at most two fetches happen however many unknown
+ *                           {@code kid}s arrive; at least 1 and below {@code cacheTtl}
  * @param clockSkew          seconds of tolerance on {@code exp}, {@code nbf} and {@code iat} (0: none, as jose)
  * @param rolesClaim         the payload member whose string (or strings) become caller groups, or null: none
  */
@@ -36,9 +37,15 @@ public record RemoteJwksOptions(URI url, long cacheTtl, long minRefetchInterval,
                     + "loopback host such as 127.0.0.1): whoever can change the key set in transit can sign any "
                     + "caller, now " + url.getScheme() + "://" + url.getHost());
         }
-        if (cacheTtl < 1 || minRefetchInterval < 0 || clockSkew < 0) {
-            throw new ConfigurationException("better-auth.plugins.jwt.remote-jwks.cache-ttl must be positive, "
-                    + "min-refetch-interval and clock-skew not negative");
+        if (cacheTtl < 1 || minRefetchInterval < 1 || clockSkew < 0) {
+            throw new ConfigurationException("better-auth.plugins.jwt.remote-jwks.cache-ttl and "
+                    + "remote-jwks.min-refetch-interval must be positive (0 would let every made-up kid fetch the key "
+                    + "set), clock-skew not negative");
+        }
+        if (minRefetchInterval >= cacheTtl) {
+            throw new ConfigurationException("better-auth.plugins.jwt.remote-jwks.min-refetch-interval ("
+                    + minRefetchInterval + ") must be below remote-jwks.cache-ttl (" + cacheTtl + "): the key set's "
+                    + "scheduled refetch counts against the same limit");
         }
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? null : rolesClaim.trim();
     }
