@@ -25,6 +25,7 @@ import io.betterauth.jakarta.spi.UserStore;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,16 @@ public final class AccountEndpoints {
     public ApiResult<PasswordChange> changePassword(RequestCookies cookies, ClientInfo client, String currentPassword,
                                                     String newPassword, boolean revokeOtherSessions) {
         ApiResult<SessionAndUser> auth = guard.requireStoredSession(cookies);
+        try {
+            return changePassword(auth, cookies, client, currentPassword, newPassword, revokeOtherSessions);
+        } catch (AuthException e) {
+            throw SessionGuard.after(auth, e);
+        }
+    }
+
+    private ApiResult<PasswordChange> changePassword(ApiResult<SessionAndUser> auth, RequestCookies cookies,
+                                                     ClientInfo client, String currentPassword, String newPassword,
+                                                     boolean revokeOtherSessions) {
         if (config.session().freshChangePassword()) {
             guard.requireFresh(auth.value());
         }
@@ -170,8 +181,10 @@ public final class AccountEndpoints {
             return new ApiResult<>(new PasswordChange(null, user), auth.setCookies());
         }
         Session replacement = manager.create(user, false, client, "change-password");
-        List<String> setCookies = manager.sessionCookies(new SessionAndUser(replacement, user),
-                manager.cookies().dontRemember(cookies), cookies);
+        // the store read's cache line first, then the new session's cookies (Better Auth sends both; the last wins)
+        List<String> setCookies = new ArrayList<>(auth.setCookies());
+        setCookies.addAll(manager.sessionCookies(new SessionAndUser(replacement, user),
+                manager.cookies().dontRemember(cookies), cookies));
         return new ApiResult<>(new PasswordChange(replacement.token(), user), setCookies);
     }
 
@@ -211,6 +224,15 @@ public final class AccountEndpoints {
      */
     public ApiResult<Boolean> deleteUser(RequestCookies cookies, String password, String token) {
         ApiResult<SessionAndUser> auth = guard.requireStoredSession(cookies);
+        try {
+            return deleteUser(auth, cookies, password, token);
+        } catch (AuthException e) {
+            throw SessionGuard.after(auth, e);
+        }
+    }
+
+    private ApiResult<Boolean> deleteUser(ApiResult<SessionAndUser> auth, RequestCookies cookies, String password,
+                                          String token) {
         if (!config.user().deleteUser().enabled()) {
             throw AuthException.withoutBody(404);
         }

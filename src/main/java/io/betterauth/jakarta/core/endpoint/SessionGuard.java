@@ -54,6 +54,22 @@ public final class SessionGuard {
         return new ApiResult<>(lookup.current(), lookup.setCookies());
     }
 
+    /**
+     * An error of a handler that ran after a session middleware: with the middleware's {@code Set-Cookie} lines
+     * (a store read re-issues the cookie cache) before the error's own, as Better Auth answers: the lines a
+     * middleware set stay on the response whatever the handler then throws.
+     */
+    public static AuthException after(ApiResult<SessionAndUser> auth, AuthException e) {
+        if (auth.setCookies().isEmpty()) {
+            return e;
+        }
+        List<String> setCookies = new java.util.ArrayList<>(auth.setCookies());
+        setCookies.addAll(e.setCookies());
+        AuthException carrying = new AuthException(e.status(), e.code(), e.getMessage(), setCookies, e.headers());
+        carrying.initCause(e);
+        return carrying;
+    }
+
     /** {@code sensitiveSessionMiddleware}: a session read from the store. */
     public ApiResult<SessionAndUser> requireStoredSession(RequestCookies cookies) {
         return requireSession(cookies, GetSessionOptions.DEFAULT, true);

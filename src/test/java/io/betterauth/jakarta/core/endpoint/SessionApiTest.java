@@ -406,4 +406,28 @@ class SessionApiTest {
         fails(() -> api.account().deleteUser(device, "test123456"), 401, "UNAUTHORIZED");
         assertThat(users.findByEmail("cached@example.com")).isPresent();
     }
+    @Test
+    void aStoreReadsCacheLine_staysOnTheAnswer_whateverTheHandlerThenDoes_asBetterAuthSendsIt() {
+        // found by the differential harness (cookie-cache profiles): Better Auth's sensitiveSessionMiddleware re-issues
+        // session_data from its store read, and that Set-Cookie stays on a 400, on delete-user's 404 while it is off,
+        // and before the new session's cookies of change-password with revokeOtherSessions
+        setUp(b -> b.cookieCacheEnabled(true).freshChangePassword(false));
+        RequestCookies device = signUp("middleware@example.com");
+        java.util.function.Predicate<String> cache = line -> line.startsWith("better-auth.session_data=");
+        for (Runnable failing : List.<Runnable>of(
+                () -> api.account().changePassword(device, ClientInfo.UNKNOWN, "wrong-password", "new-password-1", false),
+                () -> api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "short", false),
+                () -> api.account().deleteUser(device, "test123456"))) {
+            assertThatThrownBy(failing::run).isInstanceOfSatisfying(AuthException.class, e -> {
+                assertThat(e.status()).isIn(400, 404);
+                assertThat(e.setCookies()).as("the store read's cache").singleElement().matches(cache);
+            });
+        }
+        List<String> changed = api.account().changePassword(device, ClientInfo.UNKNOWN, "test123456", "new-password-1",
+                true).setCookies();
+        assertThat(changed.stream().filter(cache)).hasSize(2);
+        assertThat(changed.get(0)).as("the store read's cache first").matches(cache);
+        assertThat(device(changed).get("better-auth.session_token")).isPresent();
+        assertThat(signedIn(device(changed))).isTrue();
+    }
 }
