@@ -11,7 +11,8 @@
 //       Starts one betterAuth() per instance, each on its own loopback port (chosen by the OS), served with
 //       node:http and toNodeHandler. <instances-json> is [{"name":…, "strategy":"off|compact|jwt|jwe",
 //       "storage":"none|secondary|secondary+database", "deleteUser":true|false, "useSecureCookies":true|false, "models":<as for migrate>,
-//       "plugins":["bearer"|"multi-session", …], "options":<a Better Auth options fragment>}, …].
+//       "plugins":["bearer"|"multi-session"|"jwt"|"admin"|{"id":…,"options":{…}}, …],
+//       "options":<a Better Auth options fragment>}, …].
 //       "options" (JSON, e.g. a profile of differential/profiles.json) is merged last, member by member into the
 //       options above; its "plugins" is a list of plugin ids like the instance's own. <redis-url> may be "none"
 //       when no instance uses secondary storage (the differential harness needs no Redis).
@@ -29,7 +30,7 @@ import http from "node:http";
 import { betterAuth } from "better-auth";
 import { getMigrations } from "better-auth/db/migration";
 import { toNodeHandler } from "better-auth/node";
-import { bearer, jwt, multiSession } from "better-auth/plugins";
+import { admin, bearer, jwt, multiSession } from "better-auth/plugins";
 import pg from "pg";
 import { Redis } from "./resp.mjs";
 
@@ -108,12 +109,17 @@ function instanceOptions(instance, pool, storage, baseURL) {
   return merged(base, fragment);
 }
 
-/** A Better Auth plugin by its id, with its default options (as better-auth.plugins switches ours on). */
-function plugin(id) {
+/**
+ * A Better Auth plugin by its id, with its default options (as better-auth.plugins switches ours on), or by
+ * {"id", "options"} with those options (as better-auth.plugins.<id>.* set ours).
+ */
+function plugin(entry) {
+  const { id, options } = typeof entry === "string" ? { id: entry } : entry;
   switch (id) {
-    case "bearer": return bearer();
-    case "multi-session": return multiSession();
-    case "jwt": return jwt();
+    case "admin": return admin(options);
+    case "bearer": return bearer(options);
+    case "multi-session": return multiSession(options);
+    case "jwt": return jwt(options);
     default: throw new Error(`node-server: unknown plugin ${id}`);
   }
 }

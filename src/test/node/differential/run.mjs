@@ -29,7 +29,8 @@ if (!profileName || !referenceBase || !testedBase || !secret || !profiles[profil
 }
 const profile = profiles[profileName];
 const documented = JSON.parse(await readFile(join(here, "documented-options.json"), "utf8"));
-const plugins = profile.node.plugins || [];
+/** The profile's plugin ids ("jwt", or {"id": "admin", "options": {…}}: "admin"). */
+const plugins = (profile.node.plugins || []).map((p) => (typeof p === "string" ? p : p.id));
 
 /** The scenarios of every file in scenarios/, those for this profile ("*", or a list naming it or one of its plugins). */
 async function scenarios() {

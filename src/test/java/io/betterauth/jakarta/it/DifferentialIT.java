@@ -102,7 +102,9 @@ class DifferentialIT {
         for (String profile : profiles.keySet()) {
             JsonArray named = profiles.getJsonObject(profile).getJsonObject("node").getJsonArray("plugins");
             if (named != null) {
-                named.getValuesAs(JsonString.class).forEach(id -> plugins.add(id.getString()));
+                // "jwt", or {"id": "admin", "options": {…}}
+                named.forEach(p -> plugins.add(p instanceof JsonString id ? id.getString()
+                        : p.asJsonObject().getString("id")));
             }
         }
         NodeBetterAuthServer.migrateWithPlugins(NODE_URL, String.join(",", plugins));
