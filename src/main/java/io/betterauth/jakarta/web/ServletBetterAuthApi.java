@@ -58,35 +58,43 @@ class ServletBetterAuthApi implements BetterAuthApi {
         return RequestCaller.serverSide(request, runtime.services());
     }
 
+    /**
+     * A call's result with the cookies of the plugins' after-hooks for the endpoint it stands for, as Better Auth runs
+     * them for {@code auth.api.*} (multi-session's device cookies; {@code set-auth-token} follows on writing).
+     */
+    private <T> ApiResult<T> afterHooks(String path, RequestCookies cookies, ApiResult<T> result) {
+        return new ApiResult<>(result.value(),
+                runtime.services().plugins().afterServerCall(path, cookies, result.setCookies()));
+    }
+
     @Override
     public ApiResult<SignIn> signUp(HttpServletRequest request, String name, String email, String password,
                                     Map<String, ?> fields) {
         Caller caller = caller(request);
-        return endpoints().emailPassword().signUp(name, email, password, fields == null ? Map.of() : fields,
-                caller.client(), caller.cookies());
+        return afterHooks("/sign-up/email", caller.cookies(), endpoints().emailPassword().signUp(name, email, password,
+                fields == null ? Map.of() : fields, caller.client(), caller.cookies()));
     }
 
     @Override
     public ApiResult<SignIn> signIn(HttpServletRequest request, String email, String password, boolean rememberMe) {
         Caller caller = caller(request);
-        return endpoints().emailPassword().signIn(email, password, rememberMe, caller.client(), caller.cookies());
+        return afterHooks("/sign-in/email", caller.cookies(),
+                endpoints().emailPassword().signIn(email, password, rememberMe, caller.client(), caller.cookies()));
     }
 
     @Override
     public ApiResult<Boolean> signOut(HttpServletRequest request) {
         RequestCookies cookies = cookies(request);
-        ApiResult<Boolean> signedOut = endpoints().sessions().signOut(cookies);
         // the plugins' /sign-out hooks as on the endpoint: multi-session ends every account of the browser
-        return new ApiResult<>(signedOut.value(),
-                runtime.services().plugins().signOut(cookies, signedOut.setCookies()));
+        return afterHooks("/sign-out", cookies, endpoints().sessions().signOut(cookies));
     }
 
     @Override
     public SignIn createSession(HttpServletRequest request, HttpServletResponse response, String userId,
                                 boolean rememberMe) {
         Caller caller = caller(request);
-        ApiResult<SignIn> result = endpoints().emailPassword().createSession(userId, rememberMe, caller.client(),
-                caller.cookies());
+        ApiResult<SignIn> result = afterHooks("/sign-in/email", caller.cookies(),
+                endpoints().emailPassword().createSession(userId, rememberMe, caller.client(), caller.cookies()));
         writeCookies(result, response);
         return result.value();
     }

@@ -189,16 +189,18 @@ public final class Plugins {
     }
 
     /**
-     * The cookies of a sign-out made by the server-side API ({@code BetterAuthApi.signOut}, and so
-     * {@code request.logout()}) after the after-hooks of {@code /sign-out}, as Better Auth runs a plugin's hooks for
-     * {@code auth.api.signOut({headers})} too: with multi-session, every account of the browser is signed out and
-     * its device cookies expired, as on the endpoint.
+     * The cookies of a call of the server-side API ({@code BetterAuthApi.signIn}, {@code signUp},
+     * {@code createSession}, {@code signOut}, and so {@code request.logout()}) after the after-hooks of the endpoint
+     * it stands for, as Better Auth runs a plugin's hooks for {@code auth.api.*({headers})} too: with multi-session, a
+     * new session gets its device cookie (the same user's older one replaced), and a sign-out signs every account of
+     * the browser out, as on the endpoints.
      *
+     * @param path       the endpoint's path below the base path ({@code /sign-in/email}, {@code /sign-out})
      * @param cookies    the request's cookies, as every reader sees them
-     * @param setCookies the sign-out's own cookies
+     * @param setCookies the call's own cookies
      */
-    public List<String> signOut(RequestCookies cookies, List<String> setCookies) {
-        return respond(Exchange.endpoint("/sign-out", () -> cookies), new AuthResult(200, "", setCookies, Map.of()))
+    public List<String> afterServerCall(String path, RequestCookies cookies, List<String> setCookies) {
+        return respond(Exchange.endpoint(path, () -> cookies), new AuthResult(200, "", setCookies, Map.of()))
                 .setCookies();
     }
 

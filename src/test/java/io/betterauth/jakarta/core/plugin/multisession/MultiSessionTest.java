@@ -323,11 +323,28 @@ class MultiSessionTest {
         String a = browser.signUp(email("logout-a"));
         String b = browser.signUp(email("logout-b"));
         RequestCookies sent = browser.cookies();
-        List<String> lines = server.plugins.signOut(sent, server.endpoints.sessions().signOut(sent).setCookies());
+        List<String> lines = server.plugins.afterServerCall("/sign-out", sent,
+                server.endpoints.sessions().signOut(sent).setCookies());
         assertThat(lines).contains(expired(TOKEN + "_multi-" + a.toLowerCase()),
                 expired(TOKEN + "_multi-" + b.toLowerCase()));
         assertThat(manager.find(a)).isEmpty();
         assertThat(manager.find(b)).isEmpty();
+    }
+
+    @Test
+    void aServerSideSignIn_getsItsDeviceCookie_andReplacesTheSameUsersOlderSession_asTheEndpointDoes() {
+        // BetterAuthApi.signIn (a server-rendered login form): without the hooks the same user's older session
+        // stayed alive in its device cookie, and the new one got none.
+        Server.Browser browser = server.new Browser();
+        String email = email("api-in");
+        String first = browser.signUp(email);
+        RequestCookies sent = browser.cookies();
+        io.betterauth.jakarta.api.ApiResult<io.betterauth.jakarta.api.SignIn> signedIn = server.endpoints
+                .emailPassword().signIn(email, "multi-password-1", true, ClientInfo.UNKNOWN, sent);
+        List<String> lines = server.plugins.afterServerCall("/sign-in/email", sent, signedIn.setCookies());
+        String second = signedIn.value().token();
+        assertThat(lines).contains(expired(TOKEN + "_multi-" + first.toLowerCase()), server.device(second));
+        assertThat(manager.find(first)).as("the older session is deleted").isEmpty();
     }
 
     @Test
