@@ -159,6 +159,15 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
         assertThat(banned.toJson().keySet()).containsExactly("name", "email", "emailVerified", "image", "createdAt",
                 "updatedAt", "role", "banned", "banReason", "banExpires", "nickname", "birthday", "id");
 
+        // an unban writes nulls back, a date column's too (EclipseLink bound null as varchar: PostgreSQL refused)
+        Map<String, Object> unban = new java.util.LinkedHashMap<>(ban);
+        unban.put("banned", false);
+        unban.put("banReason", null);
+        unban.put("banExpires", null);
+        usersWithFields.update(new User(u.id(), u.name(), u.email(), false, null, T0, T0.plusSeconds(2), unban));
+        assertThat(usersWithFields.findById(u.id()).orElseThrow().additional()).containsEntry("banned", false)
+                .containsEntry("banReason", null).containsEntry("banExpires", null).containsEntry("role", "admin,user");
+
         Session s = new Session(ids.generate(), ids.generate(), u.id(), T0.plusSeconds(3600), T0, T0, "", "",
                 Map.of("impersonatedBy", "admin-1"));
         sessionsWithFields.create(s);

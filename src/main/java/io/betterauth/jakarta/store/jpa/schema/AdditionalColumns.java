@@ -54,7 +54,10 @@ public final class AdditionalColumns {
         int n = 0;
         for (AdditionalField f : fields.all()) {
             if (values.containsKey(f.name())) {
-                sql.append(n++ == 0 ? "" : ", ").append(q(f.fieldName())).append(" = ?");
+                // A null is written as SQL's null, not bound: a bound null has no type, and EclipseLink sends it
+                // as varchar, which PostgreSQL refuses for a timestamptz column (admin's banExpires on unban).
+                sql.append(n++ == 0 ? "" : ", ").append(q(f.fieldName()))
+                        .append(values.get(f.name()) == null ? " = null" : " = ?");
             }
         }
         if (n == 0) {
@@ -64,7 +67,7 @@ public final class AdditionalColumns {
         Query query = em.createNativeQuery(sql.toString());
         int i = 1;
         for (AdditionalField f : fields.all()) {
-            if (values.containsKey(f.name())) {
+            if (values.containsKey(f.name()) && values.get(f.name()) != null) {
                 query.setParameter(i++, toJdbc(values.get(f.name())));
             }
         }
