@@ -5,18 +5,12 @@ import io.betterauth.jakarta.core.cookie.ResponseCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.core.endpoint.Caller;
 import io.betterauth.jakarta.core.endpoint.Endpoints;
-import io.betterauth.jakarta.core.endpoint.RequestBody;
 import io.betterauth.jakarta.core.endpoint.SessionEndpoints;
-import io.betterauth.jakarta.core.plugin.Exchange;
 import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
-import io.betterauth.jakarta.core.plugin.admin.AdminPlugin;
 import io.betterauth.jakarta.core.plugin.multisession.MultiSessionEndpoints;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.jsonb.ApplicationValues;
 import io.betterauth.jakarta.spi.SessionCustomizer;
-import io.betterauth.jakarta.web.RawContentTypeFilter;
-import io.betterauth.jakarta.web.RequestCaller;
-import io.betterauth.jakarta.web.SessionResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
@@ -55,7 +49,6 @@ import java.util.function.Function;
 @Consumes(MediaType.WILDCARD)
 public class AuthResource {
 
-    private static final List<String> JSON_ONLY = List.of(RequestBodies.JSON);
     private static final List<String> JSON_OR_FORM = List.of(RequestBodies.FORM, RequestBodies.JSON);
 
     @Inject
@@ -91,7 +84,7 @@ public class AuthResource {
     public Response signUp(@Context HttpServletRequest request, @Context UriInfo uri,
                            @Context HttpServletResponse response, InputStream body) {
         return withRenewedHttpSession(request, response, "/sign-up/email", answer(request, uri, body, JSON_OR_FORM,
-                schemaOf("/sign-up/email"), (e, parsed, caller) -> e.emailPassword().signUp(parsed, caller)));
+                EndpointCalls.schemaOf("/sign-up/email"), (e, parsed, caller) -> e.emailPassword().signUp(parsed, caller)));
     }
 
     @POST
@@ -99,7 +92,7 @@ public class AuthResource {
     public Response signIn(@Context HttpServletRequest request, @Context UriInfo uri,
                            @Context HttpServletResponse response, InputStream body) {
         return withRenewedHttpSession(request, response, "/sign-in/email", answer(request, uri, body, JSON_OR_FORM,
-                schemaOf("/sign-in/email"), (e, parsed, caller) -> e.emailPassword().signIn(parsed, caller)));
+                EndpointCalls.schemaOf("/sign-in/email"), (e, parsed, caller) -> e.emailPassword().signIn(parsed, caller)));
     }
 
     @POST
@@ -187,45 +180,6 @@ public class AuthResource {
         return post("/multi-session/revoke", request, uri, body, (e, parsed, caller) -> plugin.revoke(parsed, caller));
     }
 
-    @POST
-    @Path("admin/list-user-sessions")
-    public Response adminListUserSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        AdminPlugin plugin = admin();
-        return post("/admin/list-user-sessions", request, uri, body,
-                (e, parsed, caller) -> plugin.sessions().listUserSessions(parsed, caller));
-    }
-
-    @POST
-    @Path("admin/revoke-user-session")
-    public Response adminRevokeUserSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        AdminPlugin plugin = admin();
-        return post("/admin/revoke-user-session", request, uri, body,
-                (e, parsed, caller) -> plugin.sessions().revokeUserSession(parsed, caller));
-    }
-
-    @POST
-    @Path("admin/revoke-user-sessions")
-    public Response adminRevokeUserSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        AdminPlugin plugin = admin();
-        return post("/admin/revoke-user-sessions", request, uri, body,
-                (e, parsed, caller) -> plugin.sessions().revokeUserSessions(parsed, caller));
-    }
-
-    @POST
-    @Path("admin/ban-user")
-    public Response adminBanUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        AdminPlugin plugin = admin();
-        return post("/admin/ban-user", request, uri, body, (e, parsed, caller) -> plugin.users().banUser(parsed, caller));
-    }
-
-    @POST
-    @Path("admin/unban-user")
-    public Response adminUnbanUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
-        AdminPlugin plugin = admin();
-        return post("/admin/unban-user", request, uri, body,
-                (e, parsed, caller) -> plugin.users().unbanUser(parsed, caller));
-    }
-
     @GET
     @Path("token")
     public Response token(@Context HttpServletRequest request, @Context UriInfo uri) {
@@ -258,55 +212,23 @@ public class AuthResource {
         return services.plugins().multiSession().orElseThrow(NotFoundException::new);
     }
 
-    /** The admin plugin's endpoints; without the plugin they do not exist (404, as an unknown path). */
-    private AdminPlugin admin() {
-        BetterAuthRuntime.Services services = runtime.services();
-        if (services.verifierMode()) {
-            throw new NotFoundException();
-        }
-        return services.plugins().admin().orElseThrow(NotFoundException::new);
-    }
-
-    /** One endpoint of {@code core.endpoint}: the request's body and caller in, its answer out. */
-    @FunctionalInterface
-    private interface Endpoint {
-        AuthResult answer(Endpoints endpoints, RequestBody body, Caller caller);
-    }
-
     /** A POST endpoint at {@code path} (below the base path) that takes JSON only. */
-    private Response post(String path, HttpServletRequest request, UriInfo uri, InputStream body, Endpoint endpoint) {
-        return respond(path, request, answer(request, uri, body, JSON_ONLY, schemaOf(path), endpoint));
+    private Response post(String path, HttpServletRequest request, UriInfo uri, InputStream body,
+                          EndpointCalls.Endpoint endpoint) {
+        return calls().post(path, request, uri, body, endpoint);
     }
 
-    /** The kind of body schema Better Auth declares for the endpoint at {@code path} (the wording of its 400s). */
-    static RequestBodies.BodySchema schemaOf(String path) {
-        return switch (path) {
-            case "/sign-up/email" -> RequestBodies.BodySchema.OBJECT_AND_RECORD;
-            case "/update-user", "/update-session" -> RequestBodies.BodySchema.RECORD;
-            case "/revoke-sessions", "/revoke-other-sessions" -> RequestBodies.BodySchema.NONE;
-            default -> RequestBodies.BodySchema.OBJECT;
-        };
-    }
-
-    /** The answer of the endpoint at {@code path} as a response, after the plugins' after-hooks. */
     private Response respond(String path, HttpServletRequest request, AuthResult result) {
-        return HttpAuthResponses.of(afterHooks(path, request, result));
+        return calls().respond(path, request, result);
     }
 
-    private AuthResult afterHooks(String path, HttpServletRequest request, AuthResult result) {
-        BetterAuthRuntime.Services services = runtime.services();
-        return services.plugins().respond(Exchange.endpoint(path,
-                () -> SessionResolver.cookies(request, services.plugins())), result);
-    }
-
-    /**
-     * The mount check (404), the body read and parsed (413, 415, 400; before the origin check's 403, in Better
-     * Auth's order), then the endpoint.
-     */
     private AuthResult answer(HttpServletRequest request, UriInfo uri, InputStream body, List<String> allowed,
-                              RequestBodies.BodySchema schema, Endpoint endpoint) {
-        Endpoints endpoints = mounted(request, uri);
-        return endpoint.answer(endpoints, body(request, body, allowed, schema), caller(request));
+                              RequestBodies.BodySchema schema, EndpointCalls.Endpoint endpoint) {
+        return calls().answer(request, uri, body, allowed, schema, endpoint);
+    }
+
+    private EndpointCalls calls() {
+        return new EndpointCalls(runtime);
     }
 
     /**
@@ -318,7 +240,7 @@ public class AuthResource {
      */
     private Response withRenewedHttpSession(HttpServletRequest request, HttpServletResponse response, String path,
                                             AuthResult answer) {
-        AuthResult result = afterHooks(path, request, answer);
+        AuthResult result = calls().afterHooks(path, request, answer);
         if (result.status() != 200 || result.setCookies().isEmpty() || request.getSession(false) == null) {
             return HttpAuthResponses.of(result);
         }
@@ -358,7 +280,7 @@ public class AuthResource {
     }
 
     private Caller caller(HttpServletRequest request) {
-        return RequestCaller.overHttp(request, runtime.services());
+        return calls().caller(request);
     }
 
     private static GetSessionOptions query(boolean post, String disableCookieCache, String disableRefresh) {
@@ -366,29 +288,7 @@ public class AuthResource {
                 GetSessionOptions.queryBoolean(disableCookieCache));
     }
 
-    /**
-     * The body, read within the size limit and parsed by Better Auth's rules for its {@code Content-Type} as the
-     * client sent it (kept from JAX-RS by {@link RawContentTypeFilter}).
-     */
-    private RequestBody body(HttpServletRequest request, InputStream body, List<String> allowed,
-                             RequestBodies.BodySchema schema) {
-        String text = RequestBodies.read(request.getContentLengthLong(), body,
-                runtime.services().config().advanced().maxBodySize());
-        return RequestBodies.parse(RawContentTypeFilter.contentType(request), text, allowed, schema);
-    }
-
-    /**
-     * The endpoints, when the request came through their own application at the base path; 404 otherwise (the
-     * app's own JAX-RS application may pick these resources up by scanning).
-     */
     private Endpoints mounted(HttpServletRequest request, UriInfo uri) {
-        if (runtime.services().verifierMode()) {
-            throw new NotFoundException(); // verifier mode has no endpoints, even where the app's JAX-RS scans these
-        }
-        Endpoints endpoints = runtime.services().endpoints();
-        if (!endpoints.basePath().isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
-            throw new NotFoundException();
-        }
-        return endpoints;
+        return calls().mounted(request, uri);
     }
 }

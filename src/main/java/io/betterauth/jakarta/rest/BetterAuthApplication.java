@@ -14,7 +14,7 @@ public class BetterAuthApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AuthResource.class, OpenApiResource.class, RateLimitFilter.class, AuthExceptionMapper.class,
+        return Set.of(AuthResource.class, AdminResource.class, OpenApiResource.class, RateLimitFilter.class, AuthExceptionMapper.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 

@@ -45,11 +45,20 @@ class PluginConfigTest {
         assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "bearer,organisation")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Configuration value better-auth.plugins='bearer,organisation' is not valid: unknown "
-                        + "plugin 'organisation' (available: bearer, jwt, multi-session)");
-        assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "admin")))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageEndingWith("the plugin 'admin' is not available in this version (available: bearer, "
-                        + "jwt, multi-session)");
+                        + "plugin 'organisation' (available: bearer, jwt, admin, multi-session)");
+    }
+
+    @Test
+    void theAdminPlugin_isSwitchedOnByName_withItsOptions() {
+        BetterAuthConfig c = load(Map.of("BETTER_AUTH_PLUGINS", "admin", "BETTER_AUTH_PLUGINS_ADMIN_ADMIN_USER_IDS",
+                "u1,u2", "BETTER_AUTH_PLUGINS_ADMIN_DEFAULT_BAN_EXPIRES_IN", "86400",
+                "BETTER_AUTH_PLUGINS_ADMIN_ALLOW_IMPERSONATING_ADMINS", "true"));
+        assertThat(c.plugins().on(Plugin.ADMIN)).isTrue();
+        assertThat(c.plugins().admin().adminUserIds()).containsExactly("u1", "u2");
+        assertThat(c.plugins().admin().defaultBanExpiresIn()).isEqualTo(86400L);
+        assertThat(c.plugins().admin().allowImpersonatingAdmins()).isTrue();
+        assertThat(c.user().additionalFields().all().stream().map(io.betterauth.jakarta.config.AdditionalField::name)).as("its columns")
+                .contains("role", "banned", "banReason", "banExpires");
     }
 
     @Test
@@ -171,7 +180,7 @@ class PluginConfigTest {
     }
 
     @Test
-    void theAdminPlugin_isNotAvailableYet_butItsOptionsHaveBetterAuthsDefaults() {
+    void theAdminPluginsOptions_haveBetterAuthsDefaults() {
         AdminOptions d = load(Map.of()).plugins().admin();
         assertThat(d).isEqualTo(AdminOptions.DEFAULT);
         assertThat(d.defaultRole()).isEqualTo("user");

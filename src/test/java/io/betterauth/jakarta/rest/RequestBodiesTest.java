@@ -114,27 +114,27 @@ class RequestBodiesTest {
         // found by the differential harness: sign-in's "[]" said "expected record" too, which only sign-up says
         String array = "[body] Invalid input: expected object, received array";
         assertThat(AuthResult.of(refused(() -> RequestBodies.parse(RequestBodies.JSON, "[]", JSON_OR_FORM,
-                AuthResource.schemaOf("/sign-in/email")))).json())
+                EndpointCalls.schemaOf("/sign-in/email")))).json())
                 .isEqualTo("{\"message\":\"" + array + "\",\"code\":\"VALIDATION_ERROR\"}");
         assertThat(refused(() -> RequestBodies.parse(RequestBodies.JSON, "null", JSON_ONLY,
-                AuthResource.schemaOf("/change-password"))).getMessage())
+                EndpointCalls.schemaOf("/change-password"))).getMessage())
                 .isEqualTo("[body] Invalid input: expected object, received null");
         assertThat(refused(() -> RequestBodies.parse(RequestBodies.JSON, "[1]", JSON_ONLY,
-                AuthResource.schemaOf("/update-session"))).getMessage())
+                EndpointCalls.schemaOf("/update-session"))).getMessage())
                 .isEqualTo("[body] Invalid input: expected record, received array");
         assertThat(refused(() -> RequestBodies.parse(RequestBodies.JSON, "\"x\"", JSON_ONLY,
-                AuthResource.schemaOf("/update-user"))).getMessage())
+                EndpointCalls.schemaOf("/update-user"))).getMessage())
                 .isEqualTo("[body] Invalid input: expected record, received string");
         assertThat(refused(() -> RequestBodies.parse(RequestBodies.JSON, "[]", JSON_OR_FORM,
-                AuthResource.schemaOf("/sign-up/email"))).getMessage())
+                EndpointCalls.schemaOf("/sign-up/email"))).getMessage())
                 .isEqualTo(array + "; [body] Invalid input: expected record, received array");
         // no body schema: any JSON is taken and ignored, malformed JSON still is not
         for (String json : List.of("[]", "null", "5", "\"x\"")) {
             assertThat(RequestBodies.parse(RequestBodies.JSON, json, JSON_ONLY,
-                    AuthResource.schemaOf("/revoke-other-sessions")).json()).isEmpty();
+                    EndpointCalls.schemaOf("/revoke-other-sessions")).json()).isEmpty();
         }
         assertThat(refused(() -> RequestBodies.parse(RequestBodies.JSON, "{", JSON_ONLY,
-                AuthResource.schemaOf("/revoke-sessions"))).status()).isEqualTo(400);
+                EndpointCalls.schemaOf("/revoke-sessions"))).status()).isEqualTo(400);
     }
 
     @Test

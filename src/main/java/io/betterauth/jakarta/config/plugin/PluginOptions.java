@@ -29,10 +29,10 @@ public record PluginOptions(Set<Plugin> enabled, BearerOptions bearer, JwtOption
             AdminOptions.DEFAULT, MultiSessionOptions.DEFAULT);
 
     /**
-     * Better Auth plugins named by issue 19 that this version does not speak yet: a clear error, not "unknown". A
-     * plugin here may already be a {@link Plugin} (partly built, switched on by tests through the constructor).
+     * Better Auth plugins this version does not speak yet: a clear error, not "unknown". A plugin here may already be
+     * a {@link Plugin} (partly built, switched on by tests through the constructor). None at present.
      */
-    private static final List<String> NOT_YET = List.of("admin");
+    private static final List<String> NOT_YET = List.of();
 
     public PluginOptions {
         enabled = enabled.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(enabled));

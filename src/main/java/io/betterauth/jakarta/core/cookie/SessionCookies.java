@@ -32,6 +32,8 @@ public final class SessionCookies {
     private final String sessionTokenName;
     private final String sessionDataName;
     private final String dontRememberName;
+    /** {@code __Secure-}, {@code __Host-} or nothing, then the cookie prefix and a dot. */
+    private final String namePrefix;
     private final CookieAttributes base;
     private final long expiresIn;
 
@@ -87,6 +89,7 @@ public final class SessionCookies {
         // Ours (better-auth.advanced.use-host-prefix, T-06): __Host- when nothing needs a Domain; a __Host- cookie
         // is always sent Secure with Path=/ and no Domain (SetCookie enforces it).
         String securePrefix = !secure ? "" : advanced.useHostPrefix() && domain == null ? "__Host-" : "__Secure-";
+        this.namePrefix = securePrefix + advanced.cookiePrefix() + ".";
         this.sessionTokenName = securePrefix + advanced.cookiePrefix() + ".session_token";
         this.sessionDataName = securePrefix + advanced.cookiePrefix() + ".session_data";
         this.dontRememberName = securePrefix + advanced.cookiePrefix() + ".dont_remember";
@@ -118,6 +121,14 @@ public final class SessionCookies {
 
     public String dontRememberName() {
         return dontRememberName;
+    }
+
+    /**
+     * Better Auth's {@code createAuthCookie(name).name}: the name another cookie of the library's (a plugin's)
+     * gets, with the session cookies' secure prefix and cookie prefix ({@code better-auth.admin_session}).
+     */
+    public String authCookieName(String name) {
+        return namePrefix + name;
     }
 
     /**

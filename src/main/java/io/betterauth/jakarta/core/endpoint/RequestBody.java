@@ -65,7 +65,8 @@ public final class RequestBody {
 
     /**
      * An optional number ({@code z.number().optional()}): absent is null; a number JavaScript's {@code JSON.parse}
-     * reads as {@code ±Infinity} ({@code 1e400}) is zod's {@code "received Infinity"}; any other type is invalid.
+     * reads as {@code ±Infinity} ({@code 1e400}) is zod's {@code "received Infinity"} ({@code -Infinity}); any other
+     * type is invalid.
      */
     public Double optionalNumber(String key) {
         JsonValue v = json.get(key);
@@ -75,7 +76,8 @@ public final class RequestBody {
         if (v instanceof JsonNumber n) {
             double d = n.doubleValue();
             if (Double.isInfinite(d)) {
-                problems.add("[body." + key + "] Invalid input: expected number, received Infinity");
+                problems.add("[body." + key + "] Invalid input: expected number, received "
+                        + (d > 0 ? "Infinity" : "-Infinity"));
                 return null;
             }
             return d;
@@ -112,6 +114,23 @@ public final class RequestBody {
             case ARRAY -> String.join(",", v.asJsonArray().stream().map(e -> jsString(e, false)).toList());
             default -> "[object Object]";
         };
+    }
+
+    /**
+     * A required string or array of strings ({@code z.union([z.string(), z.array(z.string())])}), an array joined with
+     * {@code ,} as JavaScript's {@code join} does ({@code []} is {@code ""}); anything else is zod's union failure,
+     * {@code "Invalid input"}.
+     */
+    public String requiredStringOrStrings(String key) {
+        JsonValue v = json.get(key);
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        if (v instanceof jakarta.json.JsonArray a && a.stream().allMatch(e -> e instanceof JsonString)) {
+            return String.join(",", a.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        }
+        problems.add("[body." + key + "] Invalid input");
+        return null;
     }
 
     /** A required string of at least one character ({@code z.string().nonempty()}). */

@@ -4,6 +4,7 @@ import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.event.SessionInfo;
 import io.betterauth.jakarta.core.security.ConstantTime;
+import io.betterauth.jakarta.core.session.ColumnLimits;
 import io.betterauth.jakarta.core.session.SessionManager;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,8 @@ public final class SessionAdministration {
 
     /** The user's live sessions as stored, tokens included (the admin plugin's {@code /admin/list-user-sessions}). */
     public List<Session> liveSessions(String userId) {
-        return guard.liveSessions(userId);
+        // An id no column can hold is nobody's: not looked up (PostgreSQL refuses NUL even in a query).
+        return ColumnLimits.storable(userId) ? guard.liveSessions(userId) : List.of();
     }
 
     /**
@@ -62,6 +64,10 @@ public final class SessionAdministration {
      * endpoints refuse them at once. Answers how many sessions there were.
      */
     public int revokeUserSessions(String userId, String reason) {
+        if (!ColumnLimits.storable(userId)) {
+            guard.requireStore();
+            return 0;
+        }
         int count = guard.storedSessions(userId).size();
         manager.deleteAll(userId, reason);
         return count;

@@ -10,6 +10,7 @@ import io.betterauth.jakarta.api.event.SessionEvent;
 import io.betterauth.jakarta.api.event.SessionInfo;
 import io.betterauth.jakarta.api.event.SessionUpdating;
 import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.core.cookie.ClearSiteData;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
 import io.betterauth.jakarta.core.cookie.ResponseCookies;
@@ -128,10 +129,22 @@ public final class SessionEndpoints {
         guard.requireStore();
         ApiResult<SessionAndUser> auth = guard.requireSession(cookies, query, false);
         guard.requireFresh(auth.value());
+        boolean admin = config.plugins().on(Plugin.ADMIN);
         List<Session> live = guard.liveSessions(auth.value().user().id()).stream()
+                .filter(s -> !admin || !impersonation(s))
                 .map(s -> config.session().hashTokens() ? withoutToken(s) : s)
                 .toList();
         return new ApiResult<>(live, auth.setCookies());
+    }
+
+    /**
+     * The admin plugin's {@code /list-sessions} after-hook ({@code dist/plugins/admin/admin.mjs}): a session an admin
+     * opened by impersonating the user ({@code impersonatedBy} set) is not among the user's own devices; the admin
+     * sees it in {@code /admin/list-user-sessions}. Applied to the server-side API's listing too, as Better Auth's
+     * hooks run for {@code auth.api.listSessions}.
+     */
+    private static boolean impersonation(Session s) {
+        return s.additional().get("impersonatedBy") instanceof String by && !by.isEmpty();
     }
 
     /** {@code GET /list-sessions}: the sessions as Better Auth lists them, or as the customizer's entries. */

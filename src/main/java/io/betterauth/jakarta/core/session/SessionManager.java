@@ -103,10 +103,24 @@ public final class SessionManager {
      * {@code expiresIn}. Before-listeners may change or reject it; {@code reason} says why it is created.
      */
     public Session create(User user, boolean dontRemember, ClientInfo client, String reason) {
+        return create(user, dontRemember ? DONT_REMEMBER_SECONDS : config.session().expiresIn(), Map.of(), client,
+                reason);
+    }
+
+    /**
+     * {@code createSession} with {@code override} and {@code overrideAll} (the admin plugin's impersonation): a
+     * session lasting {@code lifetime} seconds (an absolute lifetime still caps it), with these additional fields
+     * over the configured defaults.
+     */
+    public Session create(User user, long lifetime, Map<String, Object> additional, ClientInfo client, String reason) {
         Instant now = now();
-        long lifetime = dontRemember ? DONT_REMEMBER_SECONDS : config.session().expiresIn();
-        Session session = new Session(ids.generate(), ids.generate(), user.id(), capped(now.plusSeconds(lifetime), now), now, now,
-                client.ipAddress(), client.userAgent(), config.session().additionalFields().defaults());
+        Map<String, Object> fields = config.session().additionalFields().defaults();
+        if (!additional.isEmpty()) {
+            fields = new LinkedHashMap<>(fields);
+            fields.putAll(additional);
+        }
+        Session session = new Session(ids.generate(), ids.generate(), user.id(), capped(now.plusSeconds(lifetime), now),
+                now, now, client.ipAddress(), client.userAgent(), fields);
         SessionCreating creating = new SessionCreating(session, reason);
         events.beforeSessionCreate(creating);
         session = creating.proposed();

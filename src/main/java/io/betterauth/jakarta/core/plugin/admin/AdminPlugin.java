@@ -11,13 +11,15 @@ import io.betterauth.jakarta.spi.UserStore;
 
 /**
  * The {@code admin} plugin's endpoints, wired once over the stores they act on: the session endpoints
- * ({@link AdminSessionEndpoints}) and the user endpoints ({@link AdminUserEndpoints}), all behind one
+ * ({@link AdminSessionEndpoints}), the user endpoints ({@link AdminUserEndpoints}) and impersonation
+ * ({@link ImpersonationEndpoints}), all behind one
  * {@link AdminMiddleware}.
  */
 public final class AdminPlugin {
 
     private final AdminSessionEndpoints sessionEndpoints;
     private final AdminUserEndpoints userEndpoints;
+    private final ImpersonationEndpoints impersonation;
 
     /**
      * @param manager  the sessions (events, clock, cookies)
@@ -34,6 +36,7 @@ public final class AdminPlugin {
         this.sessionEndpoints = new AdminSessionEndpoints(config, guard, administration, origins);
         this.userEndpoints = new AdminUserEndpoints(config, manager, users, sessions, administration, origins, limits,
                 middleware);
+        this.impersonation = new ImpersonationEndpoints(config, manager, guard, users, origins, middleware);
     }
 
     /** {@code /admin/list-user-sessions}, {@code /admin/revoke-user-session(s)}. */
@@ -41,8 +44,13 @@ public final class AdminPlugin {
         return sessionEndpoints;
     }
 
-    /** {@code /admin/ban-user}, {@code /admin/unban-user}. */
+    /** {@code /admin/ban-user}, {@code /admin/unban-user}, {@code /admin/set-role}, {@code /admin/get-user}. */
     public AdminUserEndpoints users() {
         return userEndpoints;
+    }
+
+    /** {@code /admin/impersonate-user}, {@code /admin/stop-impersonating}. */
+    public ImpersonationEndpoints impersonation() {
+        return impersonation;
     }
 }

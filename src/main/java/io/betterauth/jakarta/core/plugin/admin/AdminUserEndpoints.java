@@ -24,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The admin plugin's user endpoints that change a user ({@code dist/plugins/admin/routes.mjs}):
+ * The admin plugin's user endpoints ({@code dist/plugins/admin/routes.mjs}): {@link #setRole}, {@link #getUser},
  * {@code POST /admin/ban-user} ({@code {userId, banReason?, banExpiresIn?}}) and {@code POST /admin/unban-user}
  * ({@code {userId}}), both needing {@code user:ban}. Each runs in Better Auth's order: the origin check, the body's
  * validation (zod's messages), the admin middleware (401 with no body), the permission (403
@@ -112,9 +112,51 @@ public final class AdminUserEndpoints {
         return answer(update(user, changes, manager.now(), admin), admin);
     }
 
+    /**
+     * {@code POST /admin/set-role} ({@code {userId, role}}, {@code role} a string or an array of strings, joined with
+     * {@code ,}): {@code {"user": …}} with the new role. Permission {@code user:set-role} (403
+     * {@code YOU_ARE_NOT_ALLOWED_TO_CHANGE_USERS_ROLE}); an unknown user is 404. As in Better Auth without custom
+     * roles, any role name is written: one that is no role grants nothing.
+     */
+    public AuthResult setRole(RequestBody body, Caller caller) {
+        caller.checkOrigin(origins);
+        String userId = body.coercedString("userId");
+        String role = body.requiredStringOrStrings("role");
+        body.validate();
+        ApiResult<SessionAndUser> admin = middleware.require(caller, "user", "set-role",
+                "YOU_ARE_NOT_ALLOWED_TO_CHANGE_USERS_ROLE", "You are not allowed to change users role");
+        User user = existing(userId, admin);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("role", role);
+        try {
+            limits.checkAdditional(changes);
+        } catch (AuthException e) {
+            throw new AuthException(e.status(), e.code(), e.getMessage(), admin.setCookies());
+        }
+        return answer(update(user, changes, manager.now(), admin), admin);
+    }
+
+    /**
+     * {@code GET /admin/get-user?id=}: the user itself (not wrapped in {@code {user}}, as Better Auth answers).
+     * Permission {@code user:get} (403 {@code YOU_ARE_NOT_ALLOWED_TO_GET_USER}); an unknown user is 404.
+     *
+     * @param ids the query's {@code id} values (none: absent; several: an array, as better-call reads a repeated key)
+     */
+    public AuthResult getUser(java.util.List<String> ids, Caller caller) {
+        if (ids == null || ids.size() != 1) {
+            throw new AuthException(ErrorCode.VALIDATION_ERROR, "[query.id] Invalid input: expected string, received "
+                    + (ids == null || ids.isEmpty() ? "undefined" : "array"));
+        }
+        ApiResult<SessionAndUser> admin = middleware.require(caller, "user", "get", "YOU_ARE_NOT_ALLOWED_TO_GET_USER",
+                "You are not allowed to get user");
+        User user = existing(ids.get(0), admin);
+        return AuthResult.ok(JsJson.stringify(config.output(user).toJson()), admin.setCookies());
+    }
+
     /** The user, or 404 {@code USER_NOT_FOUND} (with the admin's cookies). */
     private User existing(String userId, ApiResult<SessionAndUser> admin) {
-        return users.findById(userId)
+        // An id no column can hold is nobody's: not looked up (PostgreSQL refuses NUL even in a query).
+        return (ColumnLimits.storable(userId) ? users.findById(userId) : java.util.Optional.<User>empty())
                 .orElseThrow(() -> new AuthException(ErrorCode.USER_NOT_FOUND, admin.setCookies()));
     }
 

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.core.plugin.admin;
 
 import io.betterauth.jakarta.api.AuthException;
+import io.betterauth.jakarta.api.GetSessionOptions;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.config.plugin.AdminOptions;
@@ -15,6 +16,7 @@ import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.core.endpoint.Caller;
 import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.endpoint.RequestBody;
+import io.betterauth.jakarta.core.endpoint.SessionEndpoints;
 import io.betterauth.jakarta.core.js.ClientJson;
 import io.betterauth.jakarta.core.plugin.Plugins;
 import io.betterauth.jakarta.core.security.PasswordHasher;
@@ -118,6 +120,24 @@ final class AdminServer {
         AuthResult signIn() {
             return call(endpoints.emailPassword()::signIn,
                     "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        }
+
+        /** Signs in with {@code rememberMe:false}: a don't-remember session. */
+        AuthResult signInForgetful() {
+            return call(endpoints.emailPassword()::signIn,
+                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"rememberMe\":false}");
+        }
+
+        /** {@code GET /get-session} as this browser. */
+        AuthResult getSession() {
+            return call((b, c) -> endpoints.sessions().getSession(c, GetSessionOptions.DEFAULT,
+                    SessionEndpoints.Customizer.NONE), "{}");
+        }
+
+        /** {@code GET /list-sessions} as this browser. */
+        AuthResult listSessions() {
+            return call((b, c) -> endpoints.sessions().listSessions(c, GetSessionOptions.DEFAULT,
+                    SessionEndpoints.Customizer.NONE), "{}");
         }
     }
 
