@@ -21,6 +21,9 @@
 //                            | multi-session: the server runs Better Auth's multi-session plugin; the script then runs
 //                            the multi-session checks only, with the client's multiSessionClient() (cookie cache off,
 //                            database storage)
+//                            | admin: the server runs Better Auth's admin plugin; the script then runs the admin
+//                            checks only, with adminClient() (cookie cache off, database storage); it makes its admin
+//                            through the test WAR's POST <base>/test/promote (a role written to the user table)
 //                            | jwt: the server runs Better Auth's jwt plugin (base URL http://localhost:8080); the script
 //                            then runs the jwt checks only, with jwtClient() and jose as a resource server uses it
 //
@@ -33,7 +36,7 @@
 
 import assert from "node:assert/strict";
 import { createAuthClient } from "better-auth/client";
-import { jwtClient, multiSessionClient } from "better-auth/client/plugins";
+import { adminClient, jwtClient, multiSessionClient } from "better-auth/client/plugins";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { getCookieCache } from "better-auth/cookies";
 import { createHash } from "node:crypto";
@@ -48,11 +51,11 @@ const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379/12";
 const DELETE_USER = process.env.DELETE_USER || "off";
 const PROFILE = process.env.PROFILE || "standard";
 if (!base || !secret || !["off", "compact", "jwt", "jwe"].includes(STRATEGY) || !["database", "redis"].includes(STORAGE)
-    || !["on", "off"].includes(DELETE_USER) || !["standard", "hardened", "bearer", "multi-session", "jwt"].includes(PROFILE)
+    || !["on", "off"].includes(DELETE_USER) || !["standard", "hardened", "bearer", "multi-session", "jwt", "admin"].includes(PROFILE)
     || (PROFILE === "hardened" && (STRATEGY !== "off" || STORAGE !== "database" || DELETE_USER !== "on"))
-    || (["bearer", "multi-session", "jwt"].includes(PROFILE) && (STRATEGY !== "off" || STORAGE !== "database"))) {
+    || (["bearer", "multi-session", "jwt", "admin"].includes(PROFILE) && (STRATEGY !== "off" || STORAGE !== "database"))) {
   console.error("usage: BETTER_AUTH_SECRET=... [CACHE_STRATEGY=off|compact|jwt|jwe] [STORAGE=database|redis] [DELETE_USER=off|on] "
-    + "[PROFILE=standard|hardened (with CACHE_STRATEGY=off, STORAGE=database, DELETE_USER=on)|bearer|multi-session|jwt (with "
+    + "[PROFILE=standard|hardened (with CACHE_STRATEGY=off, STORAGE=database, DELETE_USER=on)|bearer|multi-session|jwt|admin (with "
     + "CACHE_STRATEGY=off, STORAGE=database)] node client-interop.mjs <base URL>");
   process.exit(2);
 }
@@ -1560,6 +1563,153 @@ async function multiSessionProfile() {
 }
 
 /**
+ * The admin plugin's checks (PROFILE=admin): adminClient() bans, unbans and impersonates; a non-admin is refused; the
+ * admin_session cookie is better-call's signed cookie; a forged one does nothing.
+ */
+async function adminProfile() {
+  console.log(`client-interop: better-auth client with adminClient() against ${authBase} (admin plugin)`);
+  const browser = (name) => {
+    const jar = new CookieJar(name);
+    return { jar, client: createAuthClient({ baseURL: authBase, plugins: [adminClient()], fetchOptions: { customFetchImpl: jar.fetch } }) };
+  };
+  const password = "admin-password-123";
+  const ADMIN_SESSION = `${COOKIE_PREFIX}better-auth.admin_session`;
+  const root = browser("ROOT");
+  const user = browser("USER");
+  const victim = browser("VICTIM");
+  const other = browser("OTHER");
+  const ids = {};
+  let rootToken;
+
+  await check("admin: four users sign up; the test WAR makes ROOT and OTHER admins (role column)", async () => {
+    for (const [name, b] of Object.entries({ root, user, victim, other })) {
+      const up = await b.client.signUp.email({ name, email: `Admin-${name}-${RUN}@Example.com`, password });
+      assert.equal(up.error, null, JSON.stringify(up.error));
+      ids[name] = up.data.user.id;
+      assert.equal(up.data.user.role, "user", "a new user's role is defaultRole");
+      assert.equal(up.data.user.banned, false);
+    }
+    rootToken = (await root.client.getSession()).data.session.token;
+    for (const name of ["root", "other"]) {
+      const promoted = await fetch(`${base}/test/promote`, { method: "POST",
+        body: new URLSearchParams({ userId: ids[name], role: "admin" }), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      assert.equal(promoted.status, 204);
+    }
+    assert.equal((await root.client.getSession()).data.user.role, "admin");
+  });
+
+  await check("admin: a non-admin gets the plugin's 403s, no session a 401 with no body", async () => {
+    const ban = await user.client.admin.banUser({ userId: ids.victim });
+    assert.equal(ban.error?.status, 403);
+    assert.equal(ban.error.code, "YOU_ARE_NOT_ALLOWED_TO_BAN_USERS");
+    assert.equal(ban.error.message, "You are not allowed to ban users");
+    const imp = await user.client.admin.impersonateUser({ userId: ids.victim });
+    assert.equal(imp.error?.status, 403);
+    assert.equal(imp.error.code, "YOU_ARE_NOT_ALLOWED_TO_IMPERSONATE_USERS");
+    const anonymous = browser("ANON");
+    const none = await anonymous.client.admin.listUserSessions({ userId: ids.victim });
+    assert.equal(none.error?.status, 401);
+    assert.equal(anonymous.jar.last("/admin/list-user-sessions").status, 401);
+  });
+
+  await check("admin: banUser bans, revokes the user's sessions, and sign-in is 403 BANNED_USER", async () => {
+    const { data, error } = await root.client.admin.banUser({ userId: ids.victim, banReason: "spam", banExpiresIn: 3600 });
+    assert.equal(error, null, JSON.stringify(error));
+    assert.equal(data.user.id, ids.victim);
+    assert.equal(data.user.banned, true);
+    assert.equal(data.user.banReason, "spam");
+    assert.ok(Math.abs(new Date(data.user.banExpires).getTime() - Date.now() - 3600_000) < 60_000, data.user.banExpires);
+    assert.equal((await victim.client.getSession()).data, null, "the victim's session is gone");
+    const refused = await victim.client.signIn.email({ email: `Admin-victim-${RUN}@Example.com`, password });
+    assert.equal(refused.error?.status, 403);
+    assert.equal(refused.error.code, "BANNED_USER");
+    assert.equal(refused.error.message, "You have been banned from this application. Please contact support if you believe this is an error.");
+    const self = await root.client.admin.banUser({ userId: ids.root });
+    assert.equal(self.error?.status, 400);
+    assert.equal(self.error.code, "YOU_CANNOT_BAN_YOURSELF");
+    const missing = await root.client.admin.banUser({ userId: `no-such-user-${RUN}` });
+    assert.equal(missing.error?.status, 404);
+    assert.equal(missing.error.code, "USER_NOT_FOUND");
+  });
+
+  await check("admin: unbanUser clears the ban; the user signs in again", async () => {
+    const { data, error } = await root.client.admin.unbanUser({ userId: ids.victim });
+    assert.equal(error, null, JSON.stringify(error));
+    assert.equal(data.user.banned, false);
+    assert.equal(data.user.banReason, null);
+    assert.equal(data.user.banExpires, null);
+    const again = await victim.client.signIn.email({ email: `Admin-victim-${RUN}@Example.com`, password });
+    assert.equal(again.error, null, JSON.stringify(again.error));
+  });
+
+  let impersonation;
+  await check("admin: impersonateUser signs the admin's browser in as the user, keeping the admin's token in better-call's signed admin_session cookie", async () => {
+    const { data, error } = await root.client.admin.impersonateUser({ userId: ids.user });
+    assert.equal(error, null, JSON.stringify(error));
+    assert.equal(data.session.userId, ids.user);
+    assert.equal(data.session.impersonatedBy, ids.root);
+    assert.equal(data.user.id, ids.user);
+    impersonation = data.session.token;
+    const lines = root.jar.setCookiesFrom("/admin/impersonate-user");
+    assert.ok(lines.includes(await serializeSignedCookie(ADMIN_SESSION, `${rootToken}:`, secret, { ...cookieOptions, maxAge: 604800 })),
+      lines.join("\n"));
+    assert.ok(lines.includes(await serializeSignedCookie(SESSION_TOKEN, impersonation, secret, cookieOptions)), lines.join("\n"));
+    assert.ok(lines.includes(await serializeSignedCookie(DONT_REMEMBER, "true", secret, cookieOptions)), lines.join("\n"));
+    assert.equal(await realGetSignedCookie(root.jar.header(), ADMIN_SESSION), `${rootToken}:`);
+    const session = (await root.client.getSession()).data;
+    assert.equal(session.user.id, ids.user);
+    assert.equal(session.session.impersonatedBy, ids.root);
+  });
+
+  await check("admin: the impersonation session is hidden from the user's listSessions, shown to an admin's listUserSessions", async () => {
+    const own = await user.client.listSessions();
+    assert.equal(own.error, null, JSON.stringify(own.error));
+    assert.equal(own.data.some((s) => s.token === impersonation), false);
+    assert.equal(own.data.length, 1);
+    const listed = await other.client.admin.listUserSessions({ userId: ids.user });
+    assert.ok(listed.data.sessions.some((s) => s.token === impersonation && s.impersonatedBy === ids.root));
+    const adminTarget = await root.client.admin.impersonateUser({ userId: ids.other });
+    assert.equal(adminTarget.error?.status, 403, "the impersonated user is no admin");
+  });
+
+  await check("admin: a forged or foreign admin_session cookie makes stopImpersonating fail with Better Auth's 500, and changes nothing", async () => {
+    const genuine = root.jar.get(ADMIN_SESSION);
+    const otherToken = (await other.client.getSession()).data.session.token;
+    for (const forged of [genuine.slice(0, -6) + "AAAA%3D", encodeURIComponent(`${otherToken}:`),
+      (await serializeSignedCookie(ADMIN_SESSION, `${otherToken}:`, secret, {})).split(";")[0].split("=").slice(1).join("=")]) {
+      root.jar.cookies.set(ADMIN_SESSION, forged);
+      const stop = await root.client.admin.stopImpersonating();
+      assert.equal(stop.error?.status, 500, forged);
+      assert.equal(stop.error.message, "Failed to find admin session");
+      assert.equal((await root.client.getSession()).data.session.token, impersonation);
+    }
+    root.jar.cookies.set(ADMIN_SESSION, genuine);
+  });
+
+  await check("admin: stopImpersonating restores the admin's session and expires admin_session; without an impersonation it is 400", async () => {
+    const { data, error } = await root.client.admin.stopImpersonating();
+    assert.equal(error, null, JSON.stringify(error));
+    assert.equal(data.session.token, rootToken);
+    assert.equal(data.user.id, ids.root);
+    assert.equal(root.jar.has(ADMIN_SESSION), false);
+    assert.ok(root.jar.setCookiesFrom("/admin/stop-impersonating").includes(serializeCookie(ADMIN_SESSION, "", { ...cookieOptions, maxAge: 0 })));
+    assert.equal((await root.client.getSession()).data.session.token, rootToken);
+    const listed = await root.client.admin.listUserSessions({ userId: ids.user });
+    assert.equal(listed.data.sessions.some((s) => s.token === impersonation), false, "the impersonation session is deleted");
+    const notImpersonating = await user.client.admin.stopImpersonating();
+    assert.equal(notImpersonating.error?.status, 400);
+    assert.equal(notImpersonating.error.message, "You are not impersonating anyone");
+  });
+
+  await check("admin: revokeUserSessions signs the user out everywhere", async () => {
+    const { data, error } = await root.client.admin.revokeUserSessions({ userId: ids.user });
+    assert.equal(error, null, JSON.stringify(error));
+    assert.deepEqual(data, { success: true });
+    assert.equal((await user.client.getSession()).data, null);
+  });
+}
+
+/**
  * The jwt plugin's checks (PROFILE=jwt): the client's jwtClient() (token(), jwks()), set-auth-jwt on get-session, and
  * every JWT verified by jose against our /jwks as a resource server verifies it (asymmetric key, iss and aud = the
  * server's base URL origin, http://localhost:8080 in OfficialClientIT).
@@ -1639,6 +1789,7 @@ try {
   else if (PROFILE === "bearer") await bearerProfile();
   else if (PROFILE === "multi-session") await multiSessionProfile();
   else if (PROFILE === "jwt") await jwtProfile();
+  else if (PROFILE === "admin") await adminProfile();
   else await main();
   await cleanUp();
   clearTimeout(overall);

@@ -156,6 +156,23 @@ final class AuthClient {
         return expect(200, http.get("/api/auth/multi-session/list-device-sessions", cookie)).body();
     }
 
+    /** An admin plugin endpoint ({@code POST /api/auth/admin/<path>}) with this body and {@code Cookie} header. */
+    HttpResponse<String> admin(String path, String body, String cookie) throws Exception {
+        return http.postJson("/api/auth/admin/" + path, body, cookie);
+    }
+
+    /** A sign-in with the interop password, whatever its answer. */
+    HttpResponse<String> signInAttempt(String email) throws Exception {
+        return signInAnswer(email, PASSWORD);
+    }
+
+    /** list-sessions with this {@code Cookie} header: the tokens listed. */
+    Set<String> listedTokens(String cookie) throws Exception {
+        return Json.createReader(new StringReader(expect(200, http.get("/api/auth/list-sessions", cookie)).body()))
+                .readArray().getValuesAs(JsonObject.class).stream().map(o -> o.getString("token"))
+                .collect(Collectors.toSet());
+    }
+
     /** The jwt plugin's {@code GET /token} with this {@code Cookie} header: the JWT. */
     String jwt(String cookie) throws Exception {
         return json(expect(200, http.get("/api/auth/token", cookie))).getString("token");

@@ -1,5 +1,7 @@
 package io.betterauth.jakarta.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -85,6 +87,16 @@ final class InteropDatabase {
             }
         }
         return lines;
+    }
+
+    /** Writes the user's {@code role} column, as an operator makes the first admin of Better Auth's admin plugin. */
+    static void setRole(String userId, String role) throws SQLException {
+        try (Connection c = DriverManager.getConnection(JDBC_URL);
+             PreparedStatement ps = c.prepareStatement("update \"user\" set \"role\" = ? where \"id\" = ?")) {
+            ps.setString(1, role);
+            ps.setString(2, userId);
+            assertThat(ps.executeUpdate()).as("user " + userId).isEqualTo(1);
+        }
     }
 
     static int sessionRows(String userId) throws SQLException {

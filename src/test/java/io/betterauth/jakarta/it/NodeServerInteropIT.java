@@ -55,6 +55,10 @@ import redis.clients.jedis.RedisClient;
  *       sign-out with it on the other ends the session;</li>
  *   <li>with the multi-session plugin on both, one browser's device cookies from either are listed by both, and
  *       sign-out on either ends every account of the browser on both;</li>
+ *   <li>with the admin plugin on both (its columns from Better Auth's migration), a ban on either ends the user's
+ *       sessions and both refuse the sign-in with the same 403 {@code BANNED_USER} until an unban on the other; an
+ *       impersonation started on either is seen alike by both (hidden from list-sessions) and stopped on the other
+ *       with the {@code admin_session} cookie; both fail alike on a forged admin cookie, a non-admin, oneself.</li>
  *   <li>with the jwt plugin on both (its {@code jwks} table created by Better Auth's migration), both serve the same
  *       key set, sign with the same key, and each one's JWT verifies with the other's key set, with the same
  *       claims but {@code iss}/{@code aud} (each server's origin) and the times.</li>
@@ -69,7 +73,7 @@ import redis.clients.jedis.RedisClient;
  *
  * <p>Servers: one Node process ({@code src/test/node/node-server.mjs}, {@link NodeBetterAuthServer}) with one Better
  * Auth per configuration, and two Payara Micro processes started in parallel ({@link PayaraMicroProcess}), A with the
- * WARs {@code /off}, {@code /compact}, {@code /kv}, {@code /kvdb}, {@code /secure} and B with {@code /jwt},
+ * WARs {@code /off}, {@code /compact}, {@code /kv}, {@code /kvdb}, {@code /secure}, {@code /admin} and B with {@code /jwt},
  * {@code /jwe}, {@code /kvdb}, {@code /bearer}, {@code /multi}, {@code /jwtp}, every one on the database {@code ba_interop} (recreated here) and Redis database 13
  * (flushed here). Nothing is skipped: a missing service fails the test. Logs:
  * {@code target/payara-interop-a|b/server.log}, {@code target/node-interop/}. Runs in other checkouts (CI) wait for
@@ -580,6 +584,136 @@ class NodeServerInteropIT {
         assertThat(claims).containsEntry("email", email).containsKey("sub");
     }
 
+    // ================================================================================== Better Auth's admin plugin
+
+    /** An admin (role written to the table, as an operator does) signed in on {@code on}: their device. */
+    static Device admin(AuthClient on, String tag) throws Exception {
+        String email = email(tag);
+        on.signUp(email);
+        Device d = on.signedIn(email);
+        InteropDatabase.setRole(on.userId(d), "admin");
+        return d;
+    }
+
+    @ParameterizedTest(name = "banned on {0}")
+    @ValueSource(strings = {"node", "java"})
+    void aBanOnEither_endsTheUsersSessions_andBothRefuseTheSignIn_untilAnUnbanOnTheOther(String bannedOn)
+            throws Exception {
+        ServerPair servers = servers("admin");
+        AuthClient banner = bannedOn.equals("node") ? servers.node() : servers.java();
+        AuthClient other = bannedOn.equals("node") ? servers.java() : servers.node();
+        Device root = admin(banner, "admin-root");
+        Device rootOnOther = admin(other, "admin-root2");
+        String victim = email("admin-victim");
+        other.signUp(victim);
+        Device onNode = servers.node().signedIn(victim);
+        Device onJava = servers.java().signedIn(victim);
+        String victimId = other.userId(onNode);
+
+        HttpResponse<String> ban = banner.admin("ban-user", "{\"userId\":\"" + victimId
+                + "\",\"banReason\":\"spam\",\"banExpiresIn\":3600}", root.cookies());
+        assertThat(ban.statusCode()).as(ban.body()).isEqualTo(200);
+        JsonObject user = json(ban).getJsonObject("user");
+        assertThat(user.getBoolean("banned")).isTrue();
+        assertThat(user.getString("banReason")).isEqualTo("spam");
+        assertThat(InteropDatabase.sessionRows(victimId)).as("every session deleted").isZero();
+        servers.node().assertNoSession(onNode);
+        servers.java().assertNoSession(onJava);
+        HttpResponse<String> refusedNode = servers.node().signInAttempt(victim);
+        HttpResponse<String> refusedJava = servers.java().signInAttempt(victim);
+        assertThat(refusedJava.statusCode()).isEqualTo(403).isEqualTo(refusedNode.statusCode());
+        assertThat(refusedJava.body()).as("the same 403").isEqualTo(refusedNode.body())
+                .contains("\"code\":\"BANNED_USER\"");
+
+        HttpResponse<String> unban = other.admin("unban-user", "{\"userId\":\"" + victimId + "\"}",
+                rootOnOther.cookies());
+        assertThat(unban.statusCode()).as(unban.body()).isEqualTo(200);
+        assertThat(List.copyOf(json(unban).getJsonObject("user").keySet())).as("the user's members, in order")
+                .isEqualTo(List.copyOf(user.keySet()));
+        servers.node().signIn(victim);
+        servers.java().signIn(victim);
+
+        // the errors, byte for byte: a non-admin, oneself, an unknown user
+        Device plain = servers.node().signedIn(victim);
+        for (String[] call : new String[][] {{"ban-user", "{\"userId\":\"x\"}", plain.tokenOnly()},
+                {"ban-user", "{\"userId\":\"" + other.userId(rootOnOther) + "\"}", rootOnOther.tokenOnly()},
+                {"unban-user", "{\"userId\":\"no-such-user\"}", rootOnOther.tokenOnly()},
+                {"ban-user", "{\"banExpiresIn\":\"x\"}", null}}) {
+            HttpResponse<String> n = servers.node().admin(call[0], call[1], call[2]);
+            HttpResponse<String> j = servers.java().admin(call[0], call[1], call[2]);
+            assertThat(j.statusCode()).as(String.join(" ", call)).isEqualTo(n.statusCode());
+            assertThat(j.body()).as(String.join(" ", call)).isEqualTo(n.body());
+        }
+    }
+
+    @ParameterizedTest(name = "started on {0}")
+    @ValueSource(strings = {"node", "java"})
+    void anImpersonationStartedOnEither_isSeenAndStoppedOnTheOther(String startedOn) throws Exception {
+        ServerPair servers = servers("admin");
+        AuthClient starter = startedOn.equals("node") ? servers.node() : servers.java();
+        AuthClient stopper = startedOn.equals("node") ? servers.java() : servers.node();
+        Device root = admin(starter, "admin-imp");
+        String target = email("admin-target");
+        stopper.signUp(target);
+        Device targetDevice = stopper.signedIn(target);
+        String targetId = stopper.userId(targetDevice);
+        String rootId = starter.userId(root);
+
+        Map<String, String> jar = new java.util.LinkedHashMap<>(root.cookieMap());
+        HttpResponse<String> started = starter.admin("impersonate-user", "{\"userId\":\"" + targetId + "\"}",
+                header(jar));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String impersonation = keepSession(jar, started);
+        assertThat(jar).containsKeys("better-auth.admin_session", "better-auth.dont_remember");
+        assertThat(json(started).getJsonObject("session").getString("impersonatedBy")).isEqualTo(rootId);
+        String onNode = servers.node().getSessionFromStore(header(jar));
+        assertThat(servers.java().getSessionFromStore(header(jar))).as("the same get-session on both").isEqualTo(onNode);
+        assertThat(json(onNode).getJsonObject("session").getString("impersonatedBy")).isEqualTo(rootId);
+        assertThat(json(onNode).getJsonObject("user").getString("id")).isEqualTo(targetId);
+        for (AuthClient server : List.of(servers.node(), servers.java())) {
+            // the user's sessions of sign-up and sign-in, never the impersonation
+            assertThat(server.listedTokens(targetDevice.tokenOnly())).as(server + ": the user's own list")
+                    .hasSize(2).contains(targetDevice.token()).doesNotContain(impersonation);
+            assertThat(server.listedTokens(header(jar))).as(server + ": the impersonated browser's list")
+                    .hasSize(2).contains(targetDevice.token()).doesNotContain(impersonation);
+        }
+
+        // both fail alike: a forged admin cookie, and no impersonation at all
+        Map<String, String> forged = new java.util.LinkedHashMap<>(jar);
+        forged.put("better-auth.admin_session", jar.get("better-auth.admin_session").replaceFirst(".{6}$", "AAAA%3D"));
+        for (String cookie : List.of(header(forged), targetDevice.tokenOnly())) {
+            HttpResponse<String> n = servers.node().admin("stop-impersonating", "{}", cookie);
+            HttpResponse<String> j = servers.java().admin("stop-impersonating", "{}", cookie);
+            assertThat(j.statusCode()).isIn(400, 500).isEqualTo(n.statusCode());
+            assertThat(j.body()).isEqualTo(n.body());
+        }
+        assertThat(servers.java().sessionToken(header(jar))).as("still impersonating").isEqualTo(impersonation);
+
+        HttpResponse<String> stopped = stopper.admin("stop-impersonating", "{}", header(jar));
+        assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+        assertThat(json(stopped).getJsonObject("session").getString("token")).isEqualTo(root.token());
+        keepSession(jar, stopped);
+        assertThat(jar).doesNotContainKeys("better-auth.admin_session", "better-auth.dont_remember");
+        assertThat(servers.node().sessionToken(header(jar))).isEqualTo(root.token());
+        assertThat(servers.java().sessionToken(header(jar))).isEqualTo(root.token());
+        assertThat(InteropDatabase.sessionRows(targetId)).as("the impersonation session is deleted; the user's "
+                + "sessions of sign-up and sign-in stay").isEqualTo(2);
+    }
+
+    /** Keeps an answer's cookies in the jar; the token of the answer's {@code session}. */
+    static String keepSession(Map<String, String> jar, HttpResponse<String> answer) {
+        for (String line : Http.setCookies(answer)) {
+            String pair = line.split(";", 2)[0];
+            String name = pair.substring(0, pair.indexOf('='));
+            if (line.contains("Max-Age=0")) {
+                jar.remove(name);
+            } else {
+                jar.put(name, pair.substring(name.length() + 1));
+            }
+        }
+        return json(answer).getJsonObject("session").getString("token");
+    }
+
     /** Keeps an answer's cookies in the jar (a deletion removes one); the answer's session token. */
     static String keep(Map<String, String> jar, HttpResponse<String> answer) {
         for (String line : Http.setCookies(answer)) {
@@ -641,7 +775,7 @@ class NodeServerInteropIT {
 
     static ServerPair servers(String config) throws IOException {
         PayaraMicroProcess java = switch (config) {
-            case "off", "compact", "kv", "kvdb", "secure" -> serverA;
+            case "off", "compact", "kv", "kvdb", "secure", "admin" -> serverA;
             case "jwt", "jwe", "bearer", "multi", "jwtp" -> serverB;
             default -> throw new IllegalArgumentException(config);
         };
@@ -659,7 +793,8 @@ class NodeServerInteropIT {
 
             // Better Auth's own migration creates the tables; our servers must use them as they are.
             // with the jwt plugin's jwks table: the /jwtp servers share their signing keys through it
-            NodeBetterAuthServer.migrateWithPlugins(InteropDatabase.NODE_URL, "jwt");
+            // and the admin plugin's columns (user.role, banned, banReason, banExpires, session.impersonatedBy)
+            NodeBetterAuthServer.migrateWithPlugins(InteropDatabase.NODE_URL, "jwt,admin");
             schemaAfterMigration = InteropDatabase.schema();
             assertThat(schemaAfterMigration).as("tables created by Better Auth's migration")
                     .anyMatch(l -> l.startsWith("session.token "));
@@ -675,6 +810,7 @@ class NodeServerInteropIT {
                     .deploy("/kv", war("kv", portA, Map.of("better-auth.secondary-storage.redis-url", REDIS_URL)))
                     .deploy("/kvdb", war("kvdb", portA, storeInDatabase()))
                     .deploy("/secure", war("secure", portA, secure()))
+                    .deploy("/admin", war("admin", portA, Map.of("better-auth.plugins", "admin")))
                     .defaultDataSource(InteropDatabase.JDBC_URL, "org.postgresql.Driver")
                     .start();
             serverB = PayaraMicroProcess.named("interop-b").port(portB)
@@ -696,7 +832,8 @@ class NodeServerInteropIT {
                      {"name":"secure","strategy":"compact","useSecureCookies":true},
                      {"name":"bearer","strategy":"off","plugins":["bearer"]},
                      {"name":"multi","strategy":"off","plugins":["multi-session"]},
-                     {"name":"jwtp","strategy":"off","plugins":["jwt"]}]""");
+                     {"name":"jwtp","strategy":"off","plugins":["jwt"]},
+                     {"name":"admin","strategy":"off","plugins":["admin"]}]""");
             node.awaitReady(Duration.ofSeconds(60));
             serverA.awaitReady(READY_TIMEOUT);
             serverB.awaitReady(READY_TIMEOUT);

@@ -2,6 +2,7 @@ package io.betterauth.jakarta.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.betterauth.jakarta.it.app.PromoteServlet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,6 +37,10 @@ import redis.clients.jedis.RedisClient;
  *       and sign out with {@code set-auth-token} and {@code fetchOptions.auth} alone.</li>
  *   <li>{@code /multi-session}: Better Auth's multi-session plugin with the client's {@code multiSessionClient()}:
  *       device cookies, list, set-active, revoke, and sign-out of every account.</li>
+ *   <li>{@code /admin}: Better Auth's admin plugin with the client's {@code adminClient()}: a non-admin's 403s, ban
+ *       (sessions revoked, sign-in 403 {@code BANNED_USER}), unban, impersonation with the signed
+ *       {@code admin_session} cookie (a forged one changes nothing), the impersonation hidden from
+ *       {@code listSessions}, stop-impersonating. The script makes its admin through {@link PromoteServlet}.</li>
  *   <li>{@code /jwt-plugin}: Better Auth's jwt plugin with the client's {@code jwtClient()}; every JWT verified by
  *       {@code jose} against our {@code /jwks}, as a resource server does.</li>
  * </ul>
@@ -46,7 +51,7 @@ import redis.clients.jedis.RedisClient;
  * {@code STORAGE}, {@code DELETE_USER} and {@code PROFILE}; every check is named, and each run ends with
  * {@code client-interop: N checks passed, M failed}); its dependencies are pinned in {@code src/test/node/package-lock.json} and installed by
  * {@code npm ci} in Maven's generate-test-resources phase. The server is one Payara Micro process
- * ({@link PayaraMicroProcess}, log in {@code target/payara-client-interop/server.log}) with the nine WARs, each on the
+ * ({@link PayaraMicroProcess}, log in {@code target/payara-client-interop/server.log}) with the ten WARs, each on the
  * container's default (H2) data source; the scripts run one after the other. Nothing is skipped: a missing Redis
  * fails the {@code redis} run. Tagged {@code payara-only}: it starts Payara Micro itself whatever container profile
  * the build runs, so the WildFly pass excludes it (Arquillian would start one Payara Micro per deployment).
@@ -95,6 +100,7 @@ class OfficialClientIT {
         configs.put("bearer", Map.of("better-auth.plugins", "bearer"));
         configs.put("multi-session", Map.of("better-auth.plugins", "multi-session"));
         configs.put("jwt-plugin", Map.of("better-auth.plugins", "jwt"));
+        configs.put("admin", Map.of("better-auth.plugins", "admin"));
 
         PayaraMicroProcess.Builder builder = PayaraMicroProcess.named("client-interop")
                 .jvmOption("-Duser.timezone=UTC");
@@ -112,6 +118,9 @@ class OfficialClientIT {
                     : Deployments.reconfigured(base, c.getKey(), config);
             if (base == null) {
                 base = war;
+            }
+            if (c.getKey().equals("admin")) {
+                war = war.addClass(PromoteServlet.class); // the script's way to make an admin
             }
             builder.deploy("/" + c.getKey(), war);
         }
@@ -133,13 +142,14 @@ class OfficialClientIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"off", "compact", "jwt", "jwe", "redis", "hardened", "bearer", "multi-session", "jwt-plugin"})
+    @ValueSource(strings = {"off", "compact", "jwt", "jwe", "redis", "hardened", "bearer", "multi-session", "jwt-plugin",
+            "admin"})
     void officialClient_andRealCookieCode_agreeWithOurServer(String config) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("BETTER_AUTH_SECRET", Deployments.SECRET);
         env.put("DELETE_USER", config.equals("off") ? "off" : "on");
         if (config.equals("hardened") || config.equals("bearer") || config.equals("multi-session")
-                || config.equals("jwt-plugin")) {
+                || config.equals("jwt-plugin") || config.equals("admin")) {
             env.put("PROFILE", config.equals("jwt-plugin") ? "jwt" : config);
             env.put("CACHE_STRATEGY", "off");
             env.put("STORAGE", "database");
