@@ -3,6 +3,7 @@ package io.betterauth.jakarta.core.plugin.jwt;
 import io.betterauth.jakarta.core.session.IdGenerator;
 import io.betterauth.jakarta.spi.JwkRecord;
 import io.betterauth.jakarta.spi.JwksStore;
+import io.betterauth.jakarta.spi.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,16 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * algorithm; when none is live one is minted ({@code expiresAt} = now + rotation interval when one is set). The
  * JWKS lists every key until its grace period after expiry ends, and an empty table mints a key on that read too.
  *
- * <p>Unlike Better Auth, which reads the table on every call, the rows are cached here: the signing choice is made
- * from the cache and the table is read again only when the cached choice has expired, when a key id is not in the
- * cache (at most once per {@link #MIN_REFRESH} for unknown ids, so made-up ids cannot hammer the database), and on
- * every JWKS read. Decrypted keys are cached by id. Several servers minting at once each add a row; that is harmless,
+ * <p>Unlike Better Auth, which reads the table on every call, the rows are cached here: the signing choice and key
+ * lookups use the cache and the table is read again when the cached choice has expired, when the cache is older
+ * than {@link #MAX_STALENESS} (so a key whose row an operator deleted stops verifying and signing within that time),
+ * when a key id is not in the cache (at most once per {@link #MIN_REFRESH} for unknown ids, so made-up ids cannot
+ * hammer the database), and on every JWKS read. Decrypted keys are cached by id. Several servers minting at once each add a row; that is harmless,
  * since tokens name their key.
  */
 public final class KeyRing {
 
     /** The shortest time between two table reads caused by unknown key ids. */
     public static final Duration MIN_REFRESH = Duration.ofSeconds(30);
+    /**
+     * The longest the cached rows answer before the table is read again: the delay after which a deleted (revoked)
+     * key no longer verifies a session-cache JWT nor signs. A failed read keeps the cached rows for another period.
+     */
+    public static final Duration MAX_STALENESS = Duration.ofSeconds(30);
 
     private static final int MAX_SIGNERS = 8;
     private static final Comparator<JwkRecord> NEWEST_FIRST = Comparator.comparing(JwkRecord::createdAt).reversed();
@@ -63,8 +70,10 @@ public final class KeyRing {
     private final Settings settings;
     private final Clock clock;
     private final IdGenerator ids = new IdGenerator();
+    private final Object staleness = new Object();
     private final Map<String, SigningKey> signers = new ConcurrentHashMap<>();
     private volatile List<JwkRecord> rows;
+    private volatile Instant rowsReadAt = Instant.MIN;
     private volatile Instant lastUnknownKidRefresh = Instant.MIN;
 
     public KeyRing(JwksStore store, PrivateKeyEnvelope envelope, Settings settings, Clock clock) {
@@ -81,7 +90,8 @@ public final class KeyRing {
      */
     public SigningKey signingKey() {
         Instant now = clock.instant();
-        Optional<JwkRecord> chosen = rows == null ? Optional.empty() : choose(rows, now);
+        List<JwkRecord> cached = rows == null ? null : unlessStale(now);
+        Optional<JwkRecord> chosen = cached == null ? Optional.empty() : choose(cached, now);
         if (chosen.isEmpty()) {
             chosen = mintIfNoneLive();
         }
@@ -132,14 +142,16 @@ public final class KeyRing {
      * most once per {@link #MIN_REFRESH}.
      */
     public Optional<JwkRecord> byKid(String kid) {
-        List<JwkRecord> cached = rows;
+        Instant now = clock.instant();
+        List<JwkRecord> cached = rows == null ? null : unlessStale(now);
         Optional<JwkRecord> hit = cached == null ? Optional.empty() : find(cached, kid);
         if (hit.isPresent()) {
             return hit;
         }
-        Instant now = clock.instant();
         synchronized (this) {
-            if (cached != null && now.isBefore(lastUnknownKidRefresh.plus(MIN_REFRESH))) {
+            // not twice for one lookup: the rows may have just been read as stale
+            if (cached != null && (now.isBefore(lastUnknownKidRefresh.plus(MIN_REFRESH))
+                    || !rowsReadAt.isBefore(now))) {
                 return find(rows, kid);
             }
             lastUnknownKidRefresh = now;
@@ -152,9 +164,32 @@ public final class KeyRing {
     }
 
     private List<JwkRecord> refresh() {
+        Instant at = clock.instant();
         List<JwkRecord> keys = List.copyOf(store.all());
         rows = keys;
+        rowsReadAt = at;
         return keys;
+    }
+
+    /**
+     * The cached rows, read again first when they are {@link #MAX_STALENESS} old (one reader does; the others use
+     * the rows at hand meanwhile). A store that cannot be read leaves the cached rows in use for another period.
+     */
+    private List<JwkRecord> unlessStale(Instant now) {
+        if (now.isBefore(rowsReadAt.plus(MAX_STALENESS))) {
+            return rows;
+        }
+        synchronized (staleness) {
+            if (now.isBefore(rowsReadAt.plus(MAX_STALENESS))) {
+                return rows;
+            }
+            try {
+                return refresh();
+            } catch (StoreUnavailableException e) {
+                rowsReadAt = now;
+                return rows;
+            }
+        }
     }
 
     private JwkRecord mint(Instant now) {

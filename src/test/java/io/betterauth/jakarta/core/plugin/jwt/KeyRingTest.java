@@ -29,15 +29,16 @@ class KeyRingTest {
     private final MutableClock clock = new MutableClock(T0);
     private final CountingStore store = new CountingStore();
 
-    /** A memory store that counts its reads. */
+    /** A memory store that counts its reads, and can lose a row as an operator's DELETE does. */
     static final class CountingStore implements JwksStore {
         final InMemoryJwksStore keys = new InMemoryJwksStore();
         final AtomicInteger reads = new AtomicInteger();
+        final java.util.Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         @Override
         public List<JwkRecord> all() {
             reads.incrementAndGet();
-            return keys.all();
+            return keys.all().stream().filter(k -> !deleted.contains(k.id())).toList();
         }
 
         @Override
@@ -125,6 +126,27 @@ class KeyRingTest {
         clock.advance(Duration.ofHours(1));
         ring.signingKey();
         assertThat(store.reads.get()).isGreaterThan(reads);
+    }
+
+    @Test
+    void aKeyDeletedFromTheTable_stopsVerifyingAndSigning_withinMaxStaleness() {
+        // Deleting a leaked key's row is how it is revoked (Better Auth reads the table on every call, so there it
+        // stops at once). Here the cached rows kept verifying session-cache JWTs signed with it, and kept signing
+        // with it, for as long as nothing else made the ring read the table again.
+        KeyRing ring = ring(null, Duration.ofDays(30));
+        String leaked = ring.signingKey().kid();
+        assertThat(ring.byKid(leaked)).isPresent();
+        clock.advance(Duration.ofSeconds(1));
+        store.create(new JwkRecord("replacement", store.keys.all().get(0).publicKey(),
+                store.keys.all().get(0).privateKey(), clock.instant(), null, "EdDSA", "Ed25519"));
+        store.deleted.add(leaked);
+        int reads = store.reads.get();
+        assertThat(ring.byKid(leaked)).as("within the staleness bound: the cache").isPresent();
+        assertThat(store.reads.get()).isEqualTo(reads);
+        clock.advance(KeyRing.MAX_STALENESS);
+        assertThat(ring.byKid(leaked)).as("after it: the table").isEmpty();
+        assertThat(ring.signingKey().kid()).isEqualTo("replacement");
+        assertThat(store.reads.get()).as("one read for both").isEqualTo(reads + 1);
     }
 
     @Test
