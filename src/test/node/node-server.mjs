@@ -106,6 +106,11 @@ function instanceOptions(instance, pool, storage, baseURL) {
   if (!instance.options) return base;
   const fragment = { ...instance.options };
   if (fragment.plugins) fragment.plugins = fragment.plugins.map(plugin);
+  if (fragment.baseURL && fragment.baseURL !== baseURL) {
+    // Another server's base URL (the session-cache JWT's iss is the base URL's origin, so two servers that share
+    // caches share it): the origin this instance is called on stays trusted.
+    fragment.trustedOrigins = [...(fragment.trustedOrigins || []), baseURL];
+  }
   return merged(base, fragment);
 }
 

@@ -43,6 +43,11 @@ final class AuthClient {
         return new AuthClient("Better Auth " + instance, new URL("http://127.0.0.1:" + node.port(instance)));
     }
 
+    /** The origin this server is called on ({@code http://127.0.0.1:<port>}). */
+    String origin() {
+        return http.origin();
+    }
+
     // ---------------------------------------------------------------------------------------------------- accounts
 
     /** A fresh address; the tag names the scenario in the database and in the user's name. */

@@ -128,7 +128,7 @@ class NodeServerInteropIT {
     }
 
     @ParameterizedTest(name = "cookie cache {0}")
-    @ValueSource(strings = {"off", "compact", "jwt", "jwe"})
+    @ValueSource(strings = {"off", "compact", "jwt", "jwe", "jwtcache"})
     void aSessionTokenFromEither_isAcceptedByTheOther_withTheSameBody(String strategy) throws Exception {
         ServerPair servers = servers(strategy);
         String email = email(strategy + "-java");
@@ -149,7 +149,7 @@ class NodeServerInteropIT {
     }
 
     @ParameterizedTest(name = "cookie cache {0}")
-    @ValueSource(strings = {"off", "compact", "jwt", "jwe"})
+    @ValueSource(strings = {"off", "compact", "jwt", "jwe", "jwtcache"})
     void aDontRememberMeSessionFromEither_isAcceptedByTheOther_forOneDay(String strategy) throws Exception {
         ServerPair servers = servers(strategy);
         String email = email(strategy + "-java");
@@ -178,7 +178,7 @@ class NodeServerInteropIT {
 
     @ParameterizedTest(name = "cookie cache {0}, revoked on {1}")
     @CsvSource({"off, java", "off, node", "compact, java", "compact, node", "jwt, java", "jwt, node",
-            "jwe, java", "jwe, node"})
+            "jwe, java", "jwe, node", "jwtcache, java", "jwtcache, node"})
     void revokeSession_onOne_endsTheSessionOnTheOther(String strategy, String revokedOn) throws Exception {
         ServerPair servers = servers(strategy);
         AuthClient revoker = servers.on(revokedOn);
@@ -194,7 +194,7 @@ class NodeServerInteropIT {
 
     @ParameterizedTest(name = "cookie cache {0}, signed out on {1}")
     @CsvSource({"off, java", "off, node", "compact, java", "compact, node", "jwt, java", "jwt, node",
-            "jwe, java", "jwe, node"})
+            "jwe, java", "jwe, node", "jwtcache, java", "jwtcache, node"})
     void signOut_onOne_endsTheOthersSession(String strategy, String signedOutOn) throws Exception {
         ServerPair servers = servers(strategy);
         AuthClient other = servers.otherThan(signedOutOn);
@@ -213,7 +213,8 @@ class NodeServerInteropIT {
      * revocation window), which proves it accepted the cache, and refuses once the cache is bypassed.
      */
     @ParameterizedTest(name = "{0} cache minted on {1}")
-    @CsvSource({"compact, node", "compact, java", "jwt, node", "jwt, java", "jwe, node", "jwe, java"})
+    @CsvSource({"compact, node", "compact, java", "jwt, node", "jwt, java", "jwe, node", "jwe, java",
+            "jwtcache, node", "jwtcache, java"})
     void aCookieCacheMintedByOne_isAcceptedByTheOther(String strategy, String mintedOn) throws Exception {
         ServerPair servers = servers(strategy);
         AuthClient minter = servers.on(mintedOn);
@@ -714,6 +715,48 @@ class NodeServerInteropIT {
         return json(answer).getJsonObject("session").getString("token");
     }
 
+    /**
+     * Better Auth 1.7's session-cache JWT ({@code jwt({ sessionCookieCache: true })}, cache strategy jwt) on both,
+     * with one base URL (the JWT's {@code iss}): each one's {@code session_data} is a JWT of the shared key set with
+     * Better Auth's header and claims, and neither takes the other kind of jwt cache, HS256 with the shared secret,
+     * in its place: after sign-out such a cookie answers nothing, where the key-signed one still answers until it
+     * expires (the revocation window, as in Better Auth; {@code aCookieCacheMintedByOne_isAcceptedByTheOther}).
+     */
+    @ParameterizedTest(name = "read on {0}")
+    @ValueSource(strings = {"java", "node"})
+    void sessionCacheJwt_isSignedWithTheSharedKeys_andASecretSignedCacheIsNotTakenForIt(String readOn)
+            throws Exception {
+        ServerPair servers = servers("jwtcache");
+        ServerPair hs256 = servers("jwt");
+        String email = email("jwtcache-node");
+        servers.node().signUp(email);
+        jakarta.json.JsonArray keys = json(servers.java().jwks()).getJsonArray("keys");
+        for (AuthClient minter : servers.both()) {
+            Device d = minter.signedIn(email);
+            String jwt = io.betterauth.jakarta.core.cookie.CookieChunks.read("better-auth.session_data",
+                    io.betterauth.jakarta.core.cookie.RequestCookies.parse(d.cookies())).orElseThrow();
+            com.nimbusds.jwt.SignedJWT parsed = com.nimbusds.jwt.SignedJWT.parse(jwt);
+            assertThat(parsed.getHeader().getType().getType()).isEqualTo("better-auth.session-cache+jwt");
+            JsonObject key = keys.getValuesAs(JsonObject.class).stream()
+                    .filter(k -> k.getString("kid").equals(parsed.getHeader().getKeyID())).findFirst().orElseThrow();
+            assertThat(parsed.verify(io.betterauth.jakarta.core.plugin.jwt.JwkKeys.verifier(
+                    io.betterauth.jakarta.core.plugin.jwt.JwkAlgorithm.named(key.getString("alg")), key.toString())))
+                    .as("signed with a key of the shared key set").isTrue();
+            Map<String, Object> claims = parsed.getJWTClaimsSet().toJSONObject();
+            assertThat(claims).containsEntry("iss", servers.java().origin())
+                    .containsEntry("sid", d.token()).containsKeys("sub", "iat", "exp", "session", "user");
+            assertThat(parsed.getJWTClaimsSet().getAudience()).containsExactly("better-auth:session-cache");
+        }
+        AuthClient reader = servers.on(readOn);
+        Device secretSigned = hs256.node().signedIn(email);
+        assertThat(secretSigned.cacheCookies()).isNotEmpty();
+        assertSameJson(reader.getSession(secretSigned.cookies()), hs256.node().getSession(secretSigned.cookies()),
+                "the HS256 cache's session, read from the store");
+        hs256.node().signOut(secretSigned);
+        assertThat(reader.getSession(secretSigned.cookies())).as("an HS256 cache is no session cache here")
+                .isEqualTo("null");
+    }
+
     /** Keeps an answer's cookies in the jar (a deletion removes one); the answer's session token. */
     static String keep(Map<String, String> jar, HttpResponse<String> answer) {
         for (String line : Http.setCookies(answer)) {
@@ -776,7 +819,7 @@ class NodeServerInteropIT {
     static ServerPair servers(String config) throws IOException {
         PayaraMicroProcess java = switch (config) {
             case "off", "compact", "kv", "kvdb", "secure", "admin" -> serverA;
-            case "jwt", "jwe", "bearer", "multi", "jwtp" -> serverB;
+            case "jwt", "jwe", "bearer", "multi", "jwtp", "jwtcache" -> serverB;
             default -> throw new IllegalArgumentException(config);
         };
         return new ServerPair(AuthClient.node(node, config), AuthClient.java(java, "/" + config));
@@ -820,6 +863,7 @@ class NodeServerInteropIT {
                     .deploy("/bearer", war("bearer", portB, Map.of("better-auth.plugins", "bearer")))
                     .deploy("/multi", war("multi", portB, Map.of("better-auth.plugins", "multi-session")))
                     .deploy("/jwtp", war("jwtp", portB, Map.of("better-auth.plugins", "jwt")))
+                    .deploy("/jwtcache", war("jwtcache", portB, sessionCacheJwt()))
                     .defaultDataSource(InteropDatabase.JDBC_URL, "org.postgresql.Driver")
                     .start();
             node = NodeBetterAuthServer.start(InteropDatabase.NODE_URL, REDIS_URL, """
@@ -833,7 +877,9 @@ class NodeServerInteropIT {
                      {"name":"bearer","strategy":"off","plugins":["bearer"]},
                      {"name":"multi","strategy":"off","plugins":["multi-session"]},
                      {"name":"jwtp","strategy":"off","plugins":["jwt"]},
-                     {"name":"admin","strategy":"off","plugins":["admin"]}]""");
+                     {"name":"admin","strategy":"off","plugins":["admin"]},
+                     {"name":"jwtcache","strategy":"jwt","plugins":[{"id":"jwt","options":{"sessionCookieCache":true}}],
+                      "options":{"baseURL":"http://127.0.0.1:%d"}}]""".formatted(portB));
             node.awaitReady(Duration.ofSeconds(60));
             serverA.awaitReady(READY_TIMEOUT);
             serverB.awaitReady(READY_TIMEOUT);
@@ -879,6 +925,17 @@ class NodeServerInteropIT {
     static Map<String, String> cache(String strategy) {
         return Map.of("better-auth.session.cookie-cache.enabled", "true",
                 "better-auth.session.cookie-cache.strategy", strategy);
+    }
+
+    /**
+     * Better Auth 1.7's session-cache JWT: the jwt plugin with {@code sessionCookieCache}, the jwt cache strategy. The
+     * Node instance has our base URL, so both write and expect the same {@code iss}.
+     */
+    static Map<String, String> sessionCacheJwt() {
+        Map<String, String> c = new HashMap<>(cache("jwt"));
+        c.put("better-auth.plugins", "jwt");
+        c.put("better-auth.plugins.jwt.session-cookie-cache", "true");
+        return c;
     }
 
     /** delete-user on (/off and /kvdb, as on the Node instances of the same names); the other WARs keep it off. */
