@@ -8,7 +8,10 @@ import io.betterauth.jakarta.api.ErrorCode;
 import io.betterauth.jakarta.api.GetSessionOptions;
 import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.User;
+import io.betterauth.jakarta.config.BetterAuthConfig;
+import io.betterauth.jakarta.core.cookie.CookieChunks;
 import io.betterauth.jakarta.core.cookie.RequestCookies;
+import io.betterauth.jakarta.core.cookie.SessionCookies;
 import io.betterauth.jakarta.core.endpoint.AuthResult;
 import io.betterauth.jakarta.core.plugin.Exchange;
 import io.betterauth.jakarta.core.plugin.Plugins;
@@ -73,7 +76,7 @@ public class SessionResolver {
         boolean unavailable = false;
         try {
             BetterAuthRuntime.Services services = runtime.services();
-            lookup = services.verifierMode() ? verified(request, services.verifier())
+            lookup = services.verifierMode() ? verified(request, services.verifier(), services.config())
                     : services.sessions().resolve(cookies(request, services.plugins()), options);
         } catch (AuthException e) {
             // A refresh that found the row gone: no session, and the dead cookies are cleared.
@@ -93,12 +96,21 @@ public class SessionResolver {
     }
 
     /**
-     * Verifier mode: the caller of the request's {@code Authorization: Bearer <JWT>}, checked on the remote key set;
-     * a user without a session ({@code CurrentSession.session()} is empty), and never a cookie to write.
+     * Verifier mode: the caller of the request's {@code Authorization: Bearer <JWT>}, checked on the remote key set,
+     * else (with {@code session-cookie-cache}) of its {@code session_data} cookie holding Better Auth's session-cache
+     * JWT; a user without a session ({@code CurrentSession.session()} is empty), and never a cookie to write.
      */
-    private static SessionLookup verified(HttpServletRequest request, RemoteJwksVerifier verifier) {
-        return new SessionLookup(verifier.verifyAuthorization(request.getHeader("Authorization"))
-                .map(user -> new SessionAndUser(null, user)).orElse(null), List.of(), null);
+    private static SessionLookup verified(HttpServletRequest request, RemoteJwksVerifier verifier,
+                                          BetterAuthConfig config) {
+        java.util.Optional<User> caller = verifier.verifyAuthorization(request.getHeader("Authorization"));
+        if (caller.isEmpty() && verifier.readsSessionCache()) {
+            List<String> headers = Collections.list(request.getHeaders("Cookie"));
+            if (!headers.isEmpty()) {
+                caller = CookieChunks.read(SessionCookies.sessionDataName(config),
+                        RequestCookies.parse(String.join("; ", headers))).flatMap(verifier::verifySessionCache);
+            }
+        }
+        return new SessionLookup(caller.map(user -> new SessionAndUser(null, user)).orElse(null), List.of(), null);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.betterauth.jakarta.core.plugin.jwt.AccessTokenSigner;
 import io.betterauth.jakarta.core.plugin.jwt.JwkAlgorithm;
 import io.betterauth.jakarta.core.plugin.jwt.JwkGenerator;
 import io.betterauth.jakarta.core.plugin.jwt.JwkKeys;
+import io.betterauth.jakarta.core.plugin.jwt.SessionCacheJwt;
 import io.betterauth.jakarta.core.plugin.jwt.SigningKey;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * setting is {@code better-auth.plugins.jwt.remote-jwks-url}, pointing at a key set this test serves on
  * 127.0.0.1 the way Better Auth's {@code /api/auth/jwks} does. A JWT as {@code GET /token} signs it authenticates
  * a protected servlet and a JAX-RS resource (the user, no session); without one, or with a tampered, expired,
- * HS256 or foreign-issuer token, the protected servlet answers 401; the endpoints do not exist.
+ * HS256 or foreign-issuer token, the protected servlet answers 401; the endpoints do not exist. With
+ * {@code session-cookie-cache}, Better Auth 1.7's session-cache JWT in the {@code session_data} cookie is a caller too.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -55,6 +57,7 @@ class RemoteJwksIT {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("better-auth.plugins", "jwt");
         config.put("better-auth.plugins.jwt.remote-jwks-url", ISSUER.jwksUrl());
+        config.put("better-auth.plugins.jwt.session-cookie-cache", "true");
         // Nothing else: no secret, and none of the defaults Deployments gives the scenarios with a database.
         for (String key : List.of("better-auth.database.url", "better-auth.trusted-origins",
                 "better-auth.rate-limit.enabled", "better-auth.email-and-password.enabled",
@@ -111,6 +114,49 @@ class RemoteJwksIT {
         }
     }
 
+    /**
+     * Better Auth 1.7's session-cache JWT in the {@code session_data} cookie (its name here: no {@code better-auth.url}
+     * outside dev mode, so {@code __Secure-}) is the caller too, whole or in chunks; a cache of another kind, issuer or
+     * age, or a {@code /token} JWT in its place, is no caller; a cookie too large for the container is refused by it,
+     * never a 500.
+     */
+    @Test
+    void theSessionCacheCookie_isTheCaller_andAnythingElseInItIsNoCaller() throws Exception {
+        Http http = new Http(url);
+        String name = "__Secure-better-auth.session_data";
+        String cache = ISSUER.sessionCache("user-2", Instant.now(), ISSUER.origin());
+
+        HttpResponse<String> page = http.get("/protected/whoami", name + "=" + cache);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        JsonObject who = json(page);
+        assertThat(who.getString("caller")).isEqualTo("user-2");
+        assertThat(who.getString("email")).isEqualTo("ada@example.com");
+        assertThat(who.isNull("sessionExpiresAt")).as("the caller is the cached user only").isTrue();
+        assertThat(http.get("/api/me", name + "=" + cache).body()).isEqualTo("user-2 (user)");
+        int half = cache.length() / 2;
+        assertThat(http.get("/protected/whoami", name + ".0=" + cache.substring(0, half) + "; " + name + ".1="
+                + cache.substring(half)).statusCode()).as("chunked").isEqualTo(200);
+
+        int sig = cache.lastIndexOf('.') + 1;
+        String tampered = cache.substring(0, sig) + (cache.charAt(sig) == 'A' ? 'B' : 'A') + cache.substring(sig + 1);
+        for (String cookie : List.of(name + "=" + tampered,
+                name + "=" + ISSUER.hs256SessionCache("user-2"),
+                name + "=" + ISSUER.token("user-2", Instant.now(), ISSUER.origin()),
+                name + "=" + ISSUER.sessionCache("user-2", Instant.now(), "https://another-issuer.example"),
+                name + "=" + ISSUER.sessionCache("user-2", Instant.now().minusSeconds(600), ISSUER.origin()),
+                "better-auth.session_data=" + cache,
+                name + "=a.b.c")) {
+            HttpResponse<String> refused = http.get("/protected/whoami", cookie);
+            assertThat(refused.statusCode()).as(cookie).isEqualTo(401);
+        }
+        try {
+            HttpResponse<String> huge = http.get("/protected/whoami", name + "=" + "a".repeat(70_000) + "." + cache);
+            assertThat(huge.statusCode()).as("an oversized cookie").isIn(400, 401, 413, 431);
+        } catch (IOException e) {
+            // the container closed the connection on the header's size: no caller either
+        }
+    }
+
     /** Better Auth's jwt plugin as a resource server sees it: an Ed25519 key in {@code /api/auth/jwks}. */
     private static final class Issuer {
         private final HttpServer server;
@@ -162,6 +208,50 @@ class RemoteJwksIT {
             return new AccessTokenSigner(iss, List.of(origin()), 900).sign(
                     new SigningKey(kid, JwkAlgorithm.EDDSA, JwkKeys.signer(JwkAlgorithm.EDDSA, key.privateJwk())),
                     user, at);
+        }
+
+        /** Better Auth 1.7's session-cache JWT of a 5-minute cache, written at {@code at}. */
+        String sessionCache(String userId, Instant at, String iss) {
+            return SessionCacheJwt.sign(new SigningKey(kid, JwkAlgorithm.EDDSA,
+                    JwkKeys.signer(JwkAlgorithm.EDDSA, key.privateJwk())), cachePayload(userId), at.toEpochMilli(),
+                    300, iss);
+        }
+
+        /** The same claims HS256-signed with the shared secret, naming the issuer's key and the cache's typ. */
+        String hs256SessionCache(String userId) throws Exception {
+            String claims = sessionCache(userId, Instant.now(), origin()).split("\\.")[1];
+            String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"alg\":\"HS256\","
+                    + "\"kid\":\"" + kid + "\",\"typ\":\"" + SessionCacheJwt.TYPE + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            String input = header + "." + claims;
+            return input + "." + new MACSigner(Deployments.SECRET.getBytes(StandardCharsets.UTF_8))
+                    .sign(new JWSHeader(JWSAlgorithm.HS256), input.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        private static Map<String, Object> cachePayload(String userId) {
+            Map<String, Object> session = new LinkedHashMap<>();
+            session.put("id", "session-of-" + userId);
+            session.put("token", "token-of-" + userId);
+            session.put("userId", userId);
+            session.put("expiresAt", Instant.now().plusSeconds(86_400).toString());
+            session.put("createdAt", "2026-01-01T00:00:00.000Z");
+            session.put("updatedAt", "2026-01-01T00:00:00.000Z");
+            session.put("ipAddress", "");
+            session.put("userAgent", "");
+            Map<String, Object> user = new LinkedHashMap<>();
+            user.put("name", "Ada");
+            user.put("email", "ada@example.com");
+            user.put("emailVerified", true);
+            user.put("image", null);
+            user.put("createdAt", "2026-01-01T00:00:00.000Z");
+            user.put("updatedAt", "2026-01-01T00:00:00.000Z");
+            user.put("id", userId);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("session", session);
+            payload.put("user", user);
+            payload.put("updatedAt", System.currentTimeMillis());
+            payload.put("version", "1");
+            return payload;
         }
 
         /** The resource-server mistake: HS256 with a shared secret, naming the issuer's key. */

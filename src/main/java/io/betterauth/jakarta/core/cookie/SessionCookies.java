@@ -100,6 +100,18 @@ public final class SessionCookies {
         this.expiresIn = config.session().expiresIn();
     }
 
+    /**
+     * The {@code session_data} cookie's name under this configuration, as the constructor names it (for verifier
+     * mode, which has no secret and so no {@code SessionCookies}).
+     */
+    public static String sessionDataName(BetterAuthConfig config) {
+        AdvancedOptions advanced = config.advanced();
+        // a Domain exactly when cross-subdomain cookies are on (the constructor refuses them without one)
+        boolean domain = advanced.crossSubDomainCookies().enabled();
+        String prefix = !secure(config) ? "" : advanced.useHostPrefix() && !domain ? "__Host-" : "__Secure-";
+        return prefix + advanced.cookiePrefix() + ".session_data";
+    }
+
     /** Better Auth's rule: the explicit option, else the base URL's scheme, else "not in development". */
     static boolean secure(BetterAuthConfig config) {
         if (config.advanced().useSecureCookies() != null) {

@@ -21,6 +21,7 @@ import io.betterauth.jakarta.config.plugin.RemoteJwksOptions;
 import io.betterauth.jakarta.core.plugin.jwt.JwkAlgorithm;
 import io.betterauth.jakarta.core.plugin.jwt.JwkKeys;
 import io.betterauth.jakarta.core.plugin.jwt.JwtEndpoints;
+import io.betterauth.jakarta.core.plugin.jwt.SessionCacheJwt;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -29,6 +30,7 @@ import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -63,12 +65,23 @@ public final class RemoteJwksVerifier implements Closeable {
     private final List<String> audience;
     private final RemoteJwksOptions options;
     private final Clock clock;
+    private final boolean sessionCache;
 
     /**
      * @param issuer   the exact {@code iss} accepted
      * @param audience the {@code aud} values accepted (one must match)
      */
     public RemoteJwksVerifier(RemoteJwksOptions options, String issuer, List<String> audience, Clock clock) {
+        this(options, issuer, audience, clock, false);
+    }
+
+    /**
+     * @param sessionCache whether {@code session_data} cookies holding Better Auth's session-cache JWT are read too
+     *                     ({@link #verifySessionCache})
+     */
+    public RemoteJwksVerifier(RemoteJwksOptions options, String issuer, List<String> audience, Clock clock,
+            boolean sessionCache) {
+        this.sessionCache = sessionCache;
         this.options = Objects.requireNonNull(options, "options");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.audience = List.copyOf(audience);
@@ -91,13 +104,14 @@ public final class RemoteJwksVerifier implements Closeable {
 
     /**
      * The verifier of the jwt plugin's options: {@code iss} by default the remote URL's origin (Better Auth's
-     * {@code iss} is always its base URL's origin), {@code aud} by default the issuer.
+     * {@code iss} is always its base URL's origin, for {@code /token} JWTs and session-cache JWTs alike), {@code aud}
+     * by default the issuer (session-cache JWTs: always {@code better-auth:session-cache}).
      */
     public static RemoteJwksVerifier of(JwtOptions jwt, Clock clock) {
         RemoteJwksOptions remote = Objects.requireNonNull(jwt.remoteJwks(), "remote-jwks-url");
         String issuer = jwt.issuer() != null ? jwt.issuer() : JwtEndpoints.origin(remote.url().toString());
         return new RemoteJwksVerifier(remote, issuer, jwt.audience().isEmpty() ? List.of(issuer) : jwt.audience(),
-                clock);
+                clock, jwt.sessionCookieCache());
     }
 
     /** The {@code iss} this verifier accepts (logged at start-up: a wrong default is the usual mistake). */
@@ -136,6 +150,48 @@ public final class RemoteJwksVerifier implements Closeable {
         }
     }
 
+    /**
+     * The caller of a {@code session_data} cookie value (chunks joined): Better Auth 1.7's session-cache JWT
+     * ({@link SessionCacheJwt}) signed by a key of the remote set, checked as Better Auth checks it (the key's
+     * algorithm, {@code typ}, 15 s of clock tolerance, {@code aud} {@code better-auth:session-cache}, {@code sub} the
+     * cached user, {@code sid} the cached session) with {@code iss} this verifier's {@link #issuer()}, and the cached
+     * session not expired ({@code getCookieCache}'s {@code isEmbeddedSessionExpired}). Empty otherwise, and always
+     * when {@code session-cookie-cache} is off.
+     */
+    public Optional<User> verifySessionCache(String cookieValue) {
+        if (!sessionCache || cookieValue == null) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        return SessionCacheJwt.verify(cookieValue, this::candidates, issuer, now)
+                .filter(v -> !v.data().session().expiresAt().isBefore(Instant.ofEpochMilli(now)))
+                .map(v -> v.data().user());
+    }
+
+    /** Whether {@code session_data} cookies are read ({@code better-auth.plugins.jwt.session-cookie-cache}). */
+    public boolean readsSessionCache() {
+        return sessionCache;
+    }
+
+    /** The remote keys of this {@code kid} that name an algorithm this library verifies. */
+    private List<SessionCacheJwt.Candidate> candidates(String kid) {
+        List<JWK> found = select(kid);
+        List<SessionCacheJwt.Candidate> candidates = new java.util.ArrayList<>();
+        for (JWK jwk : found) {
+            if (jwk.getAlgorithm() == null) {
+                continue; // Better Auth's JWKS names every key's alg; the token's header never chooses it here
+            }
+            try {
+                JwkAlgorithm alg = JwkAlgorithm.named(jwk.getAlgorithm().getName());
+                candidates.add(new SessionCacheJwt.Candidate(alg, JwkKeys.verifier(alg,
+                        jwk.toPublicJWK().toJSONString())));
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.DEBUG, "Remote key " + printable(kid) + " cannot verify: " + e.getMessage());
+            }
+        }
+        return candidates;
+    }
+
     /** The groups the configured {@code roles-claim} grants this user (none unless set). */
     public Set<String> groups(User user) {
         return TokenUser.groups(user, options.rolesClaim());
@@ -148,19 +204,7 @@ public final class RemoteJwksVerifier implements Closeable {
             return false;
         }
         JwkAlgorithm alg = JwkAlgorithm.named(header.getAlgorithm().getName()); // HS256, none: refused here
-        List<JWK> candidates;
-        try {
-            candidates = keys.get(new JWKSelector(new JWKMatcher.Builder().keyID(kid).build()), null);
-        } catch (RateLimitReachedException e) {
-            // An unknown kid within the refetch interval: any client can send these, so no log line per request.
-            LOG.log(Level.DEBUG, "Unknown kid " + printable(kid) + " while the JWKS refetch is rate-limited");
-            return false;
-        } catch (KeySourceException e) {
-            // Unreachable, too large or malformed: no caller, one line in the log.
-            LOG.log(Level.WARNING, "Remote JWKS " + options.url() + " unavailable: " + e.getMessage());
-            return false;
-        }
-        for (JWK jwk : candidates) {
+        for (JWK jwk : select(kid)) {
             if (jwk.getAlgorithm() == null || !alg.alg().equals(jwk.getAlgorithm().getName())) {
                 continue;
             }
@@ -170,6 +214,21 @@ public final class RemoteJwksVerifier implements Closeable {
             }
         }
         return false;
+    }
+
+    /** The remote keys with this {@code kid}; none when it is unknown or the key set cannot be had. */
+    private List<JWK> select(String kid) {
+        try {
+            return keys.get(new JWKSelector(new JWKMatcher.Builder().keyID(kid).build()), null);
+        } catch (RateLimitReachedException e) {
+            // An unknown kid within the refetch interval: any client can send these, so no log line per request.
+            LOG.log(Level.DEBUG, "Unknown kid " + printable(kid) + " while the JWKS refetch is rate-limited");
+            return List.of();
+        } catch (KeySourceException e) {
+            // Unreachable, too large or malformed: no caller, one line in the log.
+            LOG.log(Level.WARNING, "Remote JWKS " + options.url() + " unavailable: " + e.getMessage());
+            return List.of();
+        }
     }
 
     private Optional<User> claims(JWTClaimsSet claims) throws java.text.ParseException {

@@ -15,6 +15,7 @@ import io.betterauth.jakarta.core.plugin.jwt.AccessTokenSigner;
 import io.betterauth.jakarta.core.plugin.jwt.JwkAlgorithm;
 import io.betterauth.jakarta.core.plugin.jwt.JwkGenerator;
 import io.betterauth.jakarta.core.plugin.jwt.JwkKeys;
+import io.betterauth.jakarta.core.plugin.jwt.SessionCacheJwt;
 import io.betterauth.jakarta.core.plugin.jwt.SigningKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -182,6 +183,101 @@ class RemoteJwksVerifierTest {
             assertThat(caller.get().name()).isEqualTo(user.getString("name"));
             assertThat(caller.get().email()).isEqualTo(user.getString("email"));
         }
+    }
+
+    // =========================================================== session_data: Better Auth 1.7's session-cache JWT
+
+    private RemoteJwksVerifier sessionCacheVerifier(String issuer, Clock clock) {
+        RemoteJwksVerifier v = new RemoteJwksVerifier(new RemoteJwksOptions(jwksUrl(), 300, 30, 0, null), issuer,
+                List.of(issuer), clock, true);
+        opened.add(v);
+        return v;
+    }
+
+    /** A session cache as {@code setCookieCache} builds it for this user, its session expiring at {@code until}. */
+    private static Map<String, Object> cachePayload(String userId, String token, Instant until) {
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("id", "s-" + token);
+        session.put("token", token);
+        session.put("userId", userId);
+        session.put("expiresAt", until.toString());
+        session.put("createdAt", "2029-12-31T00:00:00.000Z");
+        session.put("updatedAt", "2029-12-31T00:00:00.000Z");
+        session.put("ipAddress", "");
+        session.put("userAgent", "");
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("session", session);
+        payload.put("user", user(userId));
+        payload.put("updatedAt", NOW.toEpochMilli());
+        payload.put("version", "1");
+        return payload;
+    }
+
+    private static String sessionCache(Key key, Map<String, Object> payload, String issuer) {
+        return SessionCacheJwt.sign(new SigningKey(key.kid(), key.alg(), JwkKeys.signer(key.alg(),
+                key.pair().privateJwk())), payload, NOW.toEpochMilli() - 10_000, 300, issuer);
+    }
+
+    @Test
+    void aSessionCacheJwt_givesItsUser_onlyWhenSessionCookieCacheIsOn() {
+        Key key = Key.generate("k1", JwkAlgorithm.EDDSA);
+        publish(key);
+        String cache = sessionCache(key, cachePayload("u-1", "tok-1", NOW.plusSeconds(3600)), ISSUER);
+        Optional<User> caller = sessionCacheVerifier(ISSUER, CLOCK).verifySessionCache(cache);
+        assertThat(caller.map(User::id)).contains("u-1");
+        assertThat(caller.get().additional()).containsEntry("role", "admin,user");
+        assertThat(verifier().verifySessionCache(cache)).as("session-cookie-cache off").isEmpty();
+        assertThat(verifier().readsSessionCache()).isFalse();
+        // nor is it a bearer token: its audience is the session cache's
+        assertThat(sessionCacheVerifier(ISSUER, CLOCK).verifyAuthorization("Bearer " + cache)).isEmpty();
+    }
+
+    @Test
+    void nodesSessionCaches_fromBetterAuth1725_verify_forEveryAlgorithm() throws IOException {
+        JsonObject vectors;
+        try (InputStream in = getClass().getResourceAsStream("/vectors/session-cache-jwt-better-auth-1.7.25.json")) {
+            vectors = Json.createReader(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
+                    .readObject();
+        }
+        Clock then = Clock.fixed(Instant.parse(vectors.getString("now")), ZoneOffset.UTC);
+        for (JsonObject key : vectors.getJsonArray("keys").getValuesAs(JsonObject.class)) {
+            JsonObject row = key.getJsonObject("row");
+            jwks.set("{\"keys\":[{\"alg\":\"" + row.getString("alg") + "\",\"kid\":\"" + row.getString("id")
+                    + "\"," + row.getString("publicKey").substring(1) + "]}");
+            Optional<User> caller = sessionCacheVerifier("http://127.0.0.1:3000", then)
+                    .verifySessionCache(key.getString("sessionData"));
+            assertThat(caller.map(User::id)).as(row.getString("alg")).contains(key.getString("userId"));
+            assertThat(caller.get().name()).isEqualTo(vectors.getString("name"));
+            assertThat(sessionCacheVerifier("https://auth.example.com", then)
+                    .verifySessionCache(key.getString("sessionData"))).as("another issuer").isEmpty();
+        }
+    }
+
+    @Test
+    void aSessionCache_whoseSessionEnded_orOfTheTokenEndpoint_orHs256_givesNoCaller() throws Exception {
+        Key key = Key.generate("k1", JwkAlgorithm.EDDSA);
+        publish(key);
+        RemoteJwksVerifier v = sessionCacheVerifier(ISSUER, CLOCK);
+        assertThat(v.verifySessionCache(sessionCache(key, cachePayload("u-1", "t", NOW.minusSeconds(1)), ISSUER)))
+                .as("the cached session has expired").isEmpty();
+        assertThat(v.verifySessionCache(key.sign(user("u-1")))).as("a /token JWT").isEmpty();
+        assertThat(v.verifySessionCache(sessionCache(Key.generate("k1", JwkAlgorithm.EDDSA),
+                cachePayload("u-1", "t", NOW.plusSeconds(60)), ISSUER))).as("same kid, another key").isEmpty();
+        assertThat(v.verifySessionCache(sessionCache(Key.generate("k2", JwkAlgorithm.EDDSA),
+                cachePayload("u-1", "t", NOW.plusSeconds(60)), ISSUER))).as("unknown kid").isEmpty();
+        String good = sessionCache(key, cachePayload("u-1", "t", NOW.plusSeconds(60)), ISSUER);
+        String[] p = good.split("\\.");
+        String hsHeader = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"alg\":\"HS256\",\"kid\":\"k1\","
+                + "\"typ\":\"better-auth.session-cache+jwt\"}").getBytes(StandardCharsets.UTF_8));
+        String input = hsHeader + "." + p[1];
+        String hs = input + "." + new MACSigner(key.pair().publicJwk().getBytes(StandardCharsets.UTF_8))
+                .sign(new JWSHeader(JWSAlgorithm.HS256), input.getBytes(StandardCharsets.US_ASCII));
+        assertThat(v.verifySessionCache(hs)).as("HS256 keyed with the public JWK").isEmpty();
+        for (String junk : new String[] {"", "a.b.c", "x".repeat(70_000), p[0] + "." + p[1] + "."}) {
+            assertThat(v.verifySessionCache(junk)).isEmpty();
+        }
+        assertThat(v.verifySessionCache(null)).isEmpty();
+        assertThat(v.verifySessionCache(good)).isPresent();
     }
 
     @Test
