@@ -50,6 +50,8 @@ const STORAGE = process.env.STORAGE || "database";
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379/12";
 const DELETE_USER = process.env.DELETE_USER || "off";
 const PROFILE = process.env.PROFILE || "standard";
+/** PROFILE=jwt against a server with the jwt plugin's session-cookie-cache (Better Auth 1.7's session-cache JWT). */
+const SESSION_CACHE_JWT = process.env.SESSION_CACHE_JWT === "on";
 if (!base || !secret || !["off", "compact", "jwt", "jwe"].includes(STRATEGY) || !["database", "redis"].includes(STORAGE)
     || !["on", "off"].includes(DELETE_USER) || !["standard", "hardened", "bearer", "multi-session", "jwt", "admin"].includes(PROFILE)
     || (PROFILE === "hardened" && (STRATEGY !== "off" || STORAGE !== "database" || DELETE_USER !== "on"))
@@ -1770,6 +1772,37 @@ async function jwtProfile() {
     const [h, p, sig] = token.split(".");
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, "base64url")), sub: "someone-else" })).toString("base64url")}.${sig}`;
     await assert.rejects(verify(forged));
+  });
+
+  if (!SESSION_CACHE_JWT) return;
+  await check("jwt: session_data is Better Auth 1.7's session-cache JWT, and Better Auth's getCookieCache reads it "
+      + "with our /jwks alone (no secret)", async () => {
+    const wire = jar.get(SESSION_DATA);
+    assert.ok(wire, `the jar holds ${SESSION_DATA}: ${jar.header()}`);
+    const value = decodeURIComponent(wire);
+    const header = decodeProtectedHeader(value);
+    assert.deepEqual(header, { alg: "EdDSA", kid, typ: "better-auth.session-cache+jwt" });
+    const claims = base64UrlJson(value.split(".")[1]);
+    assert.deepEqual(Object.keys(claims), ["session", "user", "updatedAt", "version", "sid", "iat", "exp", "iss",
+      "aud", "sub"]);
+    assert.equal(claims.sub, userId);
+    assert.equal(claims.sid, claims.session.token);
+    assert.equal(claims.aud, "better-auth:session-cache");
+    const jwks = (await client.jwks()).data;
+    const read = (cookieValue, issuer) => getCookieCache(new Headers({ cookie: `${SESSION_DATA}=${cookieValue}` }),
+      { strategy: "jwt", isSecure: false, jwt: { jwks, issuer } });
+    const payload = await read(wire, ISSUER);
+    assert.ok(payload, "Better Auth's getCookieCache with the key set accepts our session cache");
+    assert.equal(payload.user.id, userId);
+    assert.equal(payload.session.token, claims.sid);
+    assert.equal(await read(wire, "https://another-issuer.example"), null, "another issuer: not ours");
+    const [h, p, sig] = value.split(".");
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: "someone-else" })).toString("base64url")}.${sig}`;
+    assert.equal(await read(forged, ISSUER), null, "a forged sub");
+    // and the client's getSession is answered from it
+    const { data, error } = await client.getSession();
+    assert.equal(error, null, JSON.stringify(error));
+    assert.equal(data?.session?.token, claims.sid);
   });
 }
 

@@ -43,6 +43,9 @@ import redis.clients.jedis.RedisClient;
  *       {@code listSessions}, stop-impersonating. The script makes its admin through {@link PromoteServlet}.</li>
  *   <li>{@code /jwt-plugin}: Better Auth's jwt plugin with the client's {@code jwtClient()}; every JWT verified by
  *       {@code jose} against our {@code /jwks}, as a resource server does.</li>
+ *   <li>{@code /jwt-cache}: the same with {@code session-cookie-cache} (Better Auth 1.7's session-cache JWT): the
+ *       {@code session_data} cookie is read by Better Auth's own {@code getCookieCache} with our key set alone, the
+ *       resource-server helper Better Auth documents for it.</li>
  * </ul>
  *
  * <p>delete-user is enabled everywhere but {@code /off}, which checks Better Auth's answer when it is disabled.
@@ -51,7 +54,7 @@ import redis.clients.jedis.RedisClient;
  * {@code STORAGE}, {@code DELETE_USER} and {@code PROFILE}; every check is named, and each run ends with
  * {@code client-interop: N checks passed, M failed}); its dependencies are pinned in {@code src/test/node/package-lock.json} and installed by
  * {@code npm ci} in Maven's generate-test-resources phase. The server is one Payara Micro process
- * ({@link PayaraMicroProcess}, log in {@code target/payara-client-interop/server.log}) with the ten WARs, each on the
+ * ({@link PayaraMicroProcess}, log in {@code target/payara-client-interop/server.log}) with the eleven WARs, each on the
  * container's default (H2) data source; the scripts run one after the other. Nothing is skipped: a missing Redis
  * fails the {@code redis} run. Tagged {@code payara-only}: it starts Payara Micro itself whatever container profile
  * the build runs, so the WildFly pass excludes it (Arquillian would start one Payara Micro per deployment).
@@ -101,6 +104,9 @@ class OfficialClientIT {
         configs.put("multi-session", Map.of("better-auth.plugins", "multi-session"));
         configs.put("jwt-plugin", Map.of("better-auth.plugins", "jwt"));
         configs.put("admin", Map.of("better-auth.plugins", "admin"));
+        configs.put("jwt-cache", Map.of("better-auth.plugins", "jwt", "better-auth.plugins.jwt.session-cookie-cache",
+                "true", "better-auth.session.cookie-cache.enabled", "true",
+                "better-auth.session.cookie-cache.strategy", "jwt"));
 
         PayaraMicroProcess.Builder builder = PayaraMicroProcess.named("client-interop")
                 .jvmOption("-Duser.timezone=UTC");
@@ -143,14 +149,15 @@ class OfficialClientIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"off", "compact", "jwt", "jwe", "redis", "hardened", "bearer", "multi-session", "jwt-plugin",
-            "admin"})
+            "admin", "jwt-cache"})
     void officialClient_andRealCookieCode_agreeWithOurServer(String config) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("BETTER_AUTH_SECRET", Deployments.SECRET);
         env.put("DELETE_USER", config.equals("off") ? "off" : "on");
         if (config.equals("hardened") || config.equals("bearer") || config.equals("multi-session")
-                || config.equals("jwt-plugin") || config.equals("admin")) {
-            env.put("PROFILE", config.equals("jwt-plugin") ? "jwt" : config);
+                || config.equals("jwt-plugin") || config.equals("admin") || config.equals("jwt-cache")) {
+            env.put("PROFILE", config.startsWith("jwt-") ? "jwt" : config);
+            env.put("SESSION_CACHE_JWT", config.equals("jwt-cache") ? "on" : "off");
             env.put("CACHE_STRATEGY", "off");
             env.put("STORAGE", "database");
         } else if (config.equals("redis")) {
