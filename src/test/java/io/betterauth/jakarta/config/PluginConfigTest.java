@@ -236,6 +236,23 @@ class PluginConfigTest {
                 .user().additionalFields().all()).hasSize(1);
     }
 
+    @Test
+    void aUserSettableFieldNamedAsAJwtClaim_stopsTheStartUp_withTheJwtPluginOn() {
+        // With Better Auth's jwt() a user field "exp" a client may set becomes the /token JWT's exp: a user could
+        // mint a token that never expires. A server-set field of that name, or the plugin off, is accepted.
+        assertThatThrownBy(() -> load(Map.of("BETTER_AUTH_PLUGINS", "jwt",
+                "BETTER_AUTH_USER_ADDITIONAL_FIELDS", "{\"exp\":{\"type\":\"number\",\"required\":false}}")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("better-auth.user.additional-fields declares 'exp', which a user may set (input), and the "
+                        + "jwt plugin copies it into the JWT's 'exp' claim: a user could choose their own token's exp. "
+                        + "Rename the field, or declare it with \"input\":false.");
+        assertThat(load(Map.of("BETTER_AUTH_PLUGINS", "jwt", "BETTER_AUTH_USER_ADDITIONAL_FIELDS",
+                "{\"aud\":{\"type\":\"string\",\"required\":false,\"input\":false}}")).user()
+                .additionalFields().all()).hasSize(1);
+        assertThat(load(Map.of("BETTER_AUTH_USER_ADDITIONAL_FIELDS",
+                "{\"exp\":{\"type\":\"number\",\"required\":false}}")).user().additionalFields().all()).hasSize(1);
+    }
+
     private static PluginOptions admin(AdminOptions options) {
         return new PluginOptions(java.util.Set.of(Plugin.ADMIN), BearerOptions.DEFAULT, JwtOptions.DEFAULT, options,
                 MultiSessionOptions.DEFAULT);

@@ -49,8 +49,32 @@ public record PluginOptions(Set<Plugin> enabled, BearerOptions bearer, JwtOption
         return on(Plugin.ADMIN) ? admin.sessionFields() : List.of();
     }
 
-    /** The {@code user} table's additional fields: the plugins' columns, then the configured ones. */
+    /**
+     * The JWT claims Better Auth's {@code /token} and {@code set-auth-jwt} take from the user object when it has them
+     * ({@code dist/plugins/jwt/sign.mjs}: the user is the payload, and its {@code iat}, {@code exp}, {@code nbf},
+     * {@code iss}, {@code aud} and {@code jti} win over the defaults).
+     */
+    private static final List<String> USER_SETTABLE_CLAIMS = List.of("iss", "aud", "exp", "nbf", "iat", "jti");
+
+    /**
+     * The {@code user} table's additional fields: the plugins' columns, then the configured ones.
+     *
+     * @throws ConfigurationException with the jwt plugin on, for a field a client may set ({@code input}, Better
+     *                                Auth's default) named as a claim the JWT takes from the user: a user could
+     *                                give their own token a far-off {@code exp} or another service's {@code aud}.
+     *                                Better Auth signs such a token; we refuse the configuration instead.
+     */
     public AdditionalFields userTable(AdditionalFields configured) {
+        if (on(Plugin.JWT)) {
+            for (AdditionalField f : configured.all()) {
+                if (f.input() && USER_SETTABLE_CLAIMS.contains(f.name())) {
+                    throw new ConfigurationException("better-auth.user.additional-fields declares '" + f.name()
+                            + "', which a user may set (input), and the jwt plugin copies it into the JWT's '"
+                            + f.name() + "' claim: a user could choose their own token's " + f.name()
+                            + ". Rename the field, or declare it with \"input\":false.");
+                }
+            }
+        }
         return configured.afterPluginFields("better-auth.user.additional-fields", userFields());
     }
 
