@@ -141,7 +141,11 @@ public final class AdditionalFields {
         return parse(body, false);
     }
 
-    /** {@code create}: as update, plus required fields and defaults. */
+    /**
+     * {@code create}: as update, plus required fields and defaults, and {@code null} for every other declared field
+     * the body leaves out: the row Better Auth's SQL adapters return from the insert (what sign-up answers and
+     * caches) holds every column, {@code null} where nothing was written.
+     */
     public Map<String, Object> forCreate(JsonObject body) {
         return parse(body, true);
     }
@@ -166,7 +170,7 @@ public final class AdditionalFields {
                 if (v != null && truthy(v)) {
                     throw new AuthException(400, "FIELD_NOT_ALLOWED", f.name() + " is not allowed to be set", List.of());
                 }
-                if (create && f.defaultValue() != null) {
+                if (create) {
                     out.put(f.name(), f.defaultValue());
                 }
                 continue;
@@ -176,6 +180,8 @@ public final class AdditionalFields {
                     out.put(f.name(), f.defaultValue());
                 } else if (create && f.required()) {
                     throw new AuthException(400, "MISSING_FIELD", f.name() + " is required", List.of());
+                } else if (create) {
+                    out.put(f.name(), null);
                 }
                 continue;
             }

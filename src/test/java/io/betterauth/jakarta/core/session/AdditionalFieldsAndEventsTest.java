@@ -166,6 +166,26 @@ class AdditionalFieldsAndEventsTest {
     }
 
     @Test
+    void aNewUsersRow_holdsEveryDeclaredField_nullWhereNothingWasWritten_asSignUpAnswersOnBetterAuthsSqlAdapters() {
+        // found by the differential harness (admin profile): Better Auth's sign-up answered "banReason":null,
+        // "banExpires":null (the inserted row), ours left them out of the answer and the cache
+        AdditionalFields fields = AdditionalFields.parse("{\"role\":{\"type\":\"string\",\"input\":false,"
+                + "\"defaultValue\":\"user\"},\"banReason\":{\"type\":\"string\",\"required\":false,\"input\":false},"
+                + "\"nickname\":{\"type\":\"string\",\"required\":false},"
+                + "\"theme\":{\"type\":\"string\",\"required\":false,\"defaultValue\":\"light\"}}");
+        Map<String, Object> created = fields.forCreate(jakarta.json.Json.createObjectBuilder().build());
+        assertThat(created).containsExactly(org.assertj.core.api.Assertions.entry("role", "user"),
+                org.assertj.core.api.Assertions.entry("banReason", null),
+                org.assertj.core.api.Assertions.entry("nickname", null),
+                org.assertj.core.api.Assertions.entry("theme", "light"));
+        assertThat(fields.forUpdate(jakarta.json.Json.createObjectBuilder().build())).as("an update writes nothing")
+                .isEmpty();
+        User user = new User("u", "N", "n@example.com", false, null, clock.instant(), clock.instant(), created);
+        assertThat(io.betterauth.jakarta.core.js.JsJson.stringify(user.toJson())).contains(
+                "\"role\":\"user\",\"banReason\":null,\"nickname\":null,\"theme\":\"light\",\"id\":\"u\"");
+    }
+
+    @Test
     void events_reportCreateRefreshRevoke_withoutTheToken() {
         RequestCookies device = signUp("{\"name\":\"D\",\"email\":\"d@example.com\",\"password\":\"test123456\"}");
         String token = manager.cookies().sessionToken(device).orElseThrow();
