@@ -92,8 +92,9 @@ export default [
         "/admin/ban-user", "/admin/unban-user", "/admin/impersonate-user", "/admin/stop-impersonating"]) {
         out[path] = (await ctx.raw(anonymous, "POST", path, { json: { userId: "x", sessionToken: "x" } })).status;
       }
-      const notHere = await ctx.raw(anonymous, "GET", "/admin/list-users");
-      return { out, notHere: notHere.status };
+      // an endpoint of the plugin we do not speak (README, admin: "Not here"), in the trace only
+      await ctx.raw(anonymous, "GET", "/admin/list-users");
+      return { out };
     },
   },
 ];
