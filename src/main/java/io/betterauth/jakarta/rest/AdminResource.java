@@ -77,6 +77,14 @@ public class AdminResource {
         return calls().post("/admin/set-role", request, uri, body, (e, parsed, caller) -> plugin.users().setRole(parsed, caller));
     }
 
+    @POST
+    @Path("remove-user")
+    public Response removeUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+        AdminPlugin plugin = admin();
+        return calls().post("/admin/remove-user", request, uri, body,
+                (e, parsed, caller) -> plugin.users().removeUser(parsed, caller));
+    }
+
     @GET
     @Path("get-user")
     public Response getUser(@Context HttpServletRequest request, @Context UriInfo uri) {

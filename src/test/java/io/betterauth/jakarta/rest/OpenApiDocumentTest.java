@@ -64,7 +64,7 @@ class OpenApiDocumentTest {
         Set<String> resources = resourceOperations();
         assertThat(resources).as("the reflection found the endpoints").contains("GET /get-session",
                 "POST /get-session", "POST /sign-in/email", "POST /delete-user", "GET /openapi.json", "POST /multi-session/revoke", "GET /token",
-                "POST /admin/list-user-sessions", "POST /admin/ban-user", "POST /admin/stop-impersonating", "GET /admin/get-user").hasSize(27);
+                "POST /admin/list-user-sessions", "POST /admin/ban-user", "POST /admin/stop-impersonating", "GET /admin/get-user", "POST /admin/remove-user").hasSize(28);
         assertThat(documentOperations(DOCUMENT)).isEqualTo(resources);
     }
 
@@ -91,7 +91,7 @@ class OpenApiDocumentTest {
                 }
             });
         });
-        assertThat(operationIds).hasSize(27);
+        assertThat(operationIds).hasSize(28);
     }
 
     @Test

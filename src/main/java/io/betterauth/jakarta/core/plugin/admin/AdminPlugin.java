@@ -44,7 +44,8 @@ public final class AdminPlugin {
         return sessionEndpoints;
     }
 
-    /** {@code /admin/ban-user}, {@code /admin/unban-user}, {@code /admin/set-role}, {@code /admin/get-user}. */
+    /** {@code /admin/ban-user}, {@code /admin/unban-user}, {@code /admin/set-role}, {@code /admin/get-user},
+     * {@code /admin/remove-user}. */
     public AdminUserEndpoints users() {
         return userEndpoints;
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 
 /**
  * The admin plugin's user endpoints ({@code dist/plugins/admin/routes.mjs}): {@link #setRole}, {@link #getUser},
+ * {@link #removeUser},
  * {@code POST /admin/ban-user} ({@code {userId, banReason?, banExpiresIn?}}) and {@code POST /admin/unban-user}
  * ({@code {userId}}), both needing {@code user:ban}. Each runs in Better Auth's order: the origin check, the body's
  * validation (zod's messages), the admin middleware (401 with no body), the permission (403
@@ -151,6 +152,29 @@ public final class AdminUserEndpoints {
                 "You are not allowed to get user");
         User user = existing(ids.get(0), admin);
         return AuthResult.ok(JsJson.stringify(config.output(user).toJson()), admin.setCookies());
+    }
+
+    /**
+     * {@code POST /admin/remove-user} ({@code {userId}}): {@code {"success":true}}, the user deleted with every session
+     * (through the revoke-user-sessions path) and account. Permission {@code user:delete} (403
+     * {@code YOU_ARE_NOT_ALLOWED_TO_DELETE_USERS}); oneself is 400 {@code YOU_CANNOT_REMOVE_YOURSELF}, checked before
+     * the user is looked up, as Better Auth does; an unknown user is 404.
+     */
+    public AuthResult removeUser(RequestBody body, Caller caller) {
+        caller.checkOrigin(origins);
+        String userId = body.coercedString("userId");
+        body.validate();
+        ApiResult<SessionAndUser> admin = middleware.require(caller, "user", "delete",
+                "YOU_ARE_NOT_ALLOWED_TO_DELETE_USERS", "You are not allowed to delete users");
+        if (userId.equals(admin.value().user().id())) {
+            throw new AuthException(400, "YOU_CANNOT_REMOVE_YOURSELF", "You cannot remove yourself",
+                    admin.setCookies());
+        }
+        User user = existing(userId, admin);
+        administration.revokeUserSessions(userId, "admin-remove-user");
+        users.delete(userId);
+        manager.events().after(new UserEvent(UserEvent.Kind.DELETED, user));
+        return AuthResult.ok("{\"success\":true}", admin.setCookies());
     }
 
     /** The user, or 404 {@code USER_NOT_FOUND} (with the admin's cookies). */

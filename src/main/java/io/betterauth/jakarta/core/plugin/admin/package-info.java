@@ -10,7 +10,7 @@
  * {@code banned}, {@code banReason}, {@code banExpires}, {@code impersonatedBy}) are additional fields declared by
  * {@link io.betterauth.jakarta.config.plugin.AdminOptions} and merged with the configured ones, so they reach the
  * tables, JSON, the cookie cache and the secondary storage as any additional field does. Not yet here: the
- * other user endpoints (create-user, list-users, update-user, set-user-password, remove-user, has-permission). Byte-compatible with the plugin's answers: hand-written for that reason.
+ * other user endpoints (create-user, list-users, update-user, set-user-password, has-permission). Byte-compatible with the plugin's answers: hand-written for that reason.
  *
  * <p>May import: {@code api}, {@code spi}, {@code config} and the other {@code core} packages. Plain Java.
  */

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /admin/set-role} and {@code /admin/get-user}: an admin makes another admin (who then may act) and reads a
+ * {@code /admin/set-role}, {@code /admin/get-user} and {@code /admin/remove-user}: an admin makes another admin (who then may act) and reads a
  * user; a non-admin cannot; Better Auth's validation and errors; an id no column holds is nobody's, never a 500.
  */
 class AdminRoleTest {
@@ -76,6 +76,28 @@ class AdminRoleTest {
         assertThat(missing.status()).as("an id no column holds is nobody's").isEqualTo(404);
         assertThat(server.new Browser("n@example.com").call((b, c) -> admin.getUser(List.of("x"), c), "{}").status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void removeUser_deletesTheUserAndEverySession_butNeverOneself() {
+        Browser root = server.signUpAdmin();
+        Browser user = server.signUp("user");
+        user.signIn();
+        AuthResult forbidden = user.call(admin::removeUser, "{\"userId\":\"" + root.userId + "\"}");
+        assertThat(forbidden.json()).isEqualTo("{\"message\":\"You are not allowed to delete users\","
+                + "\"code\":\"YOU_ARE_NOT_ALLOWED_TO_DELETE_USERS\"}");
+        AuthResult self = root.call(admin::removeUser, "{\"userId\":\"" + root.userId + "\"}");
+        assertThat(self.status()).isEqualTo(400);
+        assertThat(self.json()).isEqualTo("{\"message\":\"You cannot remove yourself\","
+                + "\"code\":\"YOU_CANNOT_REMOVE_YOURSELF\"}");
+        assertThat(root.call(admin::removeUser, "{\"userId\":\"nobody\"}").status()).isEqualTo(404);
+
+        AuthResult removed = root.call(admin::removeUser, "{\"userId\":\"" + user.userId + "\"}");
+        assertThat(removed.json()).isEqualTo("{\"success\":true}");
+        assertThat(server.users.findById(user.userId)).isEmpty();
+        assertThat(server.sessions.listByUser(user.userId)).isEmpty();
+        assertThat(user.signIn().status()).as("the account is gone too").isEqualTo(401);
+        assertThat(server.users.findById(root.userId)).isPresent();
     }
 
     @Test
