@@ -203,6 +203,11 @@ public final class RemoteJwksVerifier implements Closeable {
         if (kid == null || header.getCriticalParams() != null) {
             return false;
         }
+        if (header.getType() != null && SessionCacheJwt.TYPE.equals(header.getType().getType())) {
+            // A session_data cookie's copy is no bearer token, even with better-auth:session-cache as an audience:
+            // its user is the cached one, bound to a session the caller need not hold.
+            return false;
+        }
         JwkAlgorithm alg = JwkAlgorithm.named(header.getAlgorithm().getName()); // HS256, none: refused here
         for (JWK jwk : select(kid)) {
             if (jwk.getAlgorithm() == null || !alg.alg().equals(jwk.getAlgorithm().getName())) {

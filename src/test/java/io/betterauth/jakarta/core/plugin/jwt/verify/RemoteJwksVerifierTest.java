@@ -230,6 +230,9 @@ class RemoteJwksVerifierTest {
         assertThat(verifier().readsSessionCache()).isFalse();
         // nor is it a bearer token: its audience is the session cache's
         assertThat(sessionCacheVerifier(ISSUER, CLOCK).verifyAuthorization("Bearer " + cache)).isEmpty();
+        // and not even where that audience is accepted: its typ says it is a cookie's copy
+        assertThat(verifier(ISSUER, List.of(ISSUER, SessionCacheJwt.AUDIENCE), CLOCK)
+                .verifyAuthorization("Bearer " + cache)).isEmpty();
     }
 
     @Test
