@@ -32,9 +32,10 @@
 //   - ISO dates (and Date objects) become a DateDelta: seconds from the moment the answer arrived; two compare equal
 //     within DATE_TOLERANCE_SECONDS; iat/exp/nbf claims likewise;
 //   - the cookie cache (session_data, its chunks joined) is decoded as its strategy wrote it: compact (signature
-//     checked with the secret), jwt (HS256, verified) or jwe (decrypted with Better Auth's symmetricDecodeJWT) and
-//     its contents normalised like a body (epoch-millisecond updatedAt/expiresAt as date deltas); a chunk's own
-//     value is "chunk", the joined cache the entry's `sessionData`;
+//     checked with the secret), jwt (HS256, verified; or, with jwt({ sessionCookieCache: true }), an asymmetric
+//     session-cache JWT verified against the server's /jwks with its typ, aud, iss, sub and sid checked) or jwe
+//     (decrypted with Better Auth's symmetricDecodeJWT) and its contents normalised like a body (epoch-millisecond
+//     updatedAt/expiresAt as date deltas); a chunk's own value is "chunk", the joined cache the entry's `sessionData`;
 //   - multi-session's device cookies (`…_multi-<token in lower case>`) are named with their token's alias;
 //   - a signed value (better-call's `value.base64(HMAC-SHA256)`) becomes signed(<alias>) once its signature is
 //     verified with the secret (a bad one: signed(BAD SIGNATURE)); a JWT is decoded and its signature verified, never
@@ -403,8 +404,9 @@ class Normaliser {
 
   /**
    * A cookie cache value decoded as its strategy writes it: compact (base64url JSON {session, expiresAt, signature},
-   * the signature checked with the secret), jwt (an HS256 JWT, verified) or jwe (decrypted beforehand with Better
-   * Auth's own symmetricDecodeJWT, see decryptSessionData).
+   * the signature checked with the secret), jwt (an HS256 JWT, verified; or the jwt plugin's session-cache JWT,
+   * verified beforehand against /jwks, see verifyAgainstJwks) or jwe (decrypted beforehand with Better Auth's own
+   * symmetricDecodeJWT, see decryptSessionData).
    */
   sessionData(v, at) {
     const parts = v.split(".");
@@ -571,31 +573,72 @@ export function documentedBy(options, profile, scenario, difference) {
     && (o.tested === undefined || new RegExp(o.tested).test(difference.b)));
 }
 
-/** Every JWT string of a trace (headers and bodies) whose algorithm is not HS256. */
+/** A JWT's algorithm is asymmetric (verified against /jwks): anything but HS256 (and not a JWT at all). */
+function isAsymmetricJwt(v) {
+  return JWT.test(v) && !["HS256", undefined].includes(base64urlJson(v.split(".")[0])?.alg);
+}
+
+/** The cookie cache values an answer of the trace set: a whole session_data cookie, and its chunks joined. */
+function sessionDataValues(entry) {
+  const chunks = entry.cookies.map((c) => ({ c, m: SESSION_DATA.exec(c.name) })).filter(({ c, m }) => m && c.value !== "");
+  return [
+    ...chunks.filter(({ m }) => m[3] === undefined).map(({ c }) => safeDecode(c.value)),
+    chunks.filter(({ m }) => m[3] !== undefined).sort((a, b) => Number(a.m[3]) - Number(b.m[3]))
+      .map(({ c }) => safeDecode(c.value)).join(""),
+  ].filter((v) => v !== "");
+}
+
+/**
+ * Every JWT string of a trace whose algorithm is not HS256: in headers and bodies (the jwt plugin's tokens), and as
+ * a cookie cache (jwt({ sessionCookieCache: true })'s session-cache JWT, chunks joined). Answers token → "cache" for
+ * a cookie cache, "token" otherwise.
+ */
 function asymmetricJwts(trace) {
-  const found = new Set();
+  const found = new Map();
   const visit = (v) => {
     if (typeof v === "string") {
-      if (JWT.test(v) && !["HS256", undefined].includes(base64urlJson(v.split(".")[0])?.alg)) found.add(v);
+      if (isAsymmetricJwt(v)) found.set(v, "token");
     } else if (v && typeof v === "object") {
       Object.values(v).forEach(visit);
     }
   };
   trace.forEach((e) => visit([e.headers, e.body]));
+  for (const e of trace) {
+    for (const v of sessionDataValues(e)) if (isAsymmetricJwt(v)) found.set(v, "cache");
+  }
   return found;
 }
 
-/** Each asymmetric JWT of the trace → "verified" | "INVALID", with jose against the server's GET /jwks (untraced). */
+/** Better Auth 1.7's session-cache JWT (cookies/jwt.mjs): its typ and audience. */
+export const SESSION_CACHE_JWT_TYPE = "better-auth.session-cache+jwt";
+export const SESSION_CACHE_JWT_AUDIENCE = "better-auth:session-cache";
+
+/**
+ * Each asymmetric JWT of the trace → "verified" | "INVALID (…)", with jose against the server's GET /jwks
+ * (untraced). A cookie cache is checked as Better Auth's verifySessionCookieJwtWithJwks checks it: typ
+ * better-auth.session-cache+jwt, aud better-auth:session-cache, a non-empty iss, sub the cached user's id and sid
+ * the cached session's token.
+ */
 async function verifyAgainstJwks(ctx) {
   const jwts = asymmetricJwts(ctx.trace);
   const results = new Map();
   if (!jwts.size) return results;
   const answer = await fetch(`${ctx.authBase}/jwks`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   const keys = answer.ok ? createLocalJWKSet(await answer.json()) : null;
-  for (const token of jwts) {
+  for (const [token, kind] of jwts) {
     try {
       if (!keys) throw new Error(`GET /jwks answered ${answer.status}`);
-      await jwtVerify(token, keys, { clockTolerance: 60 });
+      if (kind === "cache") {
+        const { payload } = await jwtVerify(token, keys, { clockTolerance: 60, typ: SESSION_CACHE_JWT_TYPE,
+          audience: SESSION_CACHE_JWT_AUDIENCE });
+        if (typeof payload.iss !== "string" || !payload.iss) throw new Error("no iss");
+        if (typeof payload.sub !== "string" || payload.sub !== payload.user?.id) throw new Error("sub is not user.id");
+        if (typeof payload.sid !== "string" || payload.sid !== payload.session?.token) {
+          throw new Error("sid is not session.token");
+        }
+      } else {
+        await jwtVerify(token, keys, { clockTolerance: 60 });
+      }
       results.set(token, "verified");
     } catch (e) {
       results.set(token, `INVALID (${e.code || e.message})`);
@@ -608,12 +651,7 @@ async function verifyAgainstJwks(ctx) {
 async function decryptSessionData(ctx) {
   const out = new Map();
   for (const e of ctx.trace) {
-    const chunks = e.cookies.map((c) => ({ c, m: SESSION_DATA.exec(c.name) })).filter(({ c, m }) => m && c.value !== "");
-    const values = [
-      ...chunks.filter(({ m }) => m[3] === undefined).map(({ c }) => safeDecode(c.value)),
-      chunks.filter(({ m }) => m[3] !== undefined).sort((a, b) => Number(a.m[3]) - Number(b.m[3]))
-        .map(({ c }) => safeDecode(c.value)).join(""),
-    ].filter((v) => v.split(".").length === 5);
+    const values = sessionDataValues(e).filter((v) => v.split(".").length === 5);
     for (const v of values) {
       try {
         const claims = await symmetricDecodeJWT(v, ctx.secret, "better-auth-session");

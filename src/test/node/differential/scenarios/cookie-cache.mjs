@@ -1,11 +1,12 @@
-// Cookie-cache scenarios of the differential harness (session.cookieCache on, strategies compact, jwt and jwe): the
+// Cookie-cache scenarios of the differential harness (session.cookieCache on, strategies compact, jwt and jwe, and
+// the jwt strategy signed with the jwt plugin's keys, jwt({ sessionCookieCache: true })): the
 // session_data cookie is decoded on each side as its strategy wrote it (harness.mjs) and compared member by member.
 // get-session served from the cache after the session was revoked elsewhere, ?disableCookieCache=true reading the
 // store, the cache rewritten by update-user and by a store read, sign-out expiring it, and a cache large enough to be
 // chunked. They run on the cookie-cache profiles.
 
 const PASSWORD = "differential-password-123";
-const CACHE_PROFILES = ["cookie-cache", "cookie-cache-jwt", "cookie-cache-jwe"];
+const CACHE_PROFILES = ["cookie-cache", "cookie-cache-jwt", "cookie-cache-jwe", "jwt-cookie-cache"];
 
 async function signedUp(ctx, name, extra = {}) {
   const device = ctx.actor(name);
