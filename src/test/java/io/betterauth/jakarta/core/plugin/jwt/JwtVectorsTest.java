@@ -33,17 +33,7 @@ class JwtVectorsTest {
     private static final String ORIGIN = "http://127.0.0.1:3000";
 
     private static List<JsonObject> keys() {
-        List<JsonObject> keys = new ArrayList<>();
-        FILE.getJsonArray("keys").forEach(v -> keys.add(v.asJsonObject()));
-        assertThat(keys).extracting(k -> k.getString("alg")).containsExactly("EdDSA", "ES256", "ES512", "RS256", "PS256");
-        return keys;
-    }
-
-    private static JwkRecord record(JsonObject key) {
-        JsonObject row = key.getJsonObject("row");
-        return new JwkRecord(row.getString("id"), row.getString("publicKey"), row.getString("privateKey"),
-                Instant.parse(row.getString("createdAt")), null, row.getString("alg"),
-                row.isNull("crv") ? null : row.getString("crv"));
+        return NodeJwkVectors.keys(FILE);
     }
 
     private static List<String> members(String json) {
@@ -59,7 +49,7 @@ class JwtVectorsTest {
                 "RS256", List.of("kty", "n", "e", "d", "p", "q", "dp", "dq", "qi"),
                 "PS256", List.of("kty", "n", "e", "d", "p", "q", "dp", "dq", "qi"));
         for (JsonObject key : keys()) {
-            JwkRecord row = record(key);
+            JwkRecord row = NodeJwkVectors.record(key);
             String privateJwk = ENVELOPE.open(row.privateKey());
             assertThat(members(privateJwk)).as(row.alg()).isEqualTo(order.get(row.alg()));
             JsonObject priv = Json.createReader(new StringReader(privateJwk)).readObject();
@@ -73,7 +63,7 @@ class JwtVectorsTest {
         for (JsonObject key : keys()) {
             JsonValue config = key.get("keyPairConfig");
             String configuredCrv = config instanceof JsonObject c && c.containsKey("crv") ? c.getString("crv") : null;
-            String ours = JwksDocument.json(List.of(record(key)), JwkAlgorithm.named(key.getString("alg")),
+            String ours = JwksDocument.json(List.of(NodeJwkVectors.record(key)), JwkAlgorithm.named(key.getString("alg")),
                     configuredCrv, JwksDocument.DEFAULT_GRACE_PERIOD, NOW);
             assertThat(ours).as(key.getString("alg")).isEqualTo(key.getString("jwks"));
         }
@@ -82,7 +72,7 @@ class JwtVectorsTest {
     @Test
     void nodesTokens_verifyWithTheStoredPublicKey_andFailOnceAltered() throws Exception {
         for (JsonObject key : keys()) {
-            JwkRecord row = record(key);
+            JwkRecord row = NodeJwkVectors.record(key);
             JwkAlgorithm alg = JwkAlgorithm.named(row.alg());
             JWSObject token = JWSObject.parse(key.getString("token"));
             assertThat(token.getHeader().toJSONObject()).containsOnlyKeys("alg", "kid");
@@ -99,7 +89,7 @@ class JwtVectorsTest {
             throws Exception {
         AccessTokenSigner signer = new AccessTokenSigner(ORIGIN, List.of(ORIGIN), TimeString.seconds("15m"));
         for (JsonObject key : keys()) {
-            JwkRecord row = record(key);
+            JwkRecord row = NodeJwkVectors.record(key);
             JwkAlgorithm alg = JwkAlgorithm.named(row.alg());
             SigningKey signingKey = new SigningKey(row.id(), alg, JwkKeys.signer(alg, ENVELOPE.open(row.privateKey())));
             Map<String, Object> user = JsJson.safeParsed(Json.createReader(new StringReader(key.getString("userJson")))

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,17 +44,7 @@ class SessionCacheJwtTest {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private static List<JsonObject> keys() {
-        List<JsonObject> keys = new ArrayList<>();
-        FILE.getJsonArray("keys").forEach(v -> keys.add(v.asJsonObject()));
-        assertThat(keys).extracting(k -> k.getString("alg")).containsExactly("EdDSA", "ES256", "ES512", "RS256", "PS256");
-        return keys;
-    }
-
-    private static JwkRecord record(JsonObject key) {
-        JsonObject row = key.getJsonObject("row");
-        return new JwkRecord(row.getString("id"), row.getString("publicKey"), row.getString("privateKey"),
-                Instant.parse(row.getString("createdAt")), null, row.getString("alg"),
-                row.isNull("crv") ? null : row.getString("crv"));
+        return NodeJwkVectors.keys(FILE);
     }
 
     /** The codec of a server holding exactly these rows, whose keyPairConfig.alg is {@code configured}. */
@@ -75,11 +64,11 @@ class SessionCacheJwtTest {
     }
 
     private static SessionCacheJwtCodec eddsaCodec() {
-        return codec(JwkAlgorithm.EDDSA, ISSUER, record(node(0)));
+        return codec(JwkAlgorithm.EDDSA, ISSUER, NodeJwkVectors.record(node(0)));
     }
 
     private static SigningKey eddsaKey() {
-        JwkRecord row = record(node(0));
+        JwkRecord row = NodeJwkVectors.record(node(0));
         return new SigningKey(row.id(), JwkAlgorithm.EDDSA, JwkKeys.signer(JwkAlgorithm.EDDSA,
                 new PrivateKeyEnvelope(SecretRing.single(SECRET), false).open(row.privateKey())));
     }
@@ -122,7 +111,7 @@ class SessionCacheJwtTest {
     @Test
     void nodesSessionCaches_verifyInJava_toTheSessionNodeAnsweredFromThem() {
         for (JsonObject key : keys()) {
-            JwkRecord row = record(key);
+            JwkRecord row = NodeJwkVectors.record(key);
             String token = key.getString("sessionData");
             JsonObject header = part(token, 0);
             assertThat(header.keySet()).containsExactly("alg", "kid", "typ");
@@ -145,7 +134,7 @@ class SessionCacheJwtTest {
     @Test
     void ourTokens_forNodesInput_areNodesBytes_whereTheAlgorithmIsDeterministic_andVerify() {
         for (JsonObject key : keys()) {
-            JwkRecord row = record(key);
+            JwkRecord row = NodeJwkVectors.record(key);
             SessionCacheJwtCodec codec = codec(JwkAlgorithm.named(row.alg()), ISSUER, row);
             String node = key.getString("sessionData");
             // Node's payload as setCookieCache built it: its claims without those the signer adds
@@ -179,7 +168,7 @@ class SessionCacheJwtTest {
 
     @Test
     void theKeysAlgorithmDecides_aRowWithoutAlgUsesKeyPairConfig() {
-        JwkRecord row = record(node(0));
+        JwkRecord row = NodeJwkVectors.record(node(0));
         JwkRecord legacy = new JwkRecord(row.id(), row.publicKey(), row.privateKey(), row.createdAt(), null, null, null);
         String token = node(0).getString("sessionData");
         assertThat(codec(JwkAlgorithm.EDDSA, ISSUER, legacy).decode(token, NOW)).isPresent();
@@ -192,7 +181,7 @@ class SessionCacheJwtTest {
         assertThat(SessionCacheJwt.issuer("http://127.0.0.1:3000/some/path")).isEqualTo(ISSUER);
         assertThat(SessionCacheJwt.issuer("HTTPS://App.Example.com:443/")).isEqualTo("https://app.example.com");
         assertThat(SessionCacheJwt.issuer(null)).isEqualTo("better-auth:session-cache");
-        assertThat(codec(JwkAlgorithm.EDDSA, "https://other.example.com", record(node(0)))
+        assertThat(codec(JwkAlgorithm.EDDSA, "https://other.example.com", NodeJwkVectors.record(node(0)))
                 .decode(node(0).getString("sessionData"), NOW)).as("another server's issuer").isEmpty();
     }
 
@@ -274,7 +263,7 @@ class SessionCacheJwtTest {
         hs.put("alg", "HS256");
         assertThat(codec.decode(mac(hs, claims, SECRET.getBytes(StandardCharsets.UTF_8)), NOW)).isEmpty();
         // HS256 keyed with the public key's JSON and with its raw x: the classic confusion
-        String publicJwk = record(node(0)).publicKey();
+        String publicJwk = NodeJwkVectors.record(node(0)).publicKey();
         assertThat(codec.decode(mac(hs, claims, publicJwk.getBytes(StandardCharsets.UTF_8)), NOW)).isEmpty();
         byte[] x = Base64.getUrlDecoder().decode(Json.createReader(new StringReader(publicJwk)).readObject()
                 .getString("x"));
@@ -296,8 +285,8 @@ class SessionCacheJwtTest {
     @Test
     void aKeyOfAnotherAlgorithm_underTheSameKid_doesNotVerify() {
         // an ES256 row whose id is the EdDSA key's: the header says EdDSA, the row ES256
-        JwkRecord es = record(node(1));
-        JwkRecord ed = record(node(0));
+        JwkRecord es = NodeJwkVectors.record(node(1));
+        JwkRecord ed = NodeJwkVectors.record(node(0));
         JwkRecord swapped = new JwkRecord(ed.id(), es.publicKey(), es.privateKey(), es.createdAt(), null, "ES256",
                 "P-256");
         assertThat(codec(JwkAlgorithm.EDDSA, ISSUER, swapped).decode(node(0).getString("sessionData"), NOW)).isEmpty();
