@@ -18,7 +18,7 @@ build() {
   fi
   (cd "$ROOT" && git rev-parse HEAD && git status --short) >"$OUT/source.txt" 2>&1 || true
   cd "$WORK/src"
-  if [ "$MODE" != jmh ]; then
+  if [ "$MODE" != jmh ] && [ "$MODE" != memory ]; then
     log "building the demo WAR and Payara Micro (mvn -Pdemo -DskipTests package)"
     mvnq -Pdemo -DskipTests package
     # the PostgreSQL JDBC driver for Payara's pool: the version pom.xml's test dependency names (postgresql.version)
@@ -48,7 +48,7 @@ build() {
       (cd "$WORK/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) && echo "$stamp" >"$WORK/node/.lock-stamp"
     fi
   fi
-  if [ "$MODE" = all ] || [ "$MODE" = jmh ]; then
+  if [ "$MODE" = all ] || [ "$MODE" = jmh ] || [ "$MODE" = memory ]; then
     log "building the JMH benchmarks (mvn -Pjmh -DskipTests package)"
     mvnq -Pjmh -DskipTests package
     cp target/jmh/benchmarks.jar "$WORK/benchmarks.jar"

@@ -19,20 +19,71 @@ get_session_group() {
 # wanted GROUP: whether BENCH_GROUPS (default: all) includes GROUP
 wanted() { [ -z "${BENCH_GROUPS:-}" ] || [[ " $BENCH_GROUPS " == *" $1 "* ]]; }
 
+# start_group GROUP: both servers with the group's configuration (db and scale: sessions in PostgreSQL; redis: in
+# Redis only; compact, jwt, jwe: that cookie cache in front of PostgreSQL)
+start_group() {
+  case "$1" in
+    db|scale) start_java "$1"; start_node "$1" ;;
+    redis)
+      start_java "$1" BETTER_AUTH_SECONDARY_STORAGE_REDIS_URL="$REDIS_URL"
+      start_node "$1" BENCH_REDIS_URL="$REDIS_URL" ;;
+    compact|jwt|jwe)
+      # max-age an hour (default 5 minutes, as bench/node/server.mjs): longer than the warm-up and the rounds
+      start_java "$1" BETTER_AUTH_SESSION_COOKIE_CACHE_ENABLED=true BETTER_AUTH_SESSION_COOKIE_CACHE_STRATEGY="$1" \
+        BETTER_AUTH_SESSION_COOKIE_CACHE_MAX_AGE=3600
+      start_node "$1" BENCH_COOKIE_CACHE="$1" ;;
+    *) die "no group $1 (db, redis, compact, jwt, jwe)" ;;
+  esac
+}
+
+# measure_group GROUP: a sign-in on each server (bench@bench.local, signed up; the cookies stay in GROUP_JC and
+# GROUP_NC), then get_session_group with those cookies; checks that the group's configuration is the one measured (redis: no session row; a cache: the cookie is
+# set, and PostgreSQL did no work for the cached requests)
+measure_group() {
+  local g="$1" jc nc
+  jc="$(sign_in "$JAVA" bench@bench.local)"; nc="$(sign_in "$NODE" bench@bench.local)"
+  GROUP_JC="$jc"; GROUP_NC="$nc"
+  case "$g" in
+    redis) [ "$(psql_bench -c 'select count(*) from session')" = 0 ] || die "redis group: session rows were written" ;;
+    compact|jwt|jwe)
+      case "$jc" in *session_data*) ;; *) die "$g: Java's sign-in set no session_data cookie: $jc" ;; esac
+      case "$nc" in *session_data*) ;; *) die "$g: Node's sign-in set no session_data cookie: $nc" ;; esac ;;
+  esac
+  get_session_group "$g" "$jc" "$nc"
+  case "$g" in
+    compact|jwt|jwe)
+      # a cache hit reads nothing from PostgreSQL: if the database worked for these requests, the cache was missed
+      awk -F'\t' -v g="$g" '$1 == g && $2 != "bare" && $10 > 20 { bad = bad " " $2 "/" $3 "/" $4 "=" $10 }
+        END { if (bad) { print "cache group " g " read PostgreSQL (µs/req):" bad; exit 1 } }' "$RESULTS" \
+        || die "$g: the cookie cache was missed; the figures would be the database path's" ;;
+  esac
+}
+
+# The daily loop (bench/run quick): one group (BENCH_QUICK_GROUP, default db), Java and Node interleaved round by
+# round as in the full run, with a shorter warm-up limit, fewer and shorter rounds (bench/run sets the defaults)
+quick_case() {
+  local g="${BENCH_QUICK_GROUP:-db}"
+  fresh_database
+  start_group "$g"
+  sign_up "$JAVA" bench@bench.local "Bench User"
+  measure_group "$g"
+  stop_java; stop_node
+}
+
 server_cases() {
   fresh_database
   local jc nc uid g
 
   # ---- group db: sessions in PostgreSQL, no cache -------------------------------------------------------------
   g=db
-  start_java "$g"; start_node "$g"
+  start_group "$g"
   sign_up "$JAVA" bench@bench.local "Bench User"
   sign_up "$JAVA" signin@bench.local "Sign-in User"
   sign_up "$JAVA" scale@bench.local "Scale User"
   if wanted db; then
     # the user's sessions: sign-up's, one Java sign-in, one Node sign-in (both servers read the same table)
-    jc="$(sign_in "$JAVA" bench@bench.local)"; nc="$(sign_in "$NODE" bench@bench.local)"
-    get_session_group "$g" "$jc" "$nc"
+    measure_group "$g"
+    jc="$GROUP_JC"; nc="$GROUP_NC"
 
     log "[$g] list-sessions with 3 and 1000 sessions"
     uid="'$(user_id bench@bench.local)'"
@@ -91,28 +142,15 @@ server_cases() {
   # ---- group redis: sessions in Redis only (Better Auth's secondaryStorage) ----------------------------------
   g=redis
   if wanted redis; then
-    start_java "$g" BETTER_AUTH_SECONDARY_STORAGE_REDIS_URL="$REDIS_URL"
-    start_node "$g" BENCH_REDIS_URL="$REDIS_URL"
-    jc="$(sign_in "$JAVA" bench@bench.local)"; nc="$(sign_in "$NODE" bench@bench.local)"
-    [ "$(psql_bench -c 'select count(*) from session')" = 0 ] || die "redis group: session rows were written"
-    get_session_group "$g" "$jc" "$nc"
+    start_group "$g"
+    measure_group "$g"
   fi
 
   # ---- groups compact, jwt, jwe: the session_data cookie cache in front of PostgreSQL ------------------------
   for g in compact jwt jwe; do
     wanted "$g" || continue
-    # max-age an hour (default 5 minutes, as bench/node/server.mjs): longer than the warm-up and the rounds
-    start_java "$g" BETTER_AUTH_SESSION_COOKIE_CACHE_ENABLED=true BETTER_AUTH_SESSION_COOKIE_CACHE_STRATEGY="$g" \
-      BETTER_AUTH_SESSION_COOKIE_CACHE_MAX_AGE=3600
-    start_node "$g" BENCH_COOKIE_CACHE="$g"
-    jc="$(sign_in "$JAVA" bench@bench.local)"; nc="$(sign_in "$NODE" bench@bench.local)"
-    case "$jc" in *session_data*) ;; *) die "$g: Java's sign-in set no session_data cookie: $jc" ;; esac
-    case "$nc" in *session_data*) ;; *) die "$g: Node's sign-in set no session_data cookie: $nc" ;; esac
-    get_session_group "$g" "$jc" "$nc"
-    # a cache hit reads nothing from PostgreSQL: if the database worked for these requests, the cache was missed
-    awk -F'\t' -v g="$g" '$1 == g && $2 != "bare" && $10 > 20 { bad = bad " " $2 "/" $3 "/" $4 "=" $10 }
-      END { if (bad) { print "cache group " g " read PostgreSQL (µs/req):" bad; exit 1 } }' "$RESULTS" \
-      || die "$g: the cookie cache was missed; the figures would be the database path's"
+    start_group "$g"
+    measure_group "$g"
   done
   stop_java; stop_node
 }
@@ -124,4 +162,14 @@ jmh_cases() {
   java -jar "$WORK/benchmarks.jar" ScryptBenchmark -f 1 -wi 2 -w 2s -i 5 -r 2s -rf csv -rff "$OUT/jmh-scrypt.csv" \
     >"$OUT/jmh-scrypt.txt" 2>&1 || { tail -30 "$OUT/jmh-scrypt.txt" >&2; die "JMH failed"; }
   sed -n '/^Benchmark/,$p' "$OUT/jmh-hot.txt" "$OUT/jmh-scrypt.txt" >&2
+}
+
+# Bytes retained per active session in the in-memory stores and per rate-limit bucket (MemoryFootprint, JOL's
+# object-graph walk; JOL reads record fields through its "magic" field offsets, and may attach to this JVM)
+memory_cases() {
+  log "memory: bytes retained per session in the in-memory stores and per rate-limit bucket (JOL)"
+  java -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true -cp "$WORK/benchmarks.jar" \
+    io.betterauth.jakarta.jmh.MemoryFootprint "${BENCH_MEMORY_ENTRIES:-20000}" >"$OUT/memory.tsv" 2>"$OUT/memory.log" \
+    || { tail -30 "$OUT/memory.log" >&2; die "MemoryFootprint failed"; }
+  column -t -s $'\t' "$OUT/memory.tsv" >&2
 }
