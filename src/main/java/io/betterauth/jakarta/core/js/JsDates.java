@@ -21,6 +21,8 @@ public final class JsDates {
 
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?Z");
+    /** {@code Date.toISOString()} for years 0000-9999, a 0 for each digit. */
+    private static final String TO_ISO_STRING = "0000-00-00T00:00:00.000Z";
 
     private JsDates() {
     }
@@ -31,6 +33,61 @@ public final class JsDates {
         if (n < 20 || s.charAt(4) != '-' || s.charAt(10) != 'T' || s.charAt(n - 1) != 'Z') {
             return Optional.empty();
         }
+        return isToIsoString(s) ? toIsoString(s) : general(s);
+    }
+
+    /**
+     * Whether {@code s} has {@code Date.toISOString()}'s form,
+     * {@code yyyy-MM-ddTHH:mm:ss.SSSZ}: what Better Auth writes.
+     */
+    private static boolean isToIsoString(String s) {
+        if (s.length() != TO_ISO_STRING.length()) {
+            return false;
+        }
+        for (int i = 0; i < TO_ISO_STRING.length(); i++) {
+            char shape = TO_ISO_STRING.charAt(i);
+            char c = s.charAt(i);
+            // ASCII digits only, as the pattern's \d: Character.isDigit would take other scripts' digits.
+            if (shape == '0' ? c < '0' || c > '9' : c != shape) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #general} of a string in {@code Date.toISOString()}'s form ({@link #isToIsoString}), by hand: the
+     * pattern and its groups were most of the cost of reading a stored session's five dates. The same rules (day
+     * overflow, 24:00).
+     */
+    private static Optional<Instant> toIsoString(String s) {
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 2);
+        int day = number(s, 8, 2);
+        int hour = number(s, 11, 2);
+        int minute = number(s, 14, 2);
+        int second = number(s, 17, 2);
+        int millis = number(s, 20, 3);
+        if (month < 1 || month > 12 || day < 1 || day > 31 || minute > 59 || second > 59
+                || hour > 24 || hour == 24 && (minute != 0 || second != 0 || millis != 0)) {
+            return Optional.empty();
+        }
+        // The first of the month plus the day, so that an overflowing day moves into the next month, as in V8.
+        long epochDay = LocalDate.of(year, month, 1).toEpochDay() + day - 1;
+        long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second;
+        return Optional.of(Instant.ofEpochSecond(seconds, millis * 1_000_000L));
+    }
+
+    private static int number(String s, int from, int digits) {
+        int value = 0;
+        for (int i = from; i < from + digits; i++) {
+            value = value * 10 + (s.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    /** {@link #revive} of any string, through the reviver's pattern. */
+    static Optional<Instant> general(String s) {
         Matcher m = ISO.matcher(s);
         if (!m.matches()) {
             return Optional.empty();
