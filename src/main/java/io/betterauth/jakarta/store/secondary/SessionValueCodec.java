@@ -63,19 +63,17 @@ final class SessionValueCodec {
             if (s == null || u == null) {
                 return Optional.empty();
             }
-            Map<String, Object> sessionJson = JsJson.safeParsed(s);
-            Map<String, Object> userJson = JsJson.safeParsed(u);
             Session session = new Session(string(s, "id"), string(s, "token"), string(s, "userId"),
-                    date(sessionJson, "expiresAt"), date(sessionJson, "createdAt"), date(sessionJson, "updatedAt"),
+                    date(s, "expiresAt"), date(s, "createdAt"), date(s, "updatedAt"),
                     optionalString(s, "ipAddress"), optionalString(s, "userAgent"),
                     AdditionalFields.extras(s, Session.CORE_FIELDS));
             User user = new User(string(u, "id"), string(u, "name"), string(u, "email"), bool(u, "emailVerified"),
-                    optionalString(u, "image"), date(userJson, "createdAt"), date(userJson, "updatedAt"),
+                    optionalString(u, "image"), date(u, "createdAt"), date(u, "updatedAt"),
                     AdditionalFields.extras(u, User.CORE_FIELDS));
             if (!session.token().equals(token) || !user.id().equals(session.userId())) {
                 return Optional.empty();
             }
-            return Optional.of(new StoredSession(session, user, sessionJson, userJson));
+            return Optional.of(new StoredSession(session, user, s, u));
         } catch (RuntimeException e) {
             // Not JSON, not an object, a member missing or of the wrong type, an Invalid Date: no session.
             return Optional.empty();
@@ -199,7 +197,9 @@ final class SessionValueCodec {
         throw new Invalid();
     }
 
-    private static Instant date(Map<String, Object> members, String key) {
-        return JsDates.newDate(members.get(key)).orElseThrow(Invalid::new);
+    /** {@code new Date(member)} of the member as {@link JsJson#safeParsed} gives it (missing: Invalid Date). */
+    private static Instant date(JsonObject o, String key) {
+        JsonValue v = o.get(key);
+        return JsDates.newDate(v == null ? null : JsJson.safeParsed(v)).orElseThrow(Invalid::new);
     }
 }
