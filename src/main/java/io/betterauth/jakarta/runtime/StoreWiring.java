@@ -23,6 +23,7 @@ import io.betterauth.jakarta.store.jpa.LibraryPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;
 import io.betterauth.jakarta.store.jpa.jwks.JpaJwksStore;
 import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
+import io.betterauth.jakarta.store.jpa.schema.SessionWithUserQuery;
 import io.betterauth.jakarta.store.memory.InMemoryJwksStore;
 import io.betterauth.jakarta.store.memory.InMemorySessionStore;
 import io.betterauth.jakarta.store.memory.InMemoryUserStore;
@@ -99,6 +100,7 @@ final class StoreWiring {
         } else {
             JpaTransactions tx;
             String dialect;
+            DataSource connections;
             DatabaseOptions.Connection db = config.database().connection();
             OptionalDependencies optional = OptionalDependencies.ofLibrary();
             if (db.configured()) {
@@ -111,11 +113,13 @@ final class StoreWiring {
                 dialect = SchemaMigration.prepare(config, unit::connect, "better-auth.database.url",
                         "better-auth.database.url");
                 tx = unit.transactions();
+                connections = unit.dataSource();
             } else {
                 String name = config.database().jndiName();
                 dialect = SchemaMigration.prepare(config, () -> dataSource(name).getConnection(), name,
                         "better-auth.database.jndi-name");
-                tx = new ResourceLocalTransactions(openUnit(name, config.database().models()));
+                connections = containerDataSource(name);
+                tx = new ResourceLocalTransactions(openUnit(connections, name, config.database().models()));
             }
             if (boundary.isResolvable()) {
                 tx = boundary.get().around(tx);
@@ -123,10 +127,14 @@ final class StoreWiring {
             char quote = SchemaInstaller.quote(dialect).charAt(0);
             limits = SchemaInstaller.columnLimits(dialect);
             ModelNames names = config.database().models();
-            sessionStore = new JpaSessionStore(tx, new AdditionalColumns(config.session().additionalFields(),
-                    names.session().modelName(), names.session().column("token"), quote));
-            userStore = new JpaUserStore(tx, new AdditionalColumns(config.user().additionalFields(),
-                    names.user().modelName(), "id", quote));
+            AdditionalColumns sessionColumns = new AdditionalColumns(config.session().additionalFields(),
+                    names.session().modelName(), names.session().column("token"), quote);
+            AdditionalColumns userColumns = new AdditionalColumns(config.user().additionalFields(),
+                    names.user().modelName(), "id", quote);
+            userStore = new JpaUserStore(tx, userColumns);
+            // get-session's read as one statement on the unit's own connections, no entity manager or transaction.
+            sessionStore = new JpaSessionStore(tx, sessionColumns,
+                    new SessionWithUserQuery(connections, names, quote, sessionColumns, userColumns));
             jwks = new JpaJwksStore(tx);
         }
         // The table store (before any secondary-storage wrapping) purges expired rows, when it can.
@@ -234,13 +242,22 @@ final class StoreWiring {
         return InitialContext.doLookup(jndiName);
     }
 
-    /** The library's persistence unit on the container's data source, closed with the application. */
-    private EntityManagerFactory openUnit(String jndiName, ModelNames names) {
+    /** The container's data source of this name. */
+    private static DataSource containerDataSource(String jndiName) {
         try {
-            EntityManagerFactory factory = LibraryPersistenceUnit.open(dataSource(jndiName), names);
+            return dataSource(jndiName);
+        } catch (NamingException | RuntimeException e) {
+            throw new IllegalStateException("Could not open Better Auth's persistence unit on " + jndiName, e);
+        }
+    }
+
+    /** The library's persistence unit on the container's data source, closed with the application. */
+    private EntityManagerFactory openUnit(DataSource dataSource, String jndiName, ModelNames names) {
+        try {
+            EntityManagerFactory factory = LibraryPersistenceUnit.open(dataSource, names);
             closeables.add(factory::close);
             return factory;
-        } catch (NamingException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("Could not open Better Auth's persistence unit on " + jndiName, e);
         }
     }

@@ -7,6 +7,7 @@ import io.betterauth.jakarta.config.plugin.AdminOptions;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import io.betterauth.jakarta.core.session.ColumnLimits;
 import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.User;
 import io.betterauth.jakarta.spi.SessionStore;
 import io.betterauth.jakarta.store.jpa.schema.AdditionalColumns;
@@ -15,6 +16,7 @@ import io.betterauth.jakarta.store.jpa.JpaSessionStore;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.JpaTransactions;
+import io.betterauth.jakarta.store.jpa.schema.SessionWithUserQuery;
 import io.betterauth.jakarta.store.jpa.schema.SchemaInstaller;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,6 +53,7 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
     private JpaUserStore users;
     private JpaSessionStore sessionsWithFields;
     private JpaUserStore usersWithFields;
+    private JpaSessionStore sessionsThroughEntities;
 
     /** The JDBC URL of a fresh, empty database or schema. */
     protected abstract String createDatabase() throws SQLException;
@@ -90,12 +93,23 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
         // The library's own persistence unit (defined in code), as on Tomcat.
         unit = JdbcPersistenceUnit.open(url, user(), "", names());
         JpaTransactions tx = unit.transactions();
-        sessions = new JpaSessionStore(tx);
-        users = new JpaUserStore(tx);
+        // As the library wires them: get-session's read as one statement on the unit's connections.
+        AdditionalColumns noSessionColumns = new AdditionalColumns(AdditionalFields.none(),
+                names().session().modelName(), names().session().column("token"), quote);
+        AdditionalColumns noUserColumns = new AdditionalColumns(AdditionalFields.none(), names().user().modelName(),
+                "id", quote);
+        users = new JpaUserStore(tx, noUserColumns);
+        sessions = new JpaSessionStore(tx, noSessionColumns,
+                new SessionWithUserQuery(unit.dataSource(), names(), quote, noSessionColumns, noUserColumns));
         // The same tables seen by an app that declared additional fields (the contract's stores ignore the columns).
-        sessionsWithFields = new JpaSessionStore(tx, new AdditionalColumns(SESSION_FIELDS, names().session().modelName(),
-                names().session().column("token"), quote));
-        usersWithFields = new JpaUserStore(tx, new AdditionalColumns(USER_FIELDS, names().user().modelName(), "id", quote));
+        AdditionalColumns sessionColumns = new AdditionalColumns(SESSION_FIELDS, names().session().modelName(),
+                names().session().column("token"), quote);
+        AdditionalColumns userColumns = new AdditionalColumns(USER_FIELDS, names().user().modelName(), "id", quote);
+        usersWithFields = new JpaUserStore(tx, userColumns);
+        sessionsWithFields = new JpaSessionStore(tx, sessionColumns,
+                new SessionWithUserQuery(unit.dataSource(), names(), quote, sessionColumns, userColumns));
+        // get-session's read through the entities, which the one statement must answer exactly as.
+        sessionsThroughEntities = new JpaSessionStore(tx, sessionColumns);
     }
 
     @AfterAll
@@ -175,6 +189,109 @@ abstract class JpaStoreContract extends StoreContract implements ColumnLimitChec
         assertThat(read.additional()).containsEntry("impersonatedBy", "admin-1");
         assertThat(read.toJson().keySet()).containsSubsequence("userId", "impersonatedBy", "activeOrganizationId",
                 "id");
+    }
+
+    /**
+     * Issue 20: get-session's one statement answers what the entities answer, field for field: the admin plugin's
+     * and the app's additional columns of both rows (strings, numbers, booleans, dates, nulls), a verified email,
+     * a null image and address.
+     */
+    @Test
+    void findWithUser_asOneStatement_answersWhatTheEntitiesAnswer() throws SQLException {
+        User u = newUser(email());
+        Map<String, Object> ban = new java.util.LinkedHashMap<>();
+        ban.put("role", "admin");
+        ban.put("banned", true);
+        ban.put("banReason", null);
+        ban.put("banExpires", T0.plusSeconds(3600));
+        ban.put("nickname", "nick");
+        usersWithFields.update(new User(u.id(), "Renamed", u.email(), true, null, T0, T0.plusSeconds(5), ban));
+        Session s = new Session(ids.generate(), ids.generate(), u.id(), T0.plusSeconds(604800), T0, T0, null,
+                "agent \u00e9", Map.of("activeOrganizationId", "org-1", "seats", 3L, "pinned", false,
+                "lastStepUp", T0.plusSeconds(30)));
+        sessionsWithFields.create(s);
+        try (Connection c = DriverManager.getConnection(url, user(), "");
+             java.sql.PreparedStatement st = c.prepareStatement("update " + table("user") + " set "
+                     + column("user", "emailVerified") + " = ? where " + quote + "id" + quote + " = ?")) {
+            st.setBoolean(1, true);
+            st.setString(2, u.id());
+            st.executeUpdate();
+        }
+
+        SessionAndUser read = sessionsWithFields.findWithUser(s.token(), usersWithFields).orElseThrow();
+        assertThat(read).isEqualTo(sessionsThroughEntities.findWithUser(s.token(), usersWithFields).orElseThrow());
+        assertThat(read.session()).isEqualTo(sessionsWithFields.findByToken(s.token()).orElseThrow());
+        assertThat(read.user()).isEqualTo(usersWithFields.findById(u.id()).orElseThrow());
+        assertThat(read.user().emailVerified()).isTrue();
+        assertThat(read.user().additional()).containsEntry("banned", true).containsEntry("banReason", null)
+                .containsEntry("banExpires", T0.plusSeconds(3600)).containsEntry("birthday", null);
+        assertThat(read.session().additional()).containsEntry("seats", 3L).containsEntry("pinned", false)
+                .containsEntry("lastStepUp", T0.plusSeconds(30)).containsEntry("impersonatedBy", null);
+        assertThat(read.session().ipAddress()).isNull();
+        assertThat(sessionsWithFields.findWithUser(ids.generate(), usersWithFields)).isEmpty();
+    }
+
+    /** Issue 20: the store answers an expired session as stored (get-session decides), as through the entities. */
+    @Test
+    void findWithUser_answersAnExpiredSessionAsStored() {
+        User u = newUser(email());
+        Session expired = sessionExpiringAt(u, Instant.parse("2021-03-04T05:06:07.890Z"));
+        assertThat(sessions.findWithUser(expired.token(), users)).contains(new SessionAndUser(expired, u));
+    }
+
+    /** Issue 20: a session whose user row is gone (a table without the cascade, a manual delete) is no session. */
+    @Test
+    void findWithUser_ofASessionWhoseUserRowIsGone_isEmpty() throws SQLException {
+        User u = newUser(email());
+        Session s = sessionExpiringAt(u, T0.plusSeconds(60));
+        try (Connection c = DriverManager.getConnection(url, user(), ""); java.sql.Statement st = c.createStatement()) {
+            st.execute(switch (dialect) {
+                case "postgresql" -> "set session_replication_role = replica";
+                case "mysql" -> "set foreign_key_checks = 0";
+                default -> "set referential_integrity false";
+            });
+            try {
+                st.executeUpdate("delete from " + table("account") + " where " + column("account", "userId")
+                        + " = '" + u.id() + "'");
+                st.executeUpdate("delete from " + table("user") + " where " + quote + "id" + quote + " = '" + u.id()
+                        + "'");
+            } finally {
+                if ("h2".equals(dialect)) {
+                    st.execute("set referential_integrity true");
+                }
+            }
+        }
+        assertThat(sessions.findByToken(s.token())).contains(s);
+        assertThat(sessions.findWithUser(s.token(), users)).isEmpty();
+        assertThat(sessionsThroughEntities.findWithUser(s.token(), usersWithFields)).isEmpty();
+    }
+
+    /** Issue 20: when the database cannot be reached the one statement fails as an outage (503, nobody signed out). */
+    @Test
+    void findWithUser_whenTheDatabaseIsGone_isAnOutage() throws SQLException {
+        User u = newUser(email());
+        Session s = sessionExpiringAt(u, T0.plusSeconds(60));
+        JdbcPersistenceUnit gone = JdbcPersistenceUnit.open(url, user(), "", names());
+        AdditionalColumns none = new AdditionalColumns(AdditionalFields.none(), names().session().modelName(),
+                names().session().column("token"), quote);
+        AdditionalColumns noUserColumns = new AdditionalColumns(AdditionalFields.none(), names().user().modelName(),
+                "id", quote);
+        JpaUserStore goneUsers = new JpaUserStore(gone.transactions(), noUserColumns);
+        JpaSessionStore goneSessions = new JpaSessionStore(gone.transactions(), none,
+                new SessionWithUserQuery(gone.dataSource(), names(), quote, none, noUserColumns));
+        assertThat(goneSessions.findWithUser(s.token(), goneUsers)).contains(new SessionAndUser(s, u));
+        gone.close(); // its pool refuses every connection from now on, as one whose database went away
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> goneSessions.findWithUser(s.token(), goneUsers))
+                .isInstanceOf(io.betterauth.jakarta.spi.StoreUnavailableException.class);
+    }
+
+    /** Issue 20: another user store (not the one the statement reads with) is asked through the entities. */
+    @Test
+    void findWithUser_withAnotherUserStore_readsTheUserFromThatStore() {
+        User u = newUser(email());
+        Session s = sessionExpiringAt(u, T0.plusSeconds(60));
+        assertThat(sessions.findWithUser(s.token(), usersWithFields).orElseThrow().user())
+                .isEqualTo(usersWithFields.findById(u.id()).orElseThrow());
     }
 
     // The purge's rows live before 2030 (T0), so the contract's own rows never count as expired here.

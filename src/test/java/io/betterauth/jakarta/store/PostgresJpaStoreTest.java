@@ -1,10 +1,16 @@
 package io.betterauth.jakarta.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.User;
+import io.betterauth.jakarta.core.session.AdditionalFields;
 import io.betterauth.jakarta.spi.StoreUnavailableException;
 import io.betterauth.jakarta.store.jpa.schema.AdditionalColumns;
+import io.betterauth.jakarta.store.jpa.JdbcPersistenceUnit;
 import io.betterauth.jakarta.store.jpa.JpaSessionStore;
+import io.betterauth.jakarta.store.jpa.schema.SessionWithUserQuery;
 import io.betterauth.jakarta.store.jpa.JpaUserStore;
 import io.betterauth.jakarta.store.jpa.ResourceLocalTransactions;
 import io.betterauth.jakarta.store.redis.TcpProxy;
@@ -72,6 +78,34 @@ class PostgresJpaStoreTest extends JpaStoreContract {
                         "\"name\":\"NUL\\u0000\"")), "[body.name] Invalid string");
             } finally {
                 factory.close();
+            }
+        }
+    }
+
+    /**
+     * Issue 20: get-session's one statement, on a connection to a PostgreSQL that goes away, is an outage
+     * ({@link StoreUnavailableException}: 503, nobody signed out), and reads again once the database is back.
+     */
+    @Test
+    void getSessionsOneStatement_whenPostgresGoesAway_isAnOutage() throws Exception {
+        URI server = URI.create(URL.substring("jdbc:".length()));
+        try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort())) {
+            proxy.start();
+            try (JdbcPersistenceUnit unit = JdbcPersistenceUnit.open("jdbc:postgresql://127.0.0.1:" + proxy.port()
+                    + server.getPath() + "?currentSchema=" + schema, user(), "", names())) {
+                AdditionalColumns userColumns = new AdditionalColumns(AdditionalFields.none(),
+                        names().user().modelName(), "id", '"');
+                JpaUserStore users = new JpaUserStore(unit.transactions(), userColumns);
+                AdditionalColumns none = new AdditionalColumns(AdditionalFields.none(), names().session().modelName(),
+                        names().session().column("token"), '"');
+                JpaSessionStore sessions = new JpaSessionStore(unit.transactions(), none,
+                        new SessionWithUserQuery(unit.dataSource(), names(), '"', none, userColumns));
+                User u = newUser(email());
+                Session s = newSession(u, T0);
+                assertThat(sessions.findWithUser(s.token(), users)).isPresent();
+                proxy.stop();
+                assertThatThrownBy(() -> sessions.findWithUser(s.token(), users))
+                        .isInstanceOf(StoreUnavailableException.class);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import javax.sql.DataSource;
 
 /**
  * The library's {@link LibraryPersistenceUnit} on a JDBC URL, over the library's own {@link ConnectionPool}: for
@@ -107,6 +108,11 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
             throw new SQLException("The JDBC driver " + driver.getClass().getName() + " refused " + url);
         }
         return c;
+    }
+
+    /** The unit's pooled connections (for the statements that need no entity manager). */
+    public DataSource dataSource() {
+        return pool;
     }
 
     /** One entity manager and one resource-local transaction per unit of work. */

@@ -4,6 +4,7 @@ import static io.betterauth.jakarta.store.jpa.StoreTransactions.deleteWhere;
 import static io.betterauth.jakarta.store.jpa.StoreTransactions.first;
 
 import io.betterauth.jakarta.store.jpa.schema.AdditionalColumns;
+import io.betterauth.jakarta.store.jpa.schema.SessionWithUserQuery;
 import io.betterauth.jakarta.core.session.AdditionalFields;
 import io.betterauth.jakarta.api.Session;
 import io.betterauth.jakarta.api.SessionAndUser;
@@ -25,6 +26,7 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge,
 
     private final StoreTransactions tx;
     private final AdditionalColumns columns;
+    private final SessionWithUserQuery withUser;
 
     public JpaSessionStore(JpaTransactions tx) {
         this(tx, new AdditionalColumns(AdditionalFields.none(), "session", "token", '"'));
@@ -32,8 +34,17 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge,
 
     /** With the app's additional session fields, stored in their own columns. */
     public JpaSessionStore(JpaTransactions tx, AdditionalColumns columns) {
+        this(tx, columns, null);
+    }
+
+    /**
+     * With the app's additional session fields, and get-session's read as one statement on the unit's data source
+     * (null: through the entities).
+     */
+    public JpaSessionStore(JpaTransactions tx, AdditionalColumns columns, SessionWithUserQuery withUser) {
         this.tx = new StoreTransactions(tx);
         this.columns = columns;
+        this.withUser = withUser;
     }
 
     private static Optional<SessionEntity> byToken(EntityManager em, String token) {
@@ -68,11 +79,15 @@ public final class JpaSessionStore implements SessionStore, ExpiredSessionPurge,
     }
 
     /**
-     * Both reads of get-session in one unit of work: in a container the user store's transaction joins this one,
-     * so a request costs one JTA transaction and one pooled connection instead of two (bench/run, db group).
+     * get-session's read. With {@link SessionWithUserQuery} for these users: one statement in autocommit, no entity
+     * manager and no transaction (outside the caller's JTA transaction, if any, as every unit of work). Else both
+     * reads in one unit of work, so that the user store's joins it: one transaction and one pooled connection.
      */
     @Override
     public Optional<SessionAndUser> findWithUser(String token, UserStore users) {
+        if (withUser != null && users instanceof JpaUserStore jpaUsers && withUser.readsUsersWith(jpaUsers.columns())) {
+            return tx.outsideCallerTransaction(() -> withUser.find(token));
+        }
         return tx.run(em -> SessionStore.super.findWithUser(token, users));
     }
 

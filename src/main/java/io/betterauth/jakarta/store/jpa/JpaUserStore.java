@@ -34,6 +34,11 @@ public final class JpaUserStore implements UserStore, StoreProbe {
         this.columns = columns;
     }
 
+    /** The additional columns this store reads with a user (get-session's one statement reads them too). */
+    AdditionalColumns columns() {
+        return columns;
+    }
+
     private User withColumns(EntityManager em, UserEntity e) {
         User u = e.toUser();
         if (columns.isEmpty()) {

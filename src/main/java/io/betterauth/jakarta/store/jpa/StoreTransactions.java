@@ -8,6 +8,7 @@ import jakarta.transaction.TransactionalException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The JPA stores' units of work: {@link JpaTransactions}, with a database failure (also one a container reports at
@@ -25,6 +26,15 @@ final class StoreTransactions {
     <T> T run(Function<EntityManager, T> work) {
         try {
             return tx.inTransaction(work);
+        } catch (PersistenceException | TransactionalException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** {@code work} on a connection of its own outside the caller's transaction (it maps its own failures). */
+    <T> T outsideCallerTransaction(Supplier<T> work) {
+        try {
+            return tx.outsideCallerTransaction(work);
         } catch (PersistenceException | TransactionalException e) {
             throw unavailable(e);
         }

@@ -6,6 +6,8 @@ import io.betterauth.jakarta.core.session.AdditionalFields;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -94,6 +96,33 @@ public final class AdditionalColumns {
             out.put(all.get(i).name(), fromJdbc(all.get(i), values[i]));
         }
         return out;
+    }
+
+    /**
+     * The declared columns of the table aliased {@code alias}, each after a comma, for a select list that reads them
+     * with others (get-session's one statement); empty when none are declared.
+     */
+    public String selectList(String alias) {
+        StringBuilder sql = new StringBuilder();
+        for (AdditionalField f : fields.all()) {
+            sql.append(", ").append(alias).append('.').append(q(f.fieldName()));
+        }
+        return sql.toString();
+    }
+
+    /** The declared fields from a row selected with {@link #selectList}, whose first one is column {@code first}. */
+    public Map<String, Object> read(ResultSet row, int first) throws SQLException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<AdditionalField> all = fields.all();
+        for (int i = 0; i < all.size(); i++) {
+            out.put(all.get(i).name(), fromJdbc(all.get(i), row.getObject(first + i)));
+        }
+        return out;
+    }
+
+    /** How many columns {@link #selectList} selects. */
+    public int count() {
+        return fields.all().size();
     }
 
     private static Object toJdbc(Object value) {
