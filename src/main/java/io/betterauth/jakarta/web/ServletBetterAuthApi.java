@@ -19,6 +19,7 @@ import io.betterauth.jakarta.core.session.SessionLookup;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.spi.CallerGroups;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -186,9 +187,18 @@ class ServletBetterAuthApi implements BetterAuthApi {
         if (!appGroups.isResolvable()) {
             return Set.of(BetterAuthMechanism.USER_ROLE);
         }
-        Set<String> groups = new HashSet<>(appGroups.get().groups(user));
-        groups.add(BetterAuthMechanism.USER_ROLE);
-        return Set.copyOf(groups);
+        // A @Dependent bean got from an Instance lives as long as the Instance (this application-scoped bean):
+        // without the destroy, every authenticated request would leave one behind.
+        Instance.Handle<CallerGroups> handle = appGroups.getHandle();
+        try {
+            Set<String> groups = new HashSet<>(handle.get().groups(user));
+            groups.add(BetterAuthMechanism.USER_ROLE);
+            return Set.copyOf(groups);
+        } finally {
+            if (handle.getBean().getScope() == Dependent.class) {
+                handle.destroy();
+            }
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import static io.betterauth.jakarta.it.SessionLifecycleIT.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.betterauth.jakarta.it.app.AuthEventRecorder;
+import io.betterauth.jakarta.it.app.CountingGroups;
 import io.betterauth.jakarta.it.app.OrgSessionCustomizer;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -42,7 +43,7 @@ class CustomSessionIT {
                 "better-auth.session.additional-fields", "{&quot;activeOrganizationId&quot;:{&quot;type&quot;:&quot;string&quot;},"
                         + "&quot;riskScore&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;input&quot;:false,"
                         + "&quot;returned&quot;:false,&quot;defaultValue&quot;:3}}"))
-                .addClasses(OrgSessionCustomizer.class, AuthEventRecorder.class);
+                .addClasses(OrgSessionCustomizer.class, AuthEventRecorder.class, CountingGroups.class);
     }
 
     @ArquillianResource
@@ -114,13 +115,18 @@ class CustomSessionIT {
         assertThat(Http.setCookies(refreshed).get(0)).startsWith(token + ";").contains("; Max-Age=604800;");
         assertThat(Http.setCookies(refreshed).get(1)).startsWith("better-auth.session_data=").contains("; Max-Age=300;");
 
+        // the app's @Dependent CallerGroups is asked on each authenticated request and released after it
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/api/test-events", token).statusCode()).isEqualTo(200);
+        }
         http.postJson("/api/auth/sign-out", "{}", token);
         String events = http.get("/api/test-events", null).body();
         assertThat(events).contains("USER_CREATED:" + userId, "CREATED:sign-up:" + userId, "UPDATED:update-session:" + userId,
                 "REFRESHED:refresh:" + userId, "REVOKED:sign-out:" + userId);
         assertThat(events).doesNotContain(token.substring(token.indexOf('=') + 1, token.indexOf('.', token.indexOf('='))));
         // the @Dependent customizer was created for each customised answer and released after it, none kept alive
-        assertThat(events).containsPattern("CUSTOMIZERS_ALIVE:0 of ([4-9]|\\d\\d+)$");
+        assertThat(events).containsPattern("CUSTOMIZERS_ALIVE:0 of ([4-9]|\\d\\d+)\n");
+        assertThat(events).containsPattern("GROUPS_ALIVE:0 of ([3-9]|\\d\\d+)$");
     }
 
     /**

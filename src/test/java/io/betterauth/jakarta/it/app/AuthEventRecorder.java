@@ -39,6 +39,7 @@ public class AuthEventRecorder {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public String events() {
-        return String.join("\n", seen) + "\nCUSTOMIZERS_ALIVE:" + OrgSessionCustomizer.alive();
+        return String.join("\n", seen) + "\nCUSTOMIZERS_ALIVE:" + OrgSessionCustomizer.alive()
+                + "\nGROUPS_ALIVE:" + CountingGroups.alive();
     }
 }
