@@ -13,7 +13,9 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import io.betterauth.jakarta.core.security.ConstantTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -40,11 +42,21 @@ public final class CompactCookieCacheCodec implements CookieCacheCodec {
 
     private static final Logger LOG = System.getLogger(CompactCookieCacheCodec.class.getName());
     private static final String HMAC = "HmacSHA256";
+    /** {@link SecretRing#current()} is the first of {@link SecretRing#all()}. */
+    private static final int CURRENT = 0;
 
     private final SecretRing secrets;
+    /**
+     * An HMAC keyed with each secret of the ring, same order, cloned for every use: provider look-up and key set-up
+     * happen once, not per request.
+     */
+    private final List<Mac> keyedMacs = new ArrayList<>();
 
     public CompactCookieCacheCodec(SecretRing secrets) {
         this.secrets = secrets;
+        for (SecretRing.Secret secret : secrets.all()) {
+            keyedMacs.add(keyedMac(secret.value()));
+        }
     }
 
     @Override
@@ -56,8 +68,7 @@ public final class CompactCookieCacheCodec implements CookieCacheCodec {
     @Override
     public String encodeJson(Map<String, ?> sessionData, long nowMs, long lifetimeSeconds) {
         long expiresAt = nowMs + lifetimeSeconds * 1000L;
-        String signature = JsBase64.encodeUrlNoPad(
-                hmac(secrets.current().value(), signedText(sessionData, expiresAt)));
+        String signature = JsBase64.encodeUrlNoPad(hmac(CURRENT, signedText(sessionData, expiresAt)));
         Map<String, Object> outer = new LinkedHashMap<>();
         outer.put("session", sessionData);
         outer.put("expiresAt", expiresAt);
@@ -101,16 +112,17 @@ public final class CompactCookieCacheCodec implements CookieCacheCodec {
             return Optional.empty();
         }
         JsonObject outer = parsed.get();
-        // The session is read from exactly the text the signature covers, never from the outer parse.
+        // The session is read from exactly the text the signature covers: the outer parse rejects a repeated member
+        // name, so its one "session" member is the value parsed from that raw text, not parsed a second time.
         String raw = CacheJson.rawMember(json, "session");
-        Optional<JsonObject> signedSession = raw == null ? Optional.empty() : CacheJson.object(raw);
+        JsonValue signedSession = outer.get("session");
         // parseCompactCookieCache: {session: record, expiresAt: number, signature: string}
-        if (signedSession.isEmpty()
+        if (raw == null || signedSession == null || signedSession.getValueType() != JsonValue.ValueType.OBJECT
                 || !(outer.get("expiresAt") instanceof JsonNumber expiresAtNumber)
                 || !(outer.get("signature") instanceof JsonString signatureString)) {
             return Optional.empty();
         }
-        JsonObject session = signedSession.get();
+        JsonObject session = signedSession.asJsonObject();
         if (session.containsKey("expiresAt")) {
             // Node would overwrite that member in place rather than append; Better Auth never writes one.
             return Optional.empty();
@@ -127,9 +139,9 @@ public final class CompactCookieCacheCodec implements CookieCacheCodec {
             return Optional.empty();
         }
         SecretRing.Secret verifiedBy = null;
-        for (SecretRing.Secret secret : secrets.all()) {
-            if (ConstantTime.equal(presented, hmac(secret.value(), signedText))) {
-                verifiedBy = secret;
+        for (int i = 0; i < keyedMacs.size(); i++) {
+            if (ConstantTime.equal(presented, hmac(i, signedText))) {
+                verifiedBy = secrets.all().get(i);
                 break;
             }
         }
@@ -141,11 +153,23 @@ public final class CompactCookieCacheCodec implements CookieCacheCodec {
                 (long) expiresAt, secret.version(), secret == secrets.current()));
     }
 
-    private static byte[] hmac(String secret, String text) {
+    /** HMAC-SHA256 of {@code text} with the secret at {@code index} of the ring. */
+    private byte[] hmac(int index, String text) {
+        Mac prototype = keyedMacs.get(index);
+        Mac mac;
+        try {
+            mac = (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            mac = keyedMac(secrets.all().get(index).value()); // a provider whose Mac cannot be cloned
+        }
+        return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac keyedMac(String secret) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
