@@ -49,6 +49,7 @@ public final class JwtCookieCacheCodec implements CookieCacheCodec {
     private static final Logger LOG = System.getLogger(JwtCookieCacheCodec.class.getName());
     /** Nimbus's {@code MACSigner} refuses HS256 keys under 256 bits; Better Auth only warns about short secrets. */
     private static final int NIMBUS_MIN_KEY_BYTES = 32;
+    private static final String HS256_JCA = "HmacSHA256";
 
     private final SecretRing secrets;
     private final JWSSigner signer;
@@ -141,11 +142,15 @@ public final class JwtCookieCacheCodec implements CookieCacheCodec {
     }
 
     private static JWSSigner signer(byte[] key) throws JOSEException {
-        return key.length >= NIMBUS_MIN_KEY_BYTES ? new MACSigner(key) : new ShortKeyHs256(key);
+        JWSSigner signer = key.length >= NIMBUS_MIN_KEY_BYTES ? new MACSigner(key) : new ShortKeyHs256(key);
+        JcaProviders.assign(signer.getJCAContext(), HS256_JCA);
+        return signer;
     }
 
     private static JWSVerifier verifier(byte[] key) throws JOSEException {
-        return key.length >= NIMBUS_MIN_KEY_BYTES ? new MACVerifier(key) : new ShortKeyHs256(key);
+        JWSVerifier verifier = key.length >= NIMBUS_MIN_KEY_BYTES ? new MACVerifier(key) : new ShortKeyHs256(key);
+        JcaProviders.assign(verifier.getJCAContext(), HS256_JCA);
+        return verifier;
     }
 
     /**
@@ -165,13 +170,13 @@ public final class JwtCookieCacheCodec implements CookieCacheCodec {
         @Override
         public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
             requireHs256(header);
-            return Base64URL.encode(HMAC.compute("HmacSHA256", key, signingInput, jca.getProvider()));
+            return Base64URL.encode(HMAC.compute(HS256_JCA, key, signingInput, jca.getProvider()));
         }
 
         @Override
         public boolean verify(JWSHeader header, byte[] signedContent, Base64URL signature) throws JOSEException {
             requireHs256(header);
-            byte[] expected = HMAC.compute("HmacSHA256", key, signedContent, jca.getProvider());
+            byte[] expected = HMAC.compute(HS256_JCA, key, signedContent, jca.getProvider());
             return ConstantTime.equal(expected, signature.decode());
         }
 

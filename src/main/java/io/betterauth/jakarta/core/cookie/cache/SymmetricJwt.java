@@ -58,12 +58,30 @@ public final class SymmetricJwt {
 
     private final SecretRing secrets;
     private final List<CookieEncryptionKey> keys = new ArrayList<>();
+    /**
+     * One decrypter per key, same order, and the encrypter of the current key: built once with the keys derived
+     * once (HKDF), and given their JCA providers, so that Nimbus does not look the cipher and the MAC up by name
+     * among all installed providers on every request. Nimbus's direct encrypters and decrypters are thread-safe.
+     */
+    private final List<DirectDecrypter> decrypters = new ArrayList<>();
+    private final DirectEncrypter encrypter;
     private final Base64URL header;
 
     public SymmetricJwt(SecretRing secrets, String salt) {
         this.secrets = secrets;
         for (SecretRing.Secret secret : secrets.all()) {
             keys.add(CookieEncryptionKey.derive(secret.value(), salt));
+        }
+        try {
+            for (CookieEncryptionKey key : keys) {
+                DirectDecrypter decrypter = new DirectDecrypter(key.bytes());
+                JcaProviders.assign(decrypter.getJCAContext());
+                decrypters.add(decrypter);
+            }
+            encrypter = new DirectEncrypter(keys.get(0).bytes());
+            JcaProviders.assign(encrypter.getJCAContext());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("A256CBC-HS512 is not available", e);
         }
         // jose's member order; Nimbus would write kid, enc, alg. The header bytes are the AAD, so whatever we send
         // decrypts anywhere, but matching jose keeps our tokens indistinguishable from Node's.
@@ -85,7 +103,7 @@ public final class SymmetricJwt {
         try {
             JWEObject jwe = new JWEObject(JWEHeader.parse(header),
                     new Payload(JsJson.stringify(claims).getBytes(StandardCharsets.UTF_8)));
-            jwe.encrypt(new DirectEncrypter(keys.get(0).bytes()));
+            jwe.encrypt(encrypter);
             return jwe.serialize();
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("A256CBC-HS512 encryption failed", e);
@@ -98,7 +116,8 @@ public final class SymmetricJwt {
             return Optional.empty();
         }
         try {
-            JWEHeader h = JWEObject.parse(token).getHeader();
+            JWEObject parsed = JWEObject.parse(token);
+            JWEHeader h = parsed.getHeader();
             if (!JWEAlgorithm.DIR.equals(h.getAlgorithm()) || !ACCEPTED_ENC.contains(h.getEncryptionMethod())
                     || h.getCompressionAlgorithm() != null || h.getCriticalParams() != null) {
                 return Optional.empty();
@@ -108,7 +127,10 @@ public final class SymmetricJwt {
                 if (kid != null && !kid.equals(keys.get(i).kid())) {
                     continue;
                 }
-                Optional<Decrypted> result = attempt(token, i, nowMs);
+                // A JWEObject can be decrypted once: the first attempt uses this parse, any other parses afresh.
+                JWEObject jwe = parsed != null ? parsed : JWEObject.parse(token);
+                parsed = null;
+                Optional<Decrypted> result = attempt(jwe, i, nowMs);
                 if (result.isPresent() || kid != null) {
                     return result; // with a kid only the first matching secret is tried, as in Better Auth
                 }
@@ -123,11 +145,9 @@ public final class SymmetricJwt {
         }
     }
 
-    private Optional<Decrypted> attempt(String token, int index, long nowMs) throws ParseException {
-        // A JWEObject can be decrypted once; parse afresh for every key tried.
-        JWEObject jwe = JWEObject.parse(token);
+    private Optional<Decrypted> attempt(JWEObject jwe, int index, long nowMs) {
         try {
-            jwe.decrypt(new DirectDecrypter(keys.get(index).bytes()));
+            jwe.decrypt(decrypters.get(index));
         } catch (JOSEException e) {
             return Optional.empty();
         }
