@@ -1,14 +1,20 @@
 package io.betterauth.jakarta.core.cookie.cache;
 
+import com.nimbusds.jose.JOSEObject;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.util.Base64URL;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.text.ParseException;
+import java.util.Base64;
 import java.util.OptionalDouble;
 
 /**
  * What the JWT and JWE cookie caches and the jwt plugin's session-cache JWT share beyond Nimbus: the shape check of
- * a compact serialization and jose's time-claim rules, which Nimbus's own claims verifier does not reproduce (it
- * applies a default clock skew and parses claims with Gson).
+ * a compact serialization, its parse with a faster base64url decoder, and jose's time-claim rules, which Nimbus's own
+ * claims verifier does not reproduce (it applies a default clock skew and parses claims with Gson).
  */
 public final class JoseSupport {
 
@@ -34,6 +40,59 @@ public final class JoseSupport {
             }
         }
         return dots == parts - 1;
+    }
+
+    /**
+     * {@link JWSObject#parse(String)}, whose parts decode with the JDK's base64url decoder (see {@link FastBase64URL}).
+     * For a {@link #wellFormed} token.
+     */
+    public static JWSObject parseJws(String token) throws ParseException {
+        Base64URL[] parts = JOSEObject.split(token);
+        if (parts.length != 3) {
+            throw new ParseException("Unexpected number of Base64URL parts, must be three", 0);
+        }
+        return new JWSObject(fast(parts[0]), fast(parts[1]), fast(parts[2]));
+    }
+
+    /** {@link JWEObject#parse(String)}, whose parts decode like those of {@link #parseJws}. */
+    public static JWEObject parseJwe(String token) throws ParseException {
+        Base64URL[] parts = JOSEObject.split(token);
+        if (parts.length != 5) {
+            throw new ParseException("Unexpected number of Base64URL parts, must be five", 0);
+        }
+        return new JWEObject(fast(parts[0]), fast(parts[1]), fast(parts[2]), fast(parts[3]), fast(parts[4]));
+    }
+
+    private static Base64URL fast(Base64URL part) {
+        return new FastBase64URL(part.toString());
+    }
+
+    /**
+     * A {@link Base64URL} decoded by {@link Base64#getUrlDecoder()}, which gives the same bytes as Nimbus's own
+     * decoder for base64url text, except for a length of 4n + 1, which the JDK refuses and Nimbus reads by dropping
+     * the last character: that, and any other text the JDK refuses, goes to Nimbus. Nimbus's decoder runs in constant
+     * time, for key material; the parts of a token (header, payload or ciphertext, IV, tag, signature) are not
+     * secret, and decoding them was half of a JWT cache decode.
+     */
+    private static final class FastBase64URL extends Base64URL {
+        private static final long serialVersionUID = 1L;
+
+        FastBase64URL(String base64URL) {
+            super(base64URL);
+        }
+
+        @Override
+        public byte[] decode() {
+            String text = toString();
+            if (text.length() % 4 != 1) {
+                try {
+                    return Base64.getUrlDecoder().decode(text);
+                } catch (IllegalArgumentException e) {
+                    // not base64url text: Nimbus decides
+                }
+            }
+            return super.decode();
+        }
     }
 
     /**

@@ -107,7 +107,7 @@ public final class JwtCookieCacheCodec implements CookieCacheCodec {
     }
 
     private Optional<DecodedCache> decodeChecked(String token, long nowMs) throws ParseException, JOSEException {
-        JWSObject jws = JWSObject.parse(token);
+        JWSObject jws = JoseSupport.parseJws(token);
         JWSHeader header = jws.getHeader();
         // No critical extensions are understood, so none may be present (jose and RFC 7515 §4.1.11 agree), and
         // an unencoded payload (RFC 7797 b64:false, which jose honours only under crit) is refused outright.

@@ -116,7 +116,7 @@ public final class SymmetricJwt {
             return Optional.empty();
         }
         try {
-            JWEObject parsed = JWEObject.parse(token);
+            JWEObject parsed = JoseSupport.parseJwe(token);
             JWEHeader h = parsed.getHeader();
             if (!JWEAlgorithm.DIR.equals(h.getAlgorithm()) || !ACCEPTED_ENC.contains(h.getEncryptionMethod())
                     || h.getCompressionAlgorithm() != null || h.getCriticalParams() != null) {
@@ -128,7 +128,7 @@ public final class SymmetricJwt {
                     continue;
                 }
                 // A JWEObject can be decrypted once: the first attempt uses this parse, any other parses afresh.
-                JWEObject jwe = parsed != null ? parsed : JWEObject.parse(token);
+                JWEObject jwe = parsed != null ? parsed : JoseSupport.parseJwe(token);
                 parsed = null;
                 Optional<Decrypted> result = attempt(jwe, i, nowMs);
                 if (result.isPresent() || kid != null) {
