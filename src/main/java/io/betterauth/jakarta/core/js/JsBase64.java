@@ -39,27 +39,47 @@ public final class JsBase64 {
     /** {@code base64Url.decode(text)} (identical to {@code base64.decode}), or {@code null} where it would throw. */
     public static byte[] decode(String text) {
         byte[] values = text.indexOf('-') >= 0 || text.indexOf('_') >= 0 ? URL_SAFE_VALUES : STANDARD_VALUES;
-        byte[] out = new byte[text.length() * 3 / 4 + 1];
-        int length = 0;
-        int buffer = 0;
-        int bits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '=') {
-                break;
-            }
-            int value = c < values.length ? values[c] : -1;
-            if (value < 0) {
+        int end = text.indexOf('=');
+        if (end < 0) {
+            end = text.length();
+        }
+        // Four characters make three bytes; of a last group of n < 4 characters, n - 1 bytes are whole (none of
+        // one), and the bits left over are dropped.
+        int whole = end - end % 4;
+        int rest = end - whole;
+        byte[] out = new byte[whole / 4 * 3 + (rest == 0 ? 0 : rest - 1)];
+        int o = 0;
+        for (int i = 0; i < whole; i += 4) {
+            int a = value(values, text.charAt(i));
+            int b = value(values, text.charAt(i + 1));
+            int c = value(values, text.charAt(i + 2));
+            int d = value(values, text.charAt(i + 3));
+            if ((a | b | c | d) < 0) {
                 return null;
             }
-            // Only the low bits matter, so int overflow of the accumulator is harmless (JS uses int32 too).
-            buffer = buffer << 6 | value;
-            bits += 6;
-            if (bits >= 8) {
-                bits -= 8;
-                out[length++] = (byte) (buffer >> bits);
-            }
+            int group = a << 18 | b << 12 | c << 6 | d;
+            out[o++] = (byte) (group >> 16);
+            out[o++] = (byte) (group >> 8);
+            out[o++] = (byte) group;
         }
-        return Arrays.copyOf(out, length);
+        int group = 0;
+        for (int i = whole; i < end; i++) {
+            int v = value(values, text.charAt(i));
+            if (v < 0) {
+                return null;
+            }
+            group = group << 6 | v;
+        }
+        if (rest == 2) {
+            out[o] = (byte) (group >> 4);
+        } else if (rest == 3) {
+            out[o++] = (byte) (group >> 10);
+            out[o] = (byte) (group >> 2);
+        }
+        return out;
+    }
+
+    private static int value(byte[] values, char c) {
+        return c < values.length ? values[c] : -1;
     }
 }
