@@ -31,6 +31,9 @@ final public class CacheJson {
 
     /** Like {@link #object(String)} for UTF-8 bytes, rejecting malformed UTF-8 (jose's fatal TextDecoder). */
     public static Optional<JsonObject> objectFromStrictUtf8(byte[] bytes) {
+        if (ascii(bytes)) {
+            return object(new String(bytes, StandardCharsets.US_ASCII)); // ASCII is valid UTF-8, decoded as such
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -40,6 +43,15 @@ final public class CacheJson {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

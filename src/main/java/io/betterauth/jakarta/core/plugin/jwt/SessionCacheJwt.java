@@ -149,7 +149,7 @@ public final class SessionCacheJwt {
 
     private static Optional<Verified> verifyChecked(String token, Keys keys, String issuer, long nowMs)
             throws ParseException, JOSEException {
-        JWSObject jws = JWSObject.parse(token);
+        JWSObject jws = JoseSupport.parseJws(token);
         JWSHeader header = jws.getHeader();
         if (header.getType() == null || !TYPE.equals(header.getType().getType()) || header.getKeyID() == null
                 || header.getCriticalParams() != null || !header.isBase64URLEncodePayload()) {
