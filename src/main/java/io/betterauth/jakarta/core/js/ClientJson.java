@@ -75,6 +75,10 @@ public final class ClientJson {
                  | UnsupportedOperationException e) {
             // JsonException: malformed. The others are a provider's own limits, should one be stricter than ours.
             return Optional.empty();
+        } catch (IllegalStateException e) {
+            // Parsson's answer to a repeated member name under the unique-names factory ("Duplicate key ... is not
+            // allowed"): an expected rejection, not a failure to log for every forged cookie.
+            return Optional.empty();
         }
     }
 

@@ -64,4 +64,12 @@ class ClientJsonTest {
         assertThat(parses("\"a")).isFalse();
         assertThat(ClientJson.parse("true")).contains(JsonValue.TRUE);
     }
+
+    @Test
+    void aRepeatedMemberName_isMalformed_forUniqueNames_neverAnException() {
+        assertThat(ClientJson.parseWithUniqueNames("{\"a\":1,\"a\":2}")).isEmpty();
+        assertThat(ClientJson.parseWithUniqueNames("{\"s\":{\"id\":\"x\",\"id\":\"y\"}}")).isEmpty();
+        assertThat(ClientJson.parseWithUniqueNames("{\"a\":1,\"b\":{\"a\":2}}")).isPresent();
+        assertThat(ClientJson.parse("{\"a\":1,\"a\":2}")).isPresent();
+    }
 }
