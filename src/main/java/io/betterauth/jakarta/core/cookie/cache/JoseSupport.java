@@ -34,12 +34,21 @@ public final class JoseSupport {
             char c = token.charAt(i);
             if (c == '.') {
                 dots++;
-            } else if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
-                    || c == '_')) {
+            } else if (c >= BASE64URL.length || !BASE64URL[c]) {
                 return false;
             }
         }
         return dots == parts - 1;
+    }
+
+    /** The base64url alphabet, by ASCII code: {@code A-Z a-z 0-9 - _}. */
+    private static final boolean[] BASE64URL = new boolean[128];
+
+    static {
+        for (char c = 0; c < BASE64URL.length; c++) {
+            BASE64URL[c] = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
+                    || c == '_';
+        }
     }
 
     /**
