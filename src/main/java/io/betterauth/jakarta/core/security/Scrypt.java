@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.HexFormat;
-import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
  * Better Auth's password hash: scrypt (N=16384, r=16, p=1, 64-byte key) over the NFKC-normalised password, with a
  * random 16-byte salt whose <em>hex string</em> is the salt input, stored as {@code saltHex:keyHex}. A hash written
- * by a Node Better Auth verifies here and the other way round. Comparison is constant-time. Unbounded: each
- * derivation allocates {@link PasswordHasher#MEMORY_PER_HASH} bytes, so callers go through {@link PasswordHasher}.
+ * by a Node Better Auth verifies here and the other way round. Comparison is constant-time. The derivation is
+ * {@link ScryptKdf}'s. Unbounded: each derivation in flight holds {@link PasswordHasher#MEMORY_PER_HASH} bytes, so
+ * callers go through {@link PasswordHasher}.
  */
 public final class Scrypt implements io.betterauth.jakarta.spi.PasswordHasher {
 
@@ -21,6 +21,8 @@ public final class Scrypt implements io.betterauth.jakarta.spi.PasswordHasher {
     /** What one derivation allocates: scrypt's {@code V} array, {@code 128·r·N} bytes (32 MiB). */
     static final long MEMORY_PER_HASH = 128L * R * N;
     private static final HexFormat HEX = HexFormat.of();
+    /** One per class loader, so its pool of scratch memory is bounded for the whole application. */
+    private static final ScryptKdf KDF = new ScryptKdf(N, R, P, KEY_LENGTH, ScryptKdf.defaultPooled(MEMORY_PER_HASH));
 
     private final SecureRandom random;
 
@@ -61,6 +63,6 @@ public final class Scrypt implements io.betterauth.jakarta.spi.PasswordHasher {
 
     private static byte[] derive(String password, String salt) {
         byte[] pw = Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8);
-        return SCrypt.generate(pw, salt.getBytes(StandardCharsets.UTF_8), N, R, P, KEY_LENGTH);
+        return KDF.derive(pw, salt.getBytes(StandardCharsets.UTF_8));
     }
 }
