@@ -11,19 +11,22 @@ import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * scrypt (RFC 7914) in plain Java, byte for byte what Bouncy Castle's {@code SCrypt.generate} and OpenSSL's (Node's)
- * scrypt compute, but faster: the Salsa20/8 core runs on sixteen local {@code int}s, BlockMix writes each output block
- * straight to its shuffled place, ROMix's first loop mixes each {@code V} entry from the one before in place (no
- * copies), and the bytes are turned into little-endian {@code int}s once. PBKDF2-HMAC-SHA256 (one iteration) before
- * and after is Bouncy Castle's.
+ * scrypt compute, but faster: the Salsa20/8 core runs on local {@code int}s (no array per round), BlockMix writes
+ * each block straight to its shuffled place, ROMix's first loop mixes each {@code V} entry from the one before in
+ * place (no copies), and the bytes are turned into little-endian {@code int}s once. PBKDF2-HMAC-SHA256 (one
+ * iteration) before and after is Bouncy Castle's.
  *
- * <p>The scratch memory ({@code V}, {@code 128·r·N} bytes, and two blocks) is kept in a bounded pool of
- * {@code pooled} sets, so a busy server does not allocate and zero 32 MiB per derivation. A caller that finds the pool
- * empty allocates its own set, as without a pool, and gives it back only if the pool has room: this class never
- * waits, and how many derivations run at once (hence the memory they hold) is bounded by its caller,
- * {@link PasswordHasher}. The pool retains at most {@code pooled} sets for the life of the class loader. Every
- * buffer is cleared before it goes back, as Bouncy Castle and OpenSSL clear theirs: {@code V} holds the password's
- * one-iteration PBKDF2 image and its mixes, from which a heap dump taken any time later would let an attacker test
- * guesses without scrypt's cost.
+ * <p>The scratch memory ({@code V}, {@code 128·r·N} bytes, and two blocks) is reused through a pool that keeps at
+ * most {@code pooled} idle sets, so a busy server does not allocate, zero and collect 32 MiB per derivation (each a
+ * humongous object in G1, which with Bouncy Castle's allocation cost young collections and pauses). A caller that
+ * finds the pool empty allocates its own set, as without a pool, and gives it back if the pool has room; a set is
+ * taken again as soon as it is given back, so under a steady load every derivation in flight keeps reusing one. This
+ * class never waits: how many derivations run at once, hence the memory they hold, is bounded by its caller,
+ * {@link PasswordHasher}, with a 503 past the bound, and a second queue here would only add a wait with no answer.
+ * Idle, the pool retains at most {@code pooled} sets for the life of the class loader. Every buffer is cleared before
+ * it goes back (Bouncy Castle and OpenSSL clear theirs too, and it costs a few per cent): {@code V} holds the
+ * password's one-iteration PBKDF2 image and its mixes, from which a heap dump taken any time later, long after the
+ * password's own strings were collected and overwritten, would let an attacker test guesses without scrypt's cost.
  */
 final class ScryptKdf {
 
@@ -151,23 +154,39 @@ final class ScryptKdf {
         for (int i = 0; i < blocks; i++) {
             int s = inOff + 16 * i;
             int o = outOff + 16 * ((i & 1) == 0 ? i >> 1 : r + (i >> 1));
-            // X = X xor B_i, kept in out[o..o+15] for Salsa20's final addition
-            out[o] = x0 ^= in[s];
-            out[o + 1] = x1 ^= in[s + 1];
-            out[o + 2] = x2 ^= in[s + 2];
-            out[o + 3] = x3 ^= in[s + 3];
-            out[o + 4] = x4 ^= in[s + 4];
-            out[o + 5] = x5 ^= in[s + 5];
-            out[o + 6] = x6 ^= in[s + 6];
-            out[o + 7] = x7 ^= in[s + 7];
-            out[o + 8] = x8 ^= in[s + 8];
-            out[o + 9] = x9 ^= in[s + 9];
-            out[o + 10] = x10 ^= in[s + 10];
-            out[o + 11] = x11 ^= in[s + 11];
-            out[o + 12] = x12 ^= in[s + 12];
-            out[o + 13] = x13 ^= in[s + 13];
-            out[o + 14] = x14 ^= in[s + 14];
-            out[o + 15] = x15 ^= in[s + 15];
+            // X = X xor B_i: the rounds' input, kept for Salsa20's final addition
+            int t0 = x0 ^ in[s];
+            int t1 = x1 ^ in[s + 1];
+            int t2 = x2 ^ in[s + 2];
+            int t3 = x3 ^ in[s + 3];
+            int t4 = x4 ^ in[s + 4];
+            int t5 = x5 ^ in[s + 5];
+            int t6 = x6 ^ in[s + 6];
+            int t7 = x7 ^ in[s + 7];
+            int t8 = x8 ^ in[s + 8];
+            int t9 = x9 ^ in[s + 9];
+            int t10 = x10 ^ in[s + 10];
+            int t11 = x11 ^ in[s + 11];
+            int t12 = x12 ^ in[s + 12];
+            int t13 = x13 ^ in[s + 13];
+            int t14 = x14 ^ in[s + 14];
+            int t15 = x15 ^ in[s + 15];
+            x0 = t0;
+            x1 = t1;
+            x2 = t2;
+            x3 = t3;
+            x4 = t4;
+            x5 = t5;
+            x6 = t6;
+            x7 = t7;
+            x8 = t8;
+            x9 = t9;
+            x10 = t10;
+            x11 = t11;
+            x12 = t12;
+            x13 = t13;
+            x14 = t14;
+            x15 = t15;
             for (int round = 0; round < 8; round += 2) {
                 // columns
                 x4 ^= Integer.rotateLeft(x0 + x12, 7);
@@ -204,22 +223,22 @@ final class ScryptKdf {
                 x14 ^= Integer.rotateLeft(x13 + x12, 13);
                 x15 ^= Integer.rotateLeft(x14 + x13, 18);
             }
-            out[o] = x0 += out[o];
-            out[o + 1] = x1 += out[o + 1];
-            out[o + 2] = x2 += out[o + 2];
-            out[o + 3] = x3 += out[o + 3];
-            out[o + 4] = x4 += out[o + 4];
-            out[o + 5] = x5 += out[o + 5];
-            out[o + 6] = x6 += out[o + 6];
-            out[o + 7] = x7 += out[o + 7];
-            out[o + 8] = x8 += out[o + 8];
-            out[o + 9] = x9 += out[o + 9];
-            out[o + 10] = x10 += out[o + 10];
-            out[o + 11] = x11 += out[o + 11];
-            out[o + 12] = x12 += out[o + 12];
-            out[o + 13] = x13 += out[o + 13];
-            out[o + 14] = x14 += out[o + 14];
-            out[o + 15] = x15 += out[o + 15];
+            out[o] = x0 += t0;
+            out[o + 1] = x1 += t1;
+            out[o + 2] = x2 += t2;
+            out[o + 3] = x3 += t3;
+            out[o + 4] = x4 += t4;
+            out[o + 5] = x5 += t5;
+            out[o + 6] = x6 += t6;
+            out[o + 7] = x7 += t7;
+            out[o + 8] = x8 += t8;
+            out[o + 9] = x9 += t9;
+            out[o + 10] = x10 += t10;
+            out[o + 11] = x11 += t11;
+            out[o + 12] = x12 += t12;
+            out[o + 13] = x13 += t13;
+            out[o + 14] = x14 += t14;
+            out[o + 15] = x15 += t15;
         }
     }
 }
