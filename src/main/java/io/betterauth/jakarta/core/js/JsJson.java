@@ -254,6 +254,11 @@ public final class JsJson {
 
     private static void string(StringBuilder out, String s) {
         out.append('"');
+        if (plain(s)) {
+            // Nothing to escape (ids, tokens, e-mails, dates): the string as it is, in one append.
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -278,6 +283,17 @@ public final class JsJson {
             }
         }
         out.append('"');
+    }
+
+    /** Whether {@code s} has nothing {@link #string} escapes or pairs up: no control, quote, backslash or surrogate. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean wellFormedPair(String s, int i) {

@@ -63,7 +63,14 @@ public final class UriComponent {
                 if (hi < 0 || lo < 0) {
                     return Optional.empty();
                 }
-                pending.write(hi * 16 + lo);
+                int b = hi * 16 + lo;
+                if (b < 0x80 && pending.size() == 0) {
+                    // An ASCII byte outside a multi-byte sequence is its own character: no decoder needed (a
+                    // signed cookie's %3D padding, on every request).
+                    out.append((char) b);
+                } else {
+                    pending.write(b);
+                }
                 i += 3;
             } else {
                 if (!flush(pending, out)) {

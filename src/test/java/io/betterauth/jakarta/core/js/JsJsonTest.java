@@ -18,6 +18,20 @@ class JsJsonTest {
     }
 
     @Test
+    void aStringWithOneCharacterToEscape_anywhere_isEscapedThere_andTheRestIsKept() {
+        String plain = "session-token.AbC123_-+/=@example.com 2026-12-03T12:00:00.000Z \u00e9\u2028";
+        assertThat(JsJson.stringify(plain)).isEqualTo("\"" + plain + "\"");
+        for (int i = 0; i <= plain.length(); i++) {
+            for (String[] special : new String[][] {{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"},
+                    {"\u0001", "\\u0001"}, {"\ud800", "\\ud800"}, {"\ud83d\ude00", "\ud83d\ude00"}}) {
+                String text = plain.substring(0, i) + special[0] + plain.substring(i);
+                assertThat(JsJson.stringify(text)).as(text)
+                        .isEqualTo("\"" + plain.substring(0, i) + special[1] + plain.substring(i) + "\"");
+            }
+        }
+    }
+
+    @Test
     void datesAreToIsoStringWithMilliseconds() {
         assertThat(JsJson.stringify(Instant.parse("2030-01-08T00:00:00Z"))).isEqualTo("\"2030-01-08T00:00:00.000Z\"");
         assertThat(JsJson.stringify(Instant.parse("2030-01-08T00:00:00.123456Z"))).isEqualTo("\"2030-01-08T00:00:00.123Z\"");
