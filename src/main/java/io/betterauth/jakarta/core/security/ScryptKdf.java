@@ -2,6 +2,7 @@ package io.betterauth.jakarta.core.security;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.SoftReference;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,7 +24,10 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * taken again as soon as it is given back, so under a steady load every derivation in flight keeps reusing one. This
  * class never waits: how many derivations run at once, hence the memory they hold, is bounded by its caller,
  * {@link PasswordHasher}, with a 503 past the bound, and a second queue here would only add a wait with no answer.
- * Idle, the pool retains at most {@code pooled} sets for the life of the class loader. Every buffer is cleared before
+ * Idle, the pool holds at most {@code pooled} sets, and only softly: the collector frees them before the heap runs
+ * out. Held strongly, they were found to run a server out of memory: every application that bundles the library has
+ * a pool of its own (eleven deployments on one Payara kept 700 MiB idle, and a sign-up then failed with
+ * {@code OutOfMemoryError}), and a pool outlives the load that filled it. Every buffer is cleared before
  * it goes back (Bouncy Castle and OpenSSL clear theirs too, and it costs a few per cent): {@code V} holds the
  * password's one-iteration PBKDF2 image and its mixes, from which a heap dump taken any time later, long after the
  * password's own strings were collected and overwritten, would let an attacker test guesses without scrypt's cost.
@@ -37,7 +41,7 @@ final class ScryptKdf {
     private final int p;
     private final int keyLength;
     private final int blockInts;
-    private final ArrayBlockingQueue<Scratch> pool;
+    private final ArrayBlockingQueue<SoftReference<Scratch>> pool;
 
     /** Scratch memory for one derivation: {@code V} and the two blocks ROMix alternates between. */
     private record Scratch(int[] v, int[] x, int[] y) {
@@ -85,7 +89,7 @@ final class ScryptKdf {
         for (int i = 0; i < b.length; i++) {
             b[i] = (int) LE_INT.get(bytes, i * 4);
         }
-        Scratch scratch = pool == null ? null : pool.poll();
+        Scratch scratch = pooled();
         if (scratch == null) {
             scratch = new Scratch(new int[n * blockInts], new int[blockInts], new int[blockInts]);
         }
@@ -96,7 +100,7 @@ final class ScryptKdf {
         } finally {
             scratch.clear();
             if (pool != null) {
-                pool.offer(scratch);
+                pool.offer(new SoftReference<>(scratch));
             }
         }
         for (int i = 0; i < b.length; i++) {
@@ -106,6 +110,20 @@ final class ScryptKdf {
         byte[] key = pbkdf2(password, bytes, keyLength);
         Arrays.fill(bytes, (byte) 0);
         return key;
+    }
+
+    /** An idle scratch set the collector has not freed, or null. */
+    private Scratch pooled() {
+        if (pool == null) {
+            return null;
+        }
+        for (SoftReference<Scratch> idle = pool.poll(); idle != null; idle = pool.poll()) {
+            Scratch scratch = idle.get();
+            if (scratch != null) {
+                return scratch;
+            }
+        }
+        return null;
     }
 
     private static byte[] pbkdf2(byte[] password, byte[] salt, int length) {
