@@ -70,6 +70,31 @@ quick_case() {
   stop_java; stop_node
 }
 
+# The profile of one case at a time (bench/run profile): one group (BENCH_QUICK_GROUP, default compact) on Payara
+# only, warmed up as in the full run, then each case loaded alone under a JFR recording of its own, so every sample
+# of profile-<group>-<case>.jfr belongs to that case (Jersey's response writing included, which the interleaved
+# rounds' recording cannot attribute) and the files compare per request. Payara runs a recording from its start
+# (bench/run sets BENCH_JFR=1): the first recording started on a warm JVM instead deoptimises the request path
+# (measured: 8,400 -> 1,600 req/s), which the profile would then show.
+profile_case() {
+  local g="${BENCH_QUICK_GROUP:-compact}" jc c url
+  fresh_database
+  start_group "$g"; stop_node
+  sign_up "$JAVA" bench@bench.local "Bench User"
+  jc="$(sign_in "$JAVA" bench@bench.local)"
+  expect_session "$JAVA" "$jc"
+  warm_until_steady "$g" "$JAVA/bench/bare" "" "$JAVA$GS" "$jc" "$JAVA/protected/whoami" "$jc"
+  for c in bare get-session protected; do
+    # bare without a cookie, as in the full run: the ceiling, with no session to look up
+    case "$c" in bare) url="$JAVA/bench/bare" ;; get-session) url="$JAVA$GS" ;; protected) url="$JAVA/protected/whoami" ;; esac
+    jcmd "$JAVA_PID" JFR.start name="profile-$c" settings=profile filename="$OUT/profile-$g-$c.jfr" >/dev/null
+    if [ "$c" = bare ]; then run_wrk "$g" "$c" java 1 "$JAVA_PID" "$url"; else run_wrk "$g" "$c" java 1 "$JAVA_PID" "$url" -H "Cookie: $jc"; fi
+    jcmd "$JAVA_PID" JFR.stop name="profile-$c" >/dev/null
+    log "[$g] $c: $OUT/profile-$g-$c.jfr ($(tail -1 "$RESULTS" | cut -f5) requests)"
+  done
+  stop_java
+}
+
 server_cases() {
   fresh_database
   local jc nc uid g
