@@ -115,7 +115,7 @@ class OperationsIT {
             case "wildfly" -> {
                 assertThat(beans).containsExactlyInAnyOrder("health.DatabaseHealthCheck", "health.ProbeRunner",
                         "health.RedisHealthCheck", "health.RuntimeHealthCheck",
-                        "metrics.micrometer.MicrometerAuthMetrics");
+                        "metrics.micrometer.MicrometerAuthMetricsBean");
                 assertThatTheChecksAreUp(health);
             }
             default -> {
