@@ -191,6 +191,41 @@ class DatabaseFaultsIT {
     }
 
     /**
+     * The database's connections killed under the running server ({@code pg_terminate_backend}, as a restart or an
+     * administrator would) while the library's pool holds them idle, perhaps given back less than its validation
+     * window ago and so handed out unchecked: at most one request fails (503, nobody signed out), never a 500, and
+     * the requests after it succeed. Once on get-session's own statement, once on the entity managers' path.
+     */
+    @Test
+    void connectionsKilledUnderTheServer_failAtMostOneRequest_andNoneIsA500() throws Exception {
+        Http http = new Http(url);
+        String email = "killed-" + System.nanoTime() + "@example.com";
+        String cookie = tokenCookie(signUp(http, email)); // the token alone: every request reads the database
+        for (String path : List.of("/api/auth/get-session", "/api/auth/list-sessions")) {
+            assertThat(http.get(path, cookie).statusCode()).isEqualTo(200);
+            killConnections();
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(http.get(path, cookie));
+            }
+            List<HttpResponse<String>> failed = answers.stream().filter(r -> r.statusCode() != 200).toList();
+            assertThat(failed).as(path).hasSizeLessThanOrEqualTo(1);
+            failed.forEach(r -> isUnavailable(r, true));
+            assertThat(answers.get(answers.size() - 1).body()).as(path).contains(token(cookie));
+        }
+    }
+
+    /** Terminates every connection to {@code ba_faults}, and waits (up to 5 s each) until they are gone. */
+    static void killConnections() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL); Statement st = admin.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) filter (where pg_terminate_backend(pid, 5000)) "
+                     + "from pg_stat_activity where datname = 'ba_faults'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("connections killed").isPositive();
+        }
+    }
+
+    /**
      * T-16 (better-auth#1372): N requests of one session at once, just past {@code updateAge}, half to get-session
      * and half to a protected servlet. All get the session, none clears a cookie, every refreshed answer carries
      * the same expiry, and PostgreSQL saw exactly one UPDATE of the row (counted by a trigger).

@@ -9,10 +9,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -24,9 +26,17 @@ import javax.sql.DataSource;
  *   <li>at most {@code maxSize} connections; a caller waits at most {@code borrowTimeoutMillis} for one, then gets
  *       an {@link SQLTransientConnectionException} (a request never queues without bound behind a hung
  *       database);</li>
- *   <li>an idle connection is validated ({@link Connection#isValid}, bounded) before it is handed out; when one
- *       is dead, every idle connection is dropped (they date from before the outage) and a new one is opened, so
- *       the first request after the database returns succeeds, with no restart;</li>
+ *   <li>an idle connection given back more than {@code validationWindowMillis} ago is validated
+ *       ({@link Connection#isValid}, bounded) before it is handed out; when one is dead, every idle connection is
+ *       dropped (they date from before the outage) and a new one is opened, so the first request after the
+ *       database returns succeeds, with no restart;</li>
+ *   <li>one given back within that window is handed out without the check (HikariCP's
+ *       {@code aliveBypassWindowMs}): under load every borrow finds such a connection, and the check cost a
+ *       database round trip per borrow, as many as get-session's one statement. A connection that died inside the
+ *       window fails the one request that uses it (an outage, 503); its lease saw the {@link SQLException} (from
+ *       the connection, or from a statement or result set of it: {@code WatchedStatements}), so the connection is
+ *       validated when given back, and if dead, closed and every idle connection dropped as above: the next
+ *       borrower opens a new one;</li>
  *   <li>a connection given back inside a transaction is rolled back; one that cannot be reset is closed.</li>
  * </ul>
  *
@@ -44,19 +54,40 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
         Connection open() throws SQLException;
     }
 
+    /** An idle connection and when it was given back ({@link System#nanoTime()} or the test's clock). */
+    private record Idle(Connection raw, long givenBackAt) {
+    }
+
     private final Opener opener;
     private final int maxSize;
     private final long borrowTimeoutMillis;
     private final int validationSeconds;
+    private final long validationWindowNanos;
+    private final LongSupplier nanoTime;
     private final Semaphore permits;
-    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final Deque<Idle> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
-    public ConnectionPool(Opener opener, int maxSize, long borrowTimeoutMillis, int validationSeconds) {
+    /**
+     * @param maxSize                connections at most
+     * @param borrowTimeoutMillis    how long a borrower waits for a free connection
+     * @param validationSeconds      how long checking an idle connection may take
+     * @param validationWindowMillis an idle connection given back less than this ago is handed out unchecked
+     */
+    public ConnectionPool(Opener opener, int maxSize, long borrowTimeoutMillis, int validationSeconds,
+                          long validationWindowMillis) {
+        this(opener, maxSize, borrowTimeoutMillis, validationSeconds, validationWindowMillis, System::nanoTime);
+    }
+
+    /** As above, on this clock (tests move it instead of sleeping). */
+    ConnectionPool(Opener opener, int maxSize, long borrowTimeoutMillis, int validationSeconds,
+                   long validationWindowMillis, LongSupplier nanoTime) {
         this.opener = opener;
         this.maxSize = maxSize;
         this.borrowTimeoutMillis = borrowTimeoutMillis;
         this.validationSeconds = validationSeconds;
+        this.validationWindowNanos = TimeUnit.MILLISECONDS.toNanos(validationWindowMillis);
+        this.nanoTime = nanoTime;
         this.permits = new Semaphore(maxSize, true);
     }
 
@@ -83,20 +114,28 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
         }
     }
 
-    /** The most recently used idle connection that still answers; empty the idle list at the first that does not. */
+    /**
+     * The most recently used idle connection: as it is if given back within the window, else if it still answers;
+     * empty the idle list at the first that does not.
+     */
     private Connection validIdle() {
-        Connection c = idle.pollFirst();
+        Idle c = idle.pollFirst();
         if (c == null) {
             return null;
         }
-        if (valid(c)) {
-            return c;
+        if (nanoTime.getAsLong() - c.givenBackAt() < validationWindowNanos || valid(c.raw())) {
+            return c.raw();
         }
-        closeQuietly(c);
-        for (Connection other = idle.pollFirst(); other != null; other = idle.pollFirst()) {
-            closeQuietly(other);
-        }
+        closeQuietly(c.raw());
+        dropIdle();
         return null;
+    }
+
+    /** Closes every idle connection: one was found dead, so the others date from before the outage too. */
+    private void dropIdle() {
+        for (Idle other = idle.pollFirst(); other != null; other = idle.pollFirst()) {
+            closeQuietly(other.raw());
+        }
     }
 
     private boolean valid(Connection c) {
@@ -107,22 +146,39 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
         }
     }
 
-    /** Gives a connection back: reset to auto-commit (rolling back what is open) and kept, or closed if that fails. */
-    private void giveBack(Connection raw) {
+    /**
+     * Gives a connection back: reset to auto-commit (rolling back what is open) and kept, or closed if that fails.
+     * One whose lease saw an {@link SQLException} must also still answer ({@link Connection#isValid}), as it may have
+     * died inside the validation window; if it does not, every idle connection is dropped with it.
+     */
+    private void giveBack(Connection raw, boolean sawFailure) {
         try {
-            if (closed || raw.isClosed()) {
-                closeQuietly(raw);
+            if (!closed && reset(raw) && (!sawFailure || valid(raw))) {
+                idle.offerFirst(new Idle(raw, nanoTime.getAsLong()));
                 return;
+            }
+            closeQuietly(raw);
+            if (sawFailure) {
+                dropIdle();
+            }
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** Whether the connection is open and back in auto-commit, what was open rolled back. */
+    private static boolean reset(Connection raw) {
+        try {
+            if (raw.isClosed()) {
+                return false;
             }
             if (!raw.getAutoCommit()) {
                 raw.rollback();
                 raw.setAutoCommit(true);
             }
-            idle.offerFirst(raw);
+            return true;
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(raw);
-        } finally {
-            permits.release();
+            return false;
         }
     }
 
@@ -131,13 +187,22 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
                 new Class<?>[] {Connection.class}, new Lease(raw));
     }
 
-    /** One borrowing of a connection: {@code close()} gives it back once; afterwards it is unusable. */
+    /**
+     * One borrowing of a connection: {@code close()} gives it back once; afterwards it is unusable. Its statements
+     * (and their result sets) are {@code WatchedStatements} proxies, so that the lease sees every
+     * {@link SQLException} of the connection, whichever of its objects threw it.
+     */
     private final class Lease implements InvocationHandler {
         private final Connection raw;
         private boolean returned;
+        private volatile boolean sawFailure;
 
         Lease(Connection raw) {
             this.raw = raw;
+        }
+
+        private void failed() {
+            sawFailure = true;
         }
 
         @Override
@@ -146,7 +211,7 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
                 case "close":
                     if (!returned) {
                         returned = true;
-                        giveBack(raw);
+                        giveBack(raw, sawFailure);
                     }
                     return null;
                 case "isClosed":
@@ -161,11 +226,20 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
                     if (returned) {
                         throw new SQLException("Connection already closed", "08003");
                     }
+                    Object result;
                     try {
-                        return method.invoke(raw, args);
+                        result = method.invoke(raw, args);
                     } catch (InvocationTargetException e) {
+                        if (e.getCause() instanceof SQLException) {
+                            failed();
+                        }
                         throw e.getCause();
                     }
+                    Class<?> type = method.getReturnType();
+                    if (result instanceof Statement statement && Statement.class.isAssignableFrom(type)) {
+                        return WatchedStatements.wrap(type, statement, proxy, this::failed);
+                    }
+                    return result;
             }
         }
     }
@@ -173,9 +247,7 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
-            closeQuietly(c);
-        }
+        dropIdle();
     }
 
     private static void closeQuietly(Connection c) {

@@ -35,6 +35,12 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
     static final long BORROW_TIMEOUT_MILLIS = 5000;
     /** How long checking an idle connection may take. */
     static final int VALIDATION_SECONDS = 2;
+    /**
+     * An idle connection given back less than this ago is handed out unchecked (HikariCP's default
+     * {@code aliveBypassWindowMs}): a fixed number, like the pool's others, as the pool notices a connection that
+     * died meanwhile at its first failure (one request, 503) and validates the rest then.
+     */
+    static final long VALIDATION_WINDOW_MILLIS = 500;
 
     private JdbcPersistenceUnit(String url, String user, String password, ModelNames names) throws SQLException {
         this.url = url;
@@ -46,7 +52,8 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
         }
         credentials.putAll(timeouts(url));
         this.driver = driver(url);
-        this.pool = new ConnectionPool(this::connect, MAX_CONNECTIONS, BORROW_TIMEOUT_MILLIS, VALIDATION_SECONDS);
+        this.pool = new ConnectionPool(this::connect, MAX_CONNECTIONS, BORROW_TIMEOUT_MILLIS, VALIDATION_SECONDS,
+                VALIDATION_WINDOW_MILLIS);
         // The provider's connections come from the library's pool (the same bounded, validating behaviour under
         // Hibernate and EclipseLink), not from the provider's own pool on a JDBC URL.
         try {
