@@ -1,5 +1,5 @@
-# bench/lib/cases.sh, sourced by bench/run: the server cases group by group (db, scale, redis, compact, jwt, jwe;
-# BENCH_GROUPS selects) and the JMH microbenchmarks. Results go to results.tsv and jmh-*.csv for bench/report.mjs.
+# bench/lib/cases.sh, sourced by bench/run: the server cases group by group (db, scale, db-url, redis, compact, jwt,
+# jwe; BENCH_GROUPS selects) and the JMH microbenchmarks. Results go to results.tsv and jmh-*.csv for bench/report.mjs.
 
 # get_session_group GROUP JAVA_COOKIE NODE_COOKIE: bare ceiling, get-session (Java and Node), protected resource,
 # interleaved round by round, so each ratio compares runs made with the same JIT state and the same neighbours
@@ -19,11 +19,16 @@ get_session_group() {
 # wanted GROUP: whether BENCH_GROUPS (default: all) includes GROUP
 wanted() { [ -z "${BENCH_GROUPS:-}" ] || [[ " $BENCH_GROUPS " == *" $1 "* ]]; }
 
-# start_group GROUP: both servers with the group's configuration (db and scale: sessions in PostgreSQL; redis: in
-# Redis only; compact, jwt, jwe: that cookie cache in front of PostgreSQL)
+# start_group GROUP: both servers with the group's configuration (db and scale: sessions in PostgreSQL, through
+# Payara's pool; db-url: the same through the library's own pool, better-auth.database.url; redis: in Redis only;
+# compact, jwt, jwe: that cookie cache in front of PostgreSQL)
 start_group() {
   case "$1" in
     db|scale) start_java "$1"; start_node "$1" ;;
+    db-url)
+      # the application name tells the library's connections apart in pg_stat_activity (measure_group checks them)
+      start_java "$1" BETTER_AUTH_DATABASE_URL="$JDBC_URL&ApplicationName=better-auth-db-url"
+      start_node "$1" ;;
     redis)
       start_java "$1" BETTER_AUTH_SECONDARY_STORAGE_REDIS_URL="$REDIS_URL"
       start_node "$1" BENCH_REDIS_URL="$REDIS_URL" ;;
@@ -32,7 +37,7 @@ start_group() {
       start_java "$1" BETTER_AUTH_SESSION_COOKIE_CACHE_ENABLED=true BETTER_AUTH_SESSION_COOKIE_CACHE_STRATEGY="$1" \
         BETTER_AUTH_SESSION_COOKIE_CACHE_MAX_AGE=3600
       start_node "$1" BENCH_COOKIE_CACHE="$1" ;;
-    *) die "no group $1 (db, redis, compact, jwt, jwe)" ;;
+    *) die "no group $1 (db, db-url, redis, compact, jwt, jwe)" ;;
   esac
 }
 
@@ -51,6 +56,9 @@ measure_group() {
   esac
   get_session_group "$g" "$jc" "$nc"
   case "$g" in
+    db-url)
+      local own; own="$(psql_bench -c "select count(*) from pg_stat_activity where application_name = 'better-auth-db-url'")"
+      [ "$own" -gt 0 ] || die "db-url: no connection of the library's own pool; better-auth.database.url was not used" ;;
     compact|jwt|jwe)
       # a cache hit reads nothing from PostgreSQL: if the database worked for these requests, the cache was missed
       awk -F'\t' -v g="$g" '$1 == g && $2 != "bare" && $10 > 20 { bad = bad " " $2 "/" $3 "/" $4 "=" $10 }
@@ -162,6 +170,13 @@ server_cases() {
     WRK_CONNECTIONS=4 run_wrk "$g" list-10000 java 1 "$JAVA_PID" "$JAVA/api/auth/list-sessions" -H "Cookie: $jc"
     WRK_CONNECTIONS=4 run_wrk "$g" list-10000 node 1 "$NODE_PID" "$NODE/api/auth/list-sessions" -H "Cookie: $jc"
     psql_bench -c "truncate session"
+  fi
+
+  # ---- group db-url: as db, but through the library's own pool (better-auth.database.url), not Payara's -------
+  g=db-url
+  if wanted db-url; then
+    start_group "$g"
+    measure_group "$g"
   fi
 
   # ---- group redis: sessions in Redis only (Better Auth's secondaryStorage) ----------------------------------
