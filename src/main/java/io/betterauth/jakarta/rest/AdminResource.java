@@ -33,55 +33,55 @@ public class AdminResource {
 
     @POST
     @Path("list-user-sessions")
-    public Response listUserSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+    public Response listUserSessions(@Context HttpServletRequest request, InputStream body) {
         AdminPlugin plugin = admin();
-        return calls().post("/admin/list-user-sessions", request, uri, body,
+        return calls().post("/admin/list-user-sessions", request, body,
                 (e, parsed, caller) -> plugin.sessions().listUserSessions(parsed, caller));
     }
 
     @POST
     @Path("revoke-user-session")
-    public Response revokeUserSession(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+    public Response revokeUserSession(@Context HttpServletRequest request, InputStream body) {
         AdminPlugin plugin = admin();
-        return calls().post("/admin/revoke-user-session", request, uri, body,
+        return calls().post("/admin/revoke-user-session", request, body,
                 (e, parsed, caller) -> plugin.sessions().revokeUserSession(parsed, caller));
     }
 
     @POST
     @Path("revoke-user-sessions")
-    public Response revokeUserSessions(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+    public Response revokeUserSessions(@Context HttpServletRequest request, InputStream body) {
         AdminPlugin plugin = admin();
-        return calls().post("/admin/revoke-user-sessions", request, uri, body,
+        return calls().post("/admin/revoke-user-sessions", request, body,
                 (e, parsed, caller) -> plugin.sessions().revokeUserSessions(parsed, caller));
     }
 
     @POST
     @Path("ban-user")
-    public Response banUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+    public Response banUser(@Context HttpServletRequest request, InputStream body) {
         AdminPlugin plugin = admin();
-        return calls().post("/admin/ban-user", request, uri, body, (e, parsed, caller) -> plugin.users().banUser(parsed, caller));
+        return calls().post("/admin/ban-user", request, body, (e, parsed, caller) -> plugin.users().banUser(parsed, caller));
     }
 
     @POST
     @Path("unban-user")
-    public Response unbanUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+    public Response unbanUser(@Context HttpServletRequest request, InputStream body) {
         AdminPlugin plugin = admin();
-        return calls().post("/admin/unban-user", request, uri, body,
+        return calls().post("/admin/unban-user", request, body,
                 (e, parsed, caller) -> plugin.users().unbanUser(parsed, caller));
     }
 
     @POST
     @Path("set-role")
-    public Response setRole(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+    public Response setRole(@Context HttpServletRequest request, InputStream body) {
         AdminPlugin plugin = admin();
-        return calls().post("/admin/set-role", request, uri, body, (e, parsed, caller) -> plugin.users().setRole(parsed, caller));
+        return calls().post("/admin/set-role", request, body, (e, parsed, caller) -> plugin.users().setRole(parsed, caller));
     }
 
     @POST
     @Path("remove-user")
-    public Response removeUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+    public Response removeUser(@Context HttpServletRequest request, InputStream body) {
         AdminPlugin plugin = admin();
-        return calls().post("/admin/remove-user", request, uri, body,
+        return calls().post("/admin/remove-user", request, body,
                 (e, parsed, caller) -> plugin.users().removeUser(parsed, caller));
     }
 
@@ -90,25 +90,25 @@ public class AdminResource {
     public Response getUser(@Context HttpServletRequest request, @Context UriInfo uri) {
         AdminPlugin plugin = admin();
         EndpointCalls calls = calls();
-        calls.mounted(request, uri);
+        calls.mounted();
         return calls.respond("/admin/get-user", request,
                 plugin.users().getUser(uri.getQueryParameters().get("id"), calls.caller(request)));
     }
 
     @POST
     @Path("impersonate-user")
-    public Response impersonateUser(@Context HttpServletRequest request, @Context UriInfo uri, InputStream body) {
+    public Response impersonateUser(@Context HttpServletRequest request, InputStream body) {
         AdminPlugin plugin = admin();
-        return calls().post("/admin/impersonate-user", request, uri, body,
+        return calls().post("/admin/impersonate-user", request, body,
                 (e, parsed, caller) -> plugin.impersonation().impersonateUser(parsed, caller));
     }
 
     @POST
     @Path("stop-impersonating")
-    public Response stopImpersonating(@Context HttpServletRequest request, @Context UriInfo uri,
+    public Response stopImpersonating(@Context HttpServletRequest request,
                                            InputStream body) {
         AdminPlugin plugin = admin();
-        return calls().post("/admin/stop-impersonating", request, uri, body,
+        return calls().post("/admin/stop-impersonating", request, body,
                 (e, parsed, caller) -> plugin.impersonation().stopImpersonating(parsed, caller));
     }
 

@@ -6,13 +6,13 @@ import io.betterauth.jakarta.core.endpoint.Endpoints;
 import io.betterauth.jakarta.core.endpoint.RequestBody;
 import io.betterauth.jakarta.core.plugin.Exchange;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
+import io.betterauth.jakarta.web.EndpointRequest;
 import io.betterauth.jakarta.web.RawContentTypeFilter;
 import io.betterauth.jakarta.web.RequestCaller;
 import io.betterauth.jakarta.web.SessionResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 
@@ -39,8 +39,8 @@ final class EndpointCalls {
     }
 
     /** A POST endpoint at {@code path} (below the base path) that takes JSON only. */
-    Response post(String path, HttpServletRequest request, UriInfo uri, InputStream body, Endpoint endpoint) {
-        return respond(path, request, answer(request, uri, body, JSON_ONLY, schemaOf(path), endpoint));
+    Response post(String path, HttpServletRequest request, InputStream body, Endpoint endpoint) {
+        return respond(path, request, answer(request, body, JSON_ONLY, schemaOf(path), endpoint));
     }
 
     /** The kind of body schema Better Auth declares for the endpoint at {@code path} (the wording of its 400s). */
@@ -69,9 +69,9 @@ final class EndpointCalls {
      * The mount check (404), the body read and parsed (413, 415, 400; before the origin check's 403, in Better
      * Auth's order), then the endpoint.
      */
-    AuthResult answer(HttpServletRequest request, UriInfo uri, InputStream body, List<String> allowed,
+    AuthResult answer(HttpServletRequest request, InputStream body, List<String> allowed,
                       RequestBodies.BodySchema schema, Endpoint endpoint) {
-        Endpoints endpoints = mounted(request, uri);
+        Endpoints endpoints = mounted();
         return endpoint.answer(endpoints, body(request, body, allowed, schema), caller(request));
     }
 
@@ -91,17 +91,17 @@ final class EndpointCalls {
     }
 
     /**
-     * The endpoints, when the request came through their own application at the base path; 404 otherwise (the
-     * app's own JAX-RS application may pick these resources up by scanning).
+     * The endpoints, when the request came through their own application below the base path
+     * ({@link EndpointRequest}: the library's base-path filter is passing it on); 404 otherwise (the app's own JAX-RS
+     * application may pick these resources up by scanning, and serves them elsewhere).
      */
-    Endpoints mounted(HttpServletRequest request, UriInfo uri) {
+    Endpoints mounted() {
         if (runtime.services().verifierMode()) {
             throw new NotFoundException(); // verifier mode has no endpoints, even where the app's JAX-RS scans these
         }
-        Endpoints endpoints = runtime.services().endpoints();
-        if (!endpoints.basePath().isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
+        if (EndpointRequest.current().isEmpty()) {
             throw new NotFoundException();
         }
-        return endpoints;
+        return runtime.services().endpoints();
     }
 }

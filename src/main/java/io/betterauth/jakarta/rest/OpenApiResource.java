@@ -4,6 +4,7 @@ import io.betterauth.jakarta.core.endpoint.BasePath;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.config.option.OptionValue;
 import io.betterauth.jakarta.config.plugin.Plugin;
+import io.betterauth.jakarta.web.EndpointRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,14 +45,13 @@ public class OpenApiResource {
     BetterAuthRuntime runtime;
 
     @GET
-    public Response document(@Context HttpServletRequest request, @Context UriInfo uri) {
+    public Response document(@Context HttpServletRequest request) {
         BetterAuthRuntime.Services services = runtime.services();
         if (services.verifierMode()) {
             throw new NotFoundException();
         }
         BasePath base = services.endpoints().basePath();
-        if (!services.config().openApiEnabled()
-                || !base.isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
+        if (!services.config().openApiEnabled() || EndpointRequest.current().isEmpty()) {
             throw new NotFoundException();
         }
         JsonObject document = withPlugins(Document.JSON, name -> OptionValue.named(Plugin.class, name)

@@ -38,7 +38,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (method == null) {
             return; // not a resource method of ours (cannot happen after matching)
         }
-        gate.check(request, context.getUriInfo(), endpoints.computeIfAbsent(method, RateLimitFilter::endpoint))
+        gate.check(request, endpoints.computeIfAbsent(method, RateLimitFilter::endpoint))
                 .ifPresent(context::abortWith);
     }
 

@@ -2,13 +2,13 @@ package io.betterauth.jakarta.rest;
 
 import io.betterauth.jakarta.config.BetterAuthConfig;
 import io.betterauth.jakarta.core.security.RateLimiter;
+import io.betterauth.jakarta.web.EndpointRequest;
 import io.betterauth.jakarta.runtime.BetterAuthRuntime;
 import io.betterauth.jakarta.web.ClientAddress;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -29,14 +29,14 @@ final class RateLimitGate {
      * counted when the limiter is off, without IP tracking, or when the request did not come through the library's
      * own mount at the base path (the app's JAX-RS application may scan the same resources).
      */
-    Optional<Response> check(HttpServletRequest request, UriInfo uri, String endpoint) {
+    Optional<Response> check(HttpServletRequest request, String endpoint) {
         BetterAuthRuntime.Services services = runtime().services();
         BetterAuthConfig config = services.config();
         RateLimiter limiter = services.rateLimiter();
         if (limiter == null || !limiter.enabled() || config.advanced().ipAddress().disableIpTracking()) {
             return Optional.empty(); // nothing is counted: skip the path checks on every request
         }
-        if (!services.endpoints().basePath().isMount(request.getContextPath(), uri.getBaseUri().getPath())) {
+        if (EndpointRequest.current().isEmpty()) {
             return Optional.empty();
         }
         OptionalLong seconds = retryAfter(config, limiter, request, endpoint);

@@ -7,7 +7,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
@@ -19,15 +18,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     private final RateLimitGate gate = new RateLimitGate();
 
     @Override
     public Response toResponse(WebApplicationException e) {
         if (e instanceof NotAllowedException || e instanceof NotFoundException) {
-            return gate.check(request, uri, RateLimiter.UNMATCHED).orElseGet(() -> Response.status(404).build());
+            return gate.check(request, RateLimiter.UNMATCHED).orElseGet(() -> Response.status(404).build());
         }
         return Response.status(e.getResponse().getStatus()).build();
     }

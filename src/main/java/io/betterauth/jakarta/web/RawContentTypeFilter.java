@@ -26,7 +26,7 @@ import java.util.List;
  * endpoints accept any media type and read the body as a stream, so the runtime needs no content type: this filter
  * hands it the request without the header and keeps the raw value for {@link #contentType}, from which the endpoints
  * answer as Better Auth does (415 {@code UNSUPPORTED_MEDIA_TYPE} for a body of a type they do not take). Registered at
- * start-up for the base path only.
+ * start-up for the base path only; the request it passes on is the thread's {@link EndpointRequest} meanwhile.
  */
 public final class RawContentTypeFilter implements Filter {
 
@@ -65,16 +65,24 @@ public final class RawContentTypeFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (req instanceof HttpServletRequest request
-                && (request.getHeader(CONTENT_TYPE) != null || request.getHeader(ACCEPT) != null)) {
+        if (!(req instanceof HttpServletRequest request)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        HttpServletRequest passed = request;
+        if (request.getHeader(CONTENT_TYPE) != null || request.getHeader(ACCEPT) != null) {
             String raw = contentType(request);
             if (raw != null) {
                 request.setAttribute(RAW_CONTENT_TYPE, raw);
             }
-            chain.doFilter(new WithoutContentType(request), res);
-            return;
+            passed = new WithoutContentType(request);
         }
-        chain.doFilter(req, res);
+        HttpServletRequest previous = EndpointRequest.enter(passed);
+        try {
+            chain.doFilter(passed, res);
+        } finally {
+            EndpointRequest.restore(previous);
+        }
     }
 
     /** The request without its {@code Content-Type} and {@code Accept} headers. */

@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,5 +70,45 @@ class RawContentTypeFilterTest {
         HttpServletRequest request = request(Map.of("Origin", List.of("x")));
         assertThat(passedOn(request)).isSameAs(request);
         assertThat(RawContentTypeFilter.contentType(request)).isNull();
+    }
+
+    /**
+     * The endpoints answer only requests this filter is passing on (their mount check), and get-session reads its
+     * request from there: the request JAX-RS receives, during the chain only, restored after it even when the chain
+     * fails, so a pooled thread carries nothing into its next request.
+     */
+    @Test
+    void theEndpointRequest_isTheOnePassedOn_duringTheChainOnly() throws Exception {
+        HttpServletRequest request = request(Map.of("Content-Type", List.of("application/json")));
+        AtomicReference<ServletRequest> passed = new AtomicReference<>();
+        AtomicReference<HttpServletRequest> during = new AtomicReference<>();
+        assertThat(EndpointRequest.current()).isEmpty();
+        new RawContentTypeFilter().doFilter(request, null, (req, res) -> {
+            passed.set(req);
+            during.set(EndpointRequest.current().orElseThrow());
+        });
+        assertThat(during.get()).isSameAs(passed.get()).isNotSameAs(request);
+        assertThat(EndpointRequest.current()).isEmpty();
+
+        assertThatThrownBy(() -> new RawContentTypeFilter().doFilter(request, null, (req, res) -> {
+            throw new java.io.IOException("client went away");
+        })).isInstanceOf(java.io.IOException.class);
+        assertThat(EndpointRequest.current()).isEmpty();
+    }
+
+    @Test
+    void aNestedDispatch_seesItsOwnRequest_andTheOuterOneIsRestored() throws Exception {
+        HttpServletRequest outer = request(Map.of("Origin", List.of("x")));
+        HttpServletRequest inner = request(Map.of("Origin", List.of("y")));
+        AtomicReference<HttpServletRequest> nested = new AtomicReference<>();
+        AtomicReference<HttpServletRequest> after = new AtomicReference<>();
+        new RawContentTypeFilter().doFilter(outer, null, (req, res) -> {
+            new RawContentTypeFilter().doFilter(inner, null,
+                    (r, s) -> nested.set(EndpointRequest.current().orElseThrow()));
+            after.set(EndpointRequest.current().orElseThrow());
+        });
+        assertThat(nested.get()).isSameAs(inner);
+        assertThat(after.get()).isSameAs(outer);
+        assertThat(EndpointRequest.current()).isEmpty();
     }
 }

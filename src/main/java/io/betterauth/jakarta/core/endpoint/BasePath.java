@@ -50,15 +50,6 @@ public final class BasePath {
                 && pathInContext.charAt(path.length()) == '/');
     }
 
-    /**
-     * Whether a JAX-RS application's base URI path (trailing slashes ignored) is this base path under
-     * {@code contextPath}: the library's own mount, not the app's application scanning the same resources.
-     */
-    public boolean isMount(String contextPath, String applicationPath) {
-        return lengthWithoutTrailingSlashes(applicationPath) == contextPath.length() + path.length()
-                && applicationPath.startsWith(contextPath) && applicationPath.startsWith(path, contextPath.length());
-    }
-
     private static String withoutTrailingSlashes(String s) {
         return s.substring(0, lengthWithoutTrailingSlashes(s));
     }
