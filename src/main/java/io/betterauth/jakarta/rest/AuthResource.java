@@ -41,7 +41,9 @@ import java.util.function.Function;
  * <p>One instance serves every request, so nothing is created or injected per request (a request-scoped resource
  * cost about a sixth of a cache-path {@code get-session}'s CPU on Payara; BENCHMARKS.md). The request comes in as
  * {@code @Context} method parameters, not fields: the app's own JAX-RS application may scan this class too, and
- * field proxies would belong to whichever application injected the shared instance first.
+ * field proxies would belong to whichever application injected the shared instance first; {@code get-session}, the
+ * hottest endpoint, reads it from {@link EndpointRequest} instead. Every endpoint answers only below the base path,
+ * where the library's filter passes the request on ({@link EndpointCalls#mounted}).
  */
 @Path("")
 @ApplicationScoped
