@@ -40,12 +40,16 @@ public final class RawContentTypeFilter implements Filter {
      */
     private static final String ACCEPT = "Accept";
 
-    /** Maps the filter to {@code <base path>/*}; nothing happens when the application registered one of this name. */
+    /**
+     * Maps the filter to {@code <base path>/*}, for requests and forwards (an app forwarding to an endpoint reaches it
+     * as before: the endpoints answer only what this filter passes on); nothing happens when the application
+     * registered one of this name.
+     */
     public static void register(ServletContext context, BetterAuthConfig config) {
         FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, new RawContentTypeFilter());
         if (registration != null) {
             registration.setAsyncSupported(true);
-            registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
+            registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD), false,
                     new BasePath(config.basePath()).urlPattern());
         }
     }
