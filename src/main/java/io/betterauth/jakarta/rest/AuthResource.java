@@ -79,7 +79,7 @@ public class AuthResource {
     private Response getSession(boolean post, String disableCookieCache, String disableRefresh) {
         EndpointCalls calls = calls();
         Endpoints endpoints = calls.mounted();
-        HttpServletRequest request = EndpointRequest.current().orElseThrow(NotFoundException::new);
+        HttpServletRequest request = EndpointRequest.at(endpoints.basePath()).orElseThrow(NotFoundException::new);
         return calls.respond("/get-session", request, endpoints.sessions().getSession(calls.caller(request),
                 query(post, disableCookieCache, disableRefresh), new AppCustomizer()));
     }

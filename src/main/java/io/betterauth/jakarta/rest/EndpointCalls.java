@@ -92,16 +92,18 @@ final class EndpointCalls {
 
     /**
      * The endpoints, when the request came through their own application below the base path
-     * ({@link EndpointRequest}: the library's base-path filter is passing it on); 404 otherwise (the app's own JAX-RS
+     * ({@link EndpointRequest#at}: the library's base-path filter is passing it on to the servlet mapped there); 404
+     * otherwise (the app's own JAX-RS
      * application may pick these resources up by scanning, and serves them elsewhere).
      */
     Endpoints mounted() {
         if (runtime.services().verifierMode()) {
             throw new NotFoundException(); // verifier mode has no endpoints, even where the app's JAX-RS scans these
         }
-        if (EndpointRequest.current().isEmpty()) {
+        Endpoints endpoints = runtime.services().endpoints();
+        if (EndpointRequest.at(endpoints.basePath()).isEmpty()) {
             throw new NotFoundException();
         }
-        return runtime.services().endpoints();
+        return endpoints;
     }
 }

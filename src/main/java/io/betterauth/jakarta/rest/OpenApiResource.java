@@ -51,7 +51,7 @@ public class OpenApiResource {
             throw new NotFoundException();
         }
         BasePath base = services.endpoints().basePath();
-        if (!services.config().openApiEnabled() || EndpointRequest.current().isEmpty()) {
+        if (!services.config().openApiEnabled() || EndpointRequest.at(base).isEmpty()) {
             throw new NotFoundException();
         }
         JsonObject document = withPlugins(Document.JSON, name -> OptionValue.named(Plugin.class, name)

@@ -36,7 +36,7 @@ final class RateLimitGate {
         if (limiter == null || !limiter.enabled() || config.advanced().ipAddress().disableIpTracking()) {
             return Optional.empty(); // nothing is counted: skip the path checks on every request
         }
-        if (EndpointRequest.current().isEmpty()) {
+        if (EndpointRequest.at(services.endpoints().basePath()).isEmpty()) {
             return Optional.empty();
         }
         OptionalLong seconds = retryAfter(config, limiter, request, endpoint);

@@ -1,5 +1,6 @@
 package io.betterauth.jakarta.web;
 
+import io.betterauth.jakarta.core.endpoint.BasePath;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
@@ -24,9 +25,21 @@ public final class EndpointRequest {
     private EndpointRequest() {
     }
 
-    /** The request being passed to the library's endpoints on this thread, if this thread is serving one. */
+    /** The request the base-path filter is passing on on this thread, if this thread is serving one. */
     public static Optional<HttpServletRequest> current() {
         return Optional.ofNullable(CURRENT.get());
+    }
+
+    /**
+     * This thread's request when it is for the library's own JAX-RS servlet, mapped at {@code base}'s
+     * {@code <path>/*}: its servlet path is the base path. A servlet the app maps deeper below the base path (its own
+     * JAX-RS application scanning the library's classes at {@code <path>/sub/*}) also passes the filter, but is not
+     * the endpoints' mount: their rate limit and error mapping live in the library's application only.
+     */
+    public static Optional<HttpServletRequest> at(BasePath base) {
+        HttpServletRequest request = CURRENT.get();
+        return request != null && base.path().equals(request.getServletPath()) ? Optional.of(request)
+                : Optional.empty();
     }
 
     /** Makes {@code request} this thread's endpoint request; returns the one to {@link #restore} afterwards. */

@@ -21,6 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RawContentTypeFilterTest {
 
+    /** Not a header: the fake request's servlet path, {@code /api/auth} unless given. */
+    private static final String SERVLET_PATH = "servlet-path";
+
     private static HttpServletRequest request(Map<String, List<String>> headers) {
         Map<String, Object> attributes = new HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(RawContentTypeFilterTest.class.getClassLoader(),
@@ -33,6 +36,7 @@ class RawContentTypeFilterTest {
                             .orElse(null);
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "getServletPath" -> headers.getOrDefault(SERVLET_PATH, List.of("/api/auth")).get(0);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -110,5 +114,24 @@ class RawContentTypeFilterTest {
         assertThat(nested.get()).isSameAs(inner);
         assertThat(after.get()).isSameAs(outer);
         assertThat(EndpointRequest.current()).isEmpty();
+    }
+
+    /**
+     * The endpoints' mount: the request for the servlet mapped at the base path. A servlet the app maps deeper below
+     * it (its own JAX-RS application scanning the library at {@code /api/auth/sub/*}) passes the same filter, but
+     * is not the library's application, whose rate limit it would skip: no endpoint request there (404).
+     */
+    @Test
+    void theEndpointsMount_isTheServletAtTheBasePath_notOneMappedBelowIt() throws Exception {
+        io.betterauth.jakarta.core.endpoint.BasePath base = new io.betterauth.jakarta.core.endpoint.BasePath("/api/auth");
+        AtomicReference<java.util.Optional<HttpServletRequest>> library = new AtomicReference<>();
+        AtomicReference<java.util.Optional<HttpServletRequest>> deeper = new AtomicReference<>();
+        new RawContentTypeFilter().doFilter(request(Map.of()), null,
+                (req, res) -> library.set(EndpointRequest.at(base)));
+        new RawContentTypeFilter().doFilter(request(Map.of(SERVLET_PATH, List.of("/api/auth/sub"))), null,
+                (req, res) -> deeper.set(EndpointRequest.at(base)));
+        assertThat(library.get()).isPresent();
+        assertThat(deeper.get()).isEmpty();
+        assertThat(EndpointRequest.at(base)).isEmpty();
     }
 }
