@@ -93,8 +93,8 @@ final class EndpointCalls {
     /**
      * The endpoints, when the request came through their own application below the base path
      * ({@link EndpointRequest#at}: the library's base-path filter is passing it on to the servlet mapped there); 404
-     * otherwise (the app's own JAX-RS
-     * application may pick these resources up by scanning, and serves them elsewhere).
+     * otherwise (the app's own JAX-RS application may pick these resources up by scanning, and serves them
+     * elsewhere).
      */
     Endpoints mounted() {
         if (runtime.services().verifierMode()) {
