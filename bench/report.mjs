@@ -39,6 +39,7 @@ const stat = (group, kase, server) => {
     db: mean(rs, "db_cpu_us_per_req"),
     other: mean(rs, "other_cpu_pct"),
     nojit: rs[0].cpu_no_jit_us_per_req === undefined ? undefined : mean(rs, "cpu_no_jit_us_per_req"),
+    sys: rs[0].sys_us_per_req === undefined ? undefined : mean(rs, "sys_us_per_req"),
     bad: rs.reduce((a, r) => a + Number(r.non2xx) + Number(r.errors), 0),
     spread: rs.length > 1 ? (Math.max(...rs.map((r) => +r.rps)) / Math.min(...rs.map((r) => +r.rps)) - 1) * 100 : 0,
   };
@@ -51,8 +52,8 @@ const order = [];
 for (const r of rows) if (!order.includes(`${r.group}|${r.case}`)) order.push(`${r.group}|${r.case}`);
 
 if (rows.length) {
-  p("| group | case | server | req/s | p50 ms | p99 ms | CPU µs/req | … without JIT threads | PostgreSQL CPU µs/req | Java/Node req/s | Node/Java CPU | % of bare | other CPU % | errors |");
-  p("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  p("| group | case | server | req/s | p50 ms | p99 ms | CPU µs/req | … without JIT threads | … in the kernel | PostgreSQL CPU µs/req | Java/Node req/s | Node/Java CPU | % of bare | other CPU % | errors |");
+  p("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const gc of order) {
     const [group, kase] = gc.split("|");
     const bare = stat(group, "bare", "java");
@@ -61,7 +62,7 @@ if (rows.length) {
       if (!s) continue;
       const other = stat(group, kase, server === "java" ? "node" : "java");
       const rounds = s.n > 1 ? ` (${s.n} rounds, ±${s.spread.toFixed(0)} %)` : "";
-      p(`| ${group} | ${kase}${rounds} | ${server} | ${f0(s.rps)} | ${f2(s.p50)} | ${f2(s.p99)} | ${f2(s.cpu)} | ${server === "java" ? f2(s.nojit) : ""} | ${f2(s.db)} | `
+      p(`| ${group} | ${kase}${rounds} | ${server} | ${f0(s.rps)} | ${f2(s.p50)} | ${f2(s.p99)} | ${f2(s.cpu)} | ${server === "java" ? f2(s.nojit) : ""} | ${f2(s.sys)} | ${f2(s.db)} | `
         + `${server === "java" && other ? ratio(s.rps, other.rps) : ""} | `
         + `${server === "java" && other ? ratio(other.cpu, s.cpu) : ""} | `
         + `${server === "java" && bare && kase !== "bare" && group !== "scale" ? (100 * s.rps / bare.rps).toFixed(0) + " %" : ""} | ${Math.round(s.other)} | ${s.bad} |`);

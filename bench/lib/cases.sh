@@ -26,8 +26,10 @@ start_group() {
   case "$1" in
     db|scale) start_java "$1"; start_node "$1" ;;
     db-url)
-      # the application name tells the library's connections apart in pg_stat_activity (measure_group checks them)
-      start_java "$1" BETTER_AUTH_DATABASE_URL="$JDBC_URL&ApplicationName=better-auth-db-url"
+      # the application name tells the library's connections apart in pg_stat_activity (measure_group checks them);
+      # the pool as large as Payara's benchPool in db (32), so that the two groups differ in the pool's code only
+      start_java "$1" BETTER_AUTH_DATABASE_URL="$JDBC_URL&ApplicationName=better-auth-db-url" \
+        BETTER_AUTH_DATABASE_POOL_SIZE="${BENCH_DB_URL_POOL_SIZE:-32}"
       start_node "$1" ;;
     redis)
       start_java "$1" BETTER_AUTH_SECONDARY_STORAGE_REDIS_URL="$REDIS_URL"

@@ -13,6 +13,11 @@ cpu_ticks() {  # utime+stime of the given pids, clock ticks
   done
   echo "$total"
 }
+sys_ticks() {  # stime (CPU in the kernel on the process's behalf: sockets, scheduling) of PID, clock ticks
+  local rest; rest="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
+  rest="${rest##*) }"; set -- $rest
+  echo "${13}"
+}
 # The backends serving $DB as "pid ticks" lines; db_delta BEFORE AFTER sums the growth of the pids in both samples
 db_sample() { local p; for p in $(pgrep -u postgres -f "^postgres: [^ ]+: [^ ]+ $DB " || true); do echo "$p $(cpu_ticks "$p")"; done; }
 db_delta() { awk 'NR == FNR { before[$1] = $2; next } ($1 in before) { d += $2 - before[$1] } END { print d + 0 }' \
@@ -38,14 +43,14 @@ run_wrk() {
   local conns="$CONNECTIONS" extra=()
   if [ "${WRK_CONNECTIONS:-}" ]; then conns="$WRK_CONNECTIONS"; fi
   wrk -t2 -c"$conns" -d3s --timeout 10s "$@" "$url" >/dev/null 2>&1 || true
-  local c0 c1 a0 a1 d0 d1 db m0 m1 t0 t1 file="$OUT/wrk-$group-$case-$server-$round.txt"
-  c0="$(cpu_ticks "$pid")"; a0="$(jit_ticks "$pid")"; d0="$(db_sample)"; read -r m0 t0 < <(machine_ticks)
+  local c0 c1 a0 a1 k0 k1 d0 d1 db m0 m1 t0 t1 file="$OUT/wrk-$group-$case-$server-$round.txt"
+  c0="$(cpu_ticks "$pid")"; a0="$(jit_ticks "$pid")"; k0="$(sys_ticks "$pid")"; d0="$(db_sample)"; read -r m0 t0 < <(machine_ticks)
   wrk -t2 -c"$conns" -d"${DURATION}s" --timeout 10s --latency "$@" "$url" >"$file" 2>&1 || true
-  c1="$(cpu_ticks "$pid")"; a1="$(jit_ticks "$pid")"; d1="$(db_sample)"; db="$(db_delta "$d0" "$d1")"; read -r m1 t1 < <(machine_ticks)
+  c1="$(cpu_ticks "$pid")"; a1="$(jit_ticks "$pid")"; k1="$(sys_ticks "$pid")"; d1="$(db_sample)"; db="$(db_delta "$d0" "$d1")"; read -r m1 t1 < <(machine_ticks)
   # the machine's busy time outside the server and PostgreSQL (wrk itself, Redis, anything else), % of all CPUs
   local other=$(( (m1 - m0 - (c1 - c0) - db) * 100 / (t1 - t0 > 0 ? t1 - t0 : 1) ))
   awk -v g="$group" -v c="$case" -v s="$server" -v r="$round" -v cpu=$((c1 - c0)) -v app=$((c1 - c0 - (a1 - a0))) -v db="$db" \
-      -v tck="$CLK_TCK" -v other="$other" '
+      -v sys=$((k1 - k0)) -v tck="$CLK_TCK" -v other="$other" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000;
                      if (v ~ /s$/) return v * 1000; return v }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
@@ -53,8 +58,9 @@ run_wrk() {
     /Non-2xx or 3xx responses:/ { bad = $NF }
     /Socket errors:/ { gsub(",", ""); err = $4 + $6 + $8 + $10 }
     END { if (n == 0) n = 0; cpuus = n ? cpu * 1e6 / tck / n : 0; dbus = n ? db * 1e6 / tck / n : 0; appus = n ? app * 1e6 / tck / n : 0;
-          printf "%s\t%s\t%s\t%s\t%d\t%.1f\t%.3f\t%.3f\t%.1f\t%.1f\t%d\t%d\t%s\t%.1f\n", g, c, s, r, n, rps, p50, p99, cpuus,
-                 dbus, bad + 0, err + 0, other, appus }' "$file" | tee -a "$RESULTS" >&2
+          sysus = n ? sys * 1e6 / tck / n : 0;
+          printf "%s\t%s\t%s\t%s\t%d\t%.1f\t%.3f\t%.3f\t%.1f\t%.1f\t%d\t%d\t%s\t%.1f\t%.1f\n", g, c, s, r, n, rps, p50, p99, cpuus,
+                 dbus, bad + 0, err + 0, other, appus, sysus }' "$file" | tee -a "$RESULTS" >&2
   local non2xx; non2xx="$(tail -1 "$RESULTS" | cut -f11)"
   [ "$non2xx" = 0 ] || die "$group $case $server: $non2xx answers were not 2xx (see $file); the figures would be wrong"
 }

@@ -226,6 +226,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private String databaseUrl;
         private String databaseUser;
         private String databasePassword;
+        private int databasePoolSize = DatabaseOptions.Connection.DEFAULT_POOL_SIZE;
         private ModelNames models = ModelNames.defaults();
         private String databaseJndiName;
         // purge, sessionsPage
@@ -331,6 +332,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         public Builder databaseUrl(String v) { databaseUrl = v; return this; }
         public Builder databaseUser(String v) { databaseUser = v; return this; }
         public Builder databasePassword(String v) { databasePassword = v; return this; }
+        public Builder databasePoolSize(int v) { databasePoolSize = v; return this; }
         /** Better Auth's {@code modelName} and {@code fields} of {@code user}, {@code session}, {@code account}, {@code verification}. */
         public Builder models(ModelNames v) { models = v; return this; }
         /** The container's data source the library uses without a URL (default {@code java:comp/DefaultDataSource}). */
@@ -374,7 +376,8 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
                             rateLimitMax, rateLimitStorage),
                     new SecondaryStorageOptions(redisUrl, redisSentinelPassword),
                     new DatabaseOptions(database, autoMigrate,
-                            new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword), databaseJndiName, models),
+                            new DatabaseOptions.Connection(databaseUrl, databaseUser, databasePassword,
+                                    databasePoolSize), databaseJndiName, models),
                     new PurgeOptions(purgeEnabled, purgeInterval, purgeBatchSize),
                     new SessionsPageOptions(sessionsPageEnabled, sessionsPagePath), loginPage, openApiEnabled,
                     plugins);

@@ -88,6 +88,7 @@ public final class ConfigKeys {
             Key.of("better-auth.database.url"),
             Key.of("better-auth.database.user"),
             Key.of("better-auth.database.password"),
+            Key.number("better-auth.database.pool-size", 1, 1_000),
             Key.of("better-auth.database.jndi-name"),
             // purge, sessionsPage, openapi
             Key.of("better-auth.purge.enabled"),

@@ -84,6 +84,7 @@ public final class ConfigLoader {
         bool("better-auth.database.auto-migrate", b::autoMigrate);
         value("better-auth.database.url").ifPresent(b::databaseUrl);
         value("better-auth.database.user").ifPresent(b::databaseUser);
+        number("better-auth.database.pool-size", v -> b.databasePoolSize(Math.toIntExact(v)));
         value("better-auth.database.password").ifPresent(b::databasePassword);
         value("better-auth.database.jndi-name").ifPresent(b::databaseJndiName);
         b.models(new ModelNames(model("user"), model("session"), model("account"), model("verification")));

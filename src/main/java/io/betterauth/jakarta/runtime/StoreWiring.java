@@ -265,7 +265,8 @@ final class StoreWiring {
     /** The persistence unit on {@code better-auth.database.url}, closed with the application. */
     private JdbcPersistenceUnit openUnit(DatabaseOptions.Connection db, ModelNames names) {
         try {
-            JdbcPersistenceUnit unit = JdbcPersistenceUnit.open(db.url(), db.user(), db.password(), names);
+            JdbcPersistenceUnit unit = JdbcPersistenceUnit.open(db.url(), db.user(), db.password(), names,
+                    db.poolSize());
             closeables.add(unit);
             return unit;
         } catch (SQLException | RuntimeException e) {

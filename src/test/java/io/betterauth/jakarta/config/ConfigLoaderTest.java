@@ -195,6 +195,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void databasePoolSize_is10ByDefault_configurable_andBoundedFrom1To1000() {
+        Map<String, String> base = Map.of("better-auth.secret", SECRET);
+        assertThat(new ConfigLoader(List.of(ConfigSource.of(base))).load().database().connection().poolSize())
+                .isEqualTo(10);
+        Map<String, String> env = Map.of("BETTER_AUTH_SECRET", SECRET, "BETTER_AUTH_DATABASE_POOL_SIZE", "32");
+        assertThat(new ConfigLoader(List.of(ConfigSource.environment(env::get))).load().database().connection()
+                .poolSize()).isEqualTo(32);
+        for (String bad : List.of("0", "-1", "1001", "ten")) {
+            assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
+                    "better-auth.database.pool-size", bad)))).load())
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("pool-size");
+        }
+    }
+
+    @Test
     void maxBodySize_is64KiBByDefault_configurableInBytes_andMustBePositive() {
         Map<String, String> base = Map.of("better-auth.secret", SECRET);
         assertThat(new ConfigLoader(List.of(ConfigSource.of(base))).load().advanced().maxBodySize()).isEqualTo(65536);

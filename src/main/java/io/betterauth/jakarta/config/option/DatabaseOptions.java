@@ -79,8 +79,24 @@ public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection c
      * @param url      a JDBC URL such as {@code jdbc:postgresql://db:5432/app}; null = the container's data source
      * @param user     the database user, or null
      * @param password the user's password, or null
+     * @param poolSize the connections the library keeps to this database at most
+     *                 ({@code better-auth.database.pool-size}, default {@value #DEFAULT_POOL_SIZE}); a request waits
+     *                 for a free one at most 5 s, then gets 503
      */
-    public record Connection(String url, String user, String password) {
+    public record Connection(String url, String user, String password, int poolSize) {
+
+        /** HikariCP's default too: enough for a few cores, as a database serves few queries at once well. */
+        public static final int DEFAULT_POOL_SIZE = 10;
+
+        public Connection {
+            if (poolSize < 1) {
+                throw new ConfigurationException("better-auth.database.pool-size must be at least 1, not " + poolSize);
+            }
+        }
+
+        public Connection(String url, String user, String password) {
+            this(url, user, password, DEFAULT_POOL_SIZE);
+        }
 
         /** True when the library manages its own connections. */
         public boolean configured() {
@@ -90,7 +106,7 @@ public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection c
         /** Without the password, also none a JDBC URL may carry ({@code user:password@}, {@code password=}). */
         @Override
         public String toString() {
-            return "Connection[url=" + ConfiguredUrls.masked(url) + ", user=" + user + ", password=" + (password == null ? null : "***") + "]";
+            return "Connection[url=" + ConfiguredUrls.masked(url) + ", user=" + user + ", password=" + (password == null ? null : "***") + ", poolSize=" + poolSize + "]";
         }
     }
 }

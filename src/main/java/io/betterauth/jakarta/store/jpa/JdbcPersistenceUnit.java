@@ -1,6 +1,7 @@
 package io.betterauth.jakarta.store.jpa;
 
 import io.betterauth.jakarta.config.ModelNames;
+import io.betterauth.jakarta.config.option.DatabaseOptions;
 import io.betterauth.jakarta.store.jdbc.ConnectionPool;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -29,8 +30,6 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
     private final EntityManagerFactory factory;
     private final ConnectionPool pool;
 
-    /** Connections the library keeps to its database at most. */
-    static final int MAX_CONNECTIONS = 10;
     /** How long a request waits for a free connection before it fails (503). */
     static final long BORROW_TIMEOUT_MILLIS = 5000;
     /** How long checking an idle connection may take. */
@@ -42,7 +41,8 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
      */
     static final long VALIDATION_WINDOW_MILLIS = 500;
 
-    private JdbcPersistenceUnit(String url, String user, String password, ModelNames names) throws SQLException {
+    private JdbcPersistenceUnit(String url, String user, String password, ModelNames names, int poolSize)
+            throws SQLException {
         this.url = url;
         if (user != null) {
             credentials.setProperty("user", user);
@@ -52,7 +52,7 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
         }
         credentials.putAll(timeouts(url));
         this.driver = driver(url);
-        this.pool = new ConnectionPool(this::connect, MAX_CONNECTIONS, BORROW_TIMEOUT_MILLIS, VALIDATION_SECONDS,
+        this.pool = new ConnectionPool(this::connect, poolSize, BORROW_TIMEOUT_MILLIS, VALIDATION_SECONDS,
                 VALIDATION_WINDOW_MILLIS);
         // The provider's connections come from the library's pool (the same bounded, validating behaviour under
         // Hibernate and EclipseLink), not from the provider's own pool on a JDBC URL.
@@ -95,7 +95,7 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
      * @throws SQLException when no JDBC driver in the application accepts the URL
      */
     public static JdbcPersistenceUnit open(String url, String user, String password) throws SQLException {
-        return open(url, user, password, ModelNames.defaults());
+        return open(url, user, password, ModelNames.defaults(), DatabaseOptions.Connection.DEFAULT_POOL_SIZE);
     }
 
     /**
@@ -105,7 +105,18 @@ public final class JdbcPersistenceUnit implements AutoCloseable {
      */
     public static JdbcPersistenceUnit open(String url, String user, String password, ModelNames names)
             throws SQLException {
-        return new JdbcPersistenceUnit(url, user, password, names);
+        return open(url, user, password, names, DatabaseOptions.Connection.DEFAULT_POOL_SIZE);
+    }
+
+    /**
+     * Opens the unit on this database, with these table and column names, keeping at most {@code poolSize}
+     * connections.
+     *
+     * @throws SQLException when no JDBC driver in the application accepts the URL
+     */
+    public static JdbcPersistenceUnit open(String url, String user, String password, ModelNames names, int poolSize)
+            throws SQLException {
+        return new JdbcPersistenceUnit(url, user, password, names, poolSize);
     }
 
     /** A new connection to the database (for the schema installer); the caller closes it. */
