@@ -2,8 +2,14 @@ package io.betterauth.jakarta.jmh;
 
 import io.betterauth.jakarta.api.Account;
 import io.betterauth.jakarta.api.Session;
+import io.betterauth.jakarta.api.SessionAndUser;
 import io.betterauth.jakarta.api.User;
+import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import io.betterauth.jakarta.config.option.RateLimitOptions;
+import io.betterauth.jakarta.core.cookie.cache.CookieCacheCodec;
+import io.betterauth.jakarta.core.cookie.cache.MemoizedCookieCacheCodec;
+import io.betterauth.jakarta.core.cookie.cache.SessionData;
+import io.betterauth.jakarta.core.security.SecretRing;
 import io.betterauth.jakarta.core.security.RateLimiter;
 import io.betterauth.jakarta.core.session.IdGenerator;
 import io.betterauth.jakarta.spi.SessionStore;
@@ -47,6 +53,9 @@ public final class MemoryFootprint {
         m.inMemorySecondaryStorage(n, 1);
         m.inMemorySecondaryStorage(n, 10);
         m.rateLimiter(n);
+        for (CookieCacheStrategy strategy : CookieCacheStrategy.values()) {
+            m.decodedCookieCaches(n, strategy);
+        }
     }
 
     private Session session(int i, String userId) {
@@ -105,6 +114,28 @@ public final class MemoryFootprint {
         });
         print("InMemorySecondaryStorage", n, bytes, "one session, " + perUser + (perUser == 1 ? " session" : " sessions")
                 + " per user (its key and JSON value, its share of the user's active-sessions list)");
+    }
+
+    /**
+     * {@code better-auth.session.cookie-cache.decoded-entries}: a remembered {@code session_data} cookie (the value
+     * a browser sends, as the key) and its decoded session and user.
+     */
+    void decodedCookieCaches(int n, CookieCacheStrategy strategy) {
+        CookieCacheCodec codec = MemoizedCookieCacheCodec.of(
+                CookieCacheCodec.create(strategy, SecretRing.single("bench-secret-Zq8vR2nX5tLw9pKc3mHj7yBf4sDg6aEu")),
+                2 * n + 1);
+        long now = NOW.toEpochMilli();
+        double bytes = perEntry(codec, n, i -> {
+            User user = user(i);
+            String value = codec.encode(SessionData.of(new SessionAndUser(session(i, user.id()), user), now, "1"),
+                    now, 300);
+            if (codec.decode(value, now).isEmpty()) {
+                throw new IllegalStateException("the " + strategy + " cache did not decode");
+            }
+        });
+        print("decoded session_data (" + strategy.name().toLowerCase(Locale.ROOT) + ")", n, bytes,
+                "one remembered cookie value (" + codec.encode(SessionData.of(new SessionAndUser(session(0, "u"),
+                        user(0)), now, "1"), now, 300).length() + " characters here) and its decoded session and user");
     }
 
     /** In-memory rate-limit counters: one bucket per client address and path. */

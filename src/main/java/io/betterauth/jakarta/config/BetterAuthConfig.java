@@ -185,6 +185,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         private CookieCacheStrategy cookieCacheStrategy;
         private String cookieCacheVersion = "1";
         private Boolean refreshCache;
+        private int cookieCacheDecodedEntries = CookieCacheOptions.DEFAULT_DECODED_ENTRIES;
         // user
         private AdditionalFields userFields = AdditionalFields.none();
         private boolean deleteUserEnabled;
@@ -271,6 +272,7 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
         public Builder hashTokens(boolean v) { hashTokens = v; return this; }
         public Builder cookieCacheEnabled(boolean v) { cookieCacheEnabled = v; return this; }
         public Builder cookieCacheMaxAge(long v) { cookieCacheMaxAge = v; return this; }
+        public Builder cookieCacheDecodedEntries(int v) { cookieCacheDecodedEntries = v; return this; }
         public Builder cookieCacheStrategy(CookieCacheStrategy v) { cookieCacheStrategy = v; return this; }
         public Builder cookieCacheVersion(String v) { cookieCacheVersion = v; return this; }
         public Builder refreshCache(boolean v) { refreshCache = v; return this; }
@@ -385,19 +387,9 @@ public record BetterAuthConfig(String secret, String secrets, boolean devMode, S
             return config;
         }
 
-        /**
-         * Stateless mode (no store): Better Auth turns the cache on as jwe, living as long as the session, with
-         * refreshCache; with a store, refreshCache is forced off.
-         */
         private CookieCacheOptions cookieCache() {
-            boolean stateless = database == DatabaseOptions.Adapter.NONE;
-            return new CookieCacheOptions(
-                    stateless || Boolean.TRUE.equals(cookieCacheEnabled),
-                    cookieCacheMaxAge != null && cookieCacheMaxAge > 0 ? cookieCacheMaxAge : stateless ? expiresIn : 300,
-                    cookieCacheStrategy != null ? cookieCacheStrategy
-                            : stateless ? CookieCacheStrategy.JWE : CookieCacheStrategy.COMPACT,
-                    cookieCacheVersion,
-                    stateless && (refreshCache == null || refreshCache));
+            return CookieCacheOptions.resolved(database == DatabaseOptions.Adapter.NONE, expiresIn, cookieCacheEnabled,
+                    cookieCacheMaxAge, cookieCacheStrategy, cookieCacheVersion, refreshCache, cookieCacheDecodedEntries);
         }
     }
 }

@@ -121,6 +121,8 @@ public final class ConfigLoader {
         parsed("better-auth.session.cookie-cache.strategy", CookieCacheStrategy::parse).ifPresent(b::cookieCacheStrategy);
         value("better-auth.session.cookie-cache.version").ifPresent(b::cookieCacheVersion);
         bool("better-auth.session.cookie-cache.refresh-cache", b::refreshCache);
+        number("better-auth.session.cookie-cache.decoded-entries",
+                v -> b.cookieCacheDecodedEntries(Math.toIntExact(v)));
     }
 
     /**

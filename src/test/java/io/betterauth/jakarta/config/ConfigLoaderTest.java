@@ -195,6 +195,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void cookieCacheDecodedEntries_is1000ByDefault_0TurnsItOff_andNegativeIsRefused() {
+        Map<String, String> base = Map.of("better-auth.secret", SECRET);
+        assertThat(new ConfigLoader(List.of(ConfigSource.of(base))).load().session().cookieCache().decodedEntries())
+                .isEqualTo(1000);
+        Map<String, String> env = Map.of("BETTER_AUTH_SECRET", SECRET,
+                "BETTER_AUTH_SESSION_COOKIE_CACHE_DECODED_ENTRIES", "0");
+        assertThat(new ConfigLoader(List.of(ConfigSource.environment(env::get))).load().session().cookieCache()
+                .decodedEntries()).isZero();
+        assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
+                "better-auth.session.cookie-cache.decoded-entries", "-1")))).load())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("decoded-entries");
+    }
+
+    @Test
     void databasePoolSize_is10ByDefault_configurable_andBoundedFrom1To1000() {
         Map<String, String> base = Map.of("better-auth.secret", SECRET);
         assertThat(new ConfigLoader(List.of(ConfigSource.of(base))).load().database().connection().poolSize())

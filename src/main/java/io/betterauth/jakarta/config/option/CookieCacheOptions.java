@@ -9,7 +9,36 @@ package io.betterauth.jakarta.config.option;
  * @param strategy     compact, jwt or jwe (jwe in stateless mode)
  * @param version      caches of another version are ignored ({@code "1"})
  * @param refreshCache stateless only: re-issue the cache (and token cookie) once 80 % of its lifetime passed
+ * @param decodedEntries the library's own: how many recently verified {@code session_data} cookies each instance
+ *                       keeps decoded, so that a browser's repeated cookie is verified and parsed once
+ *                       ({@value #DEFAULT_DECODED_ENTRIES}; 0 decodes every request); not the jwt plugin's
+ *                       session-cache JWTs, whose keys can change
  */
 public record CookieCacheOptions(boolean enabled, long maxAge, CookieCacheStrategy strategy, String version,
-                                 boolean refreshCache) {
+                                 boolean refreshCache, int decodedEntries) {
+
+    /** A few MiB at most: one entry is a cookie of at most 4 KiB and its decoded session and user. */
+    public static final int DEFAULT_DECODED_ENTRIES = 1000;
+
+    public CookieCacheOptions(boolean enabled, long maxAge, CookieCacheStrategy strategy, String version,
+                              boolean refreshCache) {
+        this(enabled, maxAge, strategy, version, refreshCache, DEFAULT_DECODED_ENTRIES);
+    }
+
+    /**
+     * The options as configured, null where unset, with Better Auth's defaults. Stateless mode (no store): the cache
+     * is on as jwe, living as long as the session ({@code expiresIn}), with refreshCache; with a store, refreshCache
+     * is forced off.
+     */
+    public static CookieCacheOptions resolved(boolean stateless, long expiresIn, Boolean enabled, Long maxAge,
+                                              CookieCacheStrategy strategy, String version, Boolean refreshCache,
+                                              int decodedEntries) {
+        return new CookieCacheOptions(
+                stateless || Boolean.TRUE.equals(enabled),
+                maxAge != null && maxAge > 0 ? maxAge : stateless ? expiresIn : 300,
+                strategy != null ? strategy : stateless ? CookieCacheStrategy.JWE : CookieCacheStrategy.COMPACT,
+                version,
+                stateless && (refreshCache == null || refreshCache),
+                decodedEntries);
+    }
 }

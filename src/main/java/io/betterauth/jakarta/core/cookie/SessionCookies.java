@@ -7,6 +7,7 @@ import io.betterauth.jakarta.config.option.AdvancedOptions;
 import io.betterauth.jakarta.config.option.CookieCacheOptions;
 import io.betterauth.jakarta.config.plugin.Plugin;
 import io.betterauth.jakarta.core.cookie.cache.CookieCacheCodec;
+import io.betterauth.jakarta.core.cookie.cache.MemoizedCookieCacheCodec;
 import io.betterauth.jakarta.core.cookie.cache.DecodedCache;
 import io.betterauth.jakarta.core.cookie.cache.SessionData;
 import io.betterauth.jakarta.core.security.SecretRing;
@@ -71,7 +72,10 @@ public final class SessionCookies {
         this.signers = List.copyOf(all);
         this.signer = signers.get(0);
         this.cache = config.session().cookieCache();
-        this.cacheCodec = cacheCodec != null ? cacheCodec : CookieCacheCodec.create(cache.strategy(), ring);
+        // The strategy's own codec verifies with the secrets, fixed for the runtime's life, so its recent decodes may
+        // be remembered; the jwt plugin's verifies with key-store keys, which can be rotated away meanwhile.
+        this.cacheCodec = cacheCodec != null ? cacheCodec
+                : MemoizedCookieCacheCodec.of(CookieCacheCodec.create(cache.strategy(), ring), cache.decodedEntries());
         this.config = config;
         AdvancedOptions advanced = config.advanced();
         boolean secure = secure(config);
