@@ -48,7 +48,7 @@ public final class ConfigKeys {
             Key.of("better-auth.session.cookie-cache.strategy"),
             Key.of("better-auth.session.cookie-cache.version"),
             Key.of("better-auth.session.cookie-cache.refresh-cache"),
-            Key.number("better-auth.session.cookie-cache.decoded-entries", 0, 1_000_000),
+            Key.number("better-auth.session.cookie-cache.decoded-entries", 0, 100_000),
             // user, emailAndPassword
             Key.of("better-auth.user.additional-fields"),
             Key.of("better-auth.user.delete-user.enabled"),

@@ -85,6 +85,10 @@ public final class ConfigLoader {
         value("better-auth.database.url").ifPresent(b::databaseUrl);
         value("better-auth.database.user").ifPresent(b::databaseUser);
         number("better-auth.database.pool-size", v -> b.databasePoolSize(Math.toIntExact(v)));
+        if (value("better-auth.database.pool-size").isPresent() && value("better-auth.database.url").isEmpty()) {
+            LOG.log(Level.WARNING, "better-auth.database.pool-size has no effect without better-auth.database.url: "
+                    + "the container's data source has its own pool");
+        }
         value("better-auth.database.password").ifPresent(b::databasePassword);
         value("better-auth.database.jndi-name").ifPresent(b::databaseJndiName);
         b.models(new ModelNames(model("user"), model("session"), model("account"), model("verification")));

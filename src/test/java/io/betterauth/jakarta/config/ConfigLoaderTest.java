@@ -213,9 +213,14 @@ class ConfigLoaderTest {
         Map<String, String> base = Map.of("better-auth.secret", SECRET);
         assertThat(new ConfigLoader(List.of(ConfigSource.of(base))).load().database().connection().poolSize())
                 .isEqualTo(10);
-        Map<String, String> env = Map.of("BETTER_AUTH_SECRET", SECRET, "BETTER_AUTH_DATABASE_POOL_SIZE", "32");
-        assertThat(new ConfigLoader(List.of(ConfigSource.environment(env::get))).load().database().connection()
-                .poolSize()).isEqualTo(32);
+        Map<String, String> env = Map.of("BETTER_AUTH_SECRET", SECRET, "BETTER_AUTH_DATABASE_POOL_SIZE", "32",
+                "BETTER_AUTH_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/app");
+        assertThat(captureWarnings(() -> assertThat(new ConfigLoader(List.of(ConfigSource.environment(env::get)))
+                .load().database().connection().poolSize()).isEqualTo(32))).noneMatch(m -> m.contains("pool-size"));
+        // the container's data source has its own pool: the key alone is a mistake worth a warning
+        assertThat(captureWarnings(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
+                "better-auth.database.pool-size", "32")))).load()))
+                .anyMatch(m -> m.contains("pool-size has no effect without better-auth.database.url"));
         for (String bad : List.of("0", "-1", "1001", "ten")) {
             assertThatThrownBy(() -> new ConfigLoader(List.of(ConfigSource.of(Map.of("better-auth.secret", SECRET,
                     "better-auth.database.pool-size", bad)))).load())

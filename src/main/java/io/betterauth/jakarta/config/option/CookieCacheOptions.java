@@ -1,5 +1,7 @@
 package io.betterauth.jakarta.config.option;
 
+import io.betterauth.jakarta.config.ConfigurationException;
+
 /**
  * The {@code session_data} cookie cache (Better Auth's {@code session.cookieCache}, keys
  * {@code better-auth.session.cookie-cache.*}).
@@ -19,6 +21,15 @@ public record CookieCacheOptions(boolean enabled, long maxAge, CookieCacheStrate
 
     /** A few MiB at most: one entry is a cookie of at most 4 KiB and its decoded session and user. */
     public static final int DEFAULT_DECODED_ENTRIES = 1000;
+    /** The most {@code decoded-entries} may be: a few hundred MiB. */
+    public static final int MAX_DECODED_ENTRIES = 100_000;
+
+    public CookieCacheOptions {
+        if (decodedEntries < 0 || decodedEntries > MAX_DECODED_ENTRIES) {
+            throw new ConfigurationException("better-auth.session.cookie-cache.decoded-entries must be 0 to "
+                    + MAX_DECODED_ENTRIES + ", not " + decodedEntries);
+        }
+    }
 
     public CookieCacheOptions(boolean enabled, long maxAge, CookieCacheStrategy strategy, String version,
                               boolean refreshCache) {

@@ -89,8 +89,8 @@ public record DatabaseOptions(Adapter adapter, boolean autoMigrate, Connection c
         public static final int DEFAULT_POOL_SIZE = 10;
 
         public Connection {
-            if (poolSize < 1) {
-                throw new ConfigurationException("better-auth.database.pool-size must be at least 1, not " + poolSize);
+            if (poolSize < 1 || poolSize > 1_000) {
+                throw new ConfigurationException("better-auth.database.pool-size must be 1 to 1000, not " + poolSize);
             }
         }
 

@@ -19,6 +19,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -260,14 +261,31 @@ public final class AdditionalFields {
         return out;
     }
 
-    /** Members of a stored or cached JSON object that are not core fields, as Java values (ISO dates revived). */
+    /**
+     * Members of a stored or cached JSON object that are not core fields, as Java values (ISO dates revived); nested
+     * objects and arrays read-only, as a decoded cookie cache's session is handed to every request sending it.
+     */
     public static Map<String, Object> extras(JsonObject o, Set<String> core) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : o.entrySet()) {
             if (!core.contains(e.getKey())) {
-                out.put(e.getKey(), JsJson.safeParsed(e.getValue()));
+                out.put(e.getKey(), readOnly(JsJson.safeParsed(e.getValue())));
             }
         }
         return out;
+    }
+
+    private static Object readOnly(Object value) {
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(x -> copy.add(readOnly(x)));
+            return Collections.unmodifiableList(copy);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, x) -> copy.put(k, readOnly(x)));
+            return Collections.unmodifiableMap(copy);
+        }
+        return value;
     }
 }

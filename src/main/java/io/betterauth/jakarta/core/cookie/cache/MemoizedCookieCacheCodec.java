@@ -3,9 +3,9 @@ package io.betterauth.jakarta.core.cookie.cache;
 import io.betterauth.jakarta.config.option.CookieCacheStrategy;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link CookieCacheCodec} that remembers the {@code session_data} cookies it verified recently, so that a browser
@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       default (Better Auth's zod schema): such a value is not remembered, so the default stays the request's own
  *       time;</li>
  *   <li>at most {@code maxEntries} values, none longer than {@value #MAX_REMEMBERED_LENGTH} characters (one cookie;
- *       a chunked cache is decoded every time): when full, one entry is dropped for each new one.</li>
+ *       a chunked cache is decoded every time); each new one first drops the eldest entries that have expired, and
+ *       the eldest one when full (entries are in the order they came, which is the order they expire in, as every
+ *       cache has the configured max-age).</li>
  * </ul>
  *
  * The secrets that verify are fixed for the codec's life, so remembering a verified value cannot accept what the
@@ -41,12 +43,12 @@ public final class MemoizedCookieCacheCodec implements CookieCacheCodec {
 
     private final CookieCacheCodec codec;
     private final int maxEntries;
-    private final Map<String, Remembered> recent;
+    /** In insertion order, which is expiry order (every entry has the configured max-age): the eldest go first. */
+    private final LinkedHashMap<String, Remembered> recent = new LinkedHashMap<>();
 
     private MemoizedCookieCacheCodec(CookieCacheCodec codec, int maxEntries) {
         this.codec = codec;
         this.maxEntries = maxEntries;
-        this.recent = new ConcurrentHashMap<>();
     }
 
     /** {@code codec} remembering up to {@code maxEntries} decoded values; {@code codec} itself when 0. */
@@ -78,28 +80,36 @@ public final class MemoizedCookieCacheCodec implements CookieCacheCodec {
         if (cookieValue == null || cookieValue.length() > MAX_REMEMBERED_LENGTH) {
             return codec.decode(cookieValue, nowMs);
         }
-        Remembered r = recent.get(cookieValue);
-        if (r != null) {
-            if (nowMs >= r.decodedAtMs() && nowMs < r.decoded().expiresAtMs()) {
-                return Optional.of(r.decoded());
-            }
-            recent.remove(cookieValue, r);
+        cookieValue.hashCode(); // computed (and kept by the string) outside the lock
+        Remembered r;
+        synchronized (recent) {
+            r = recent.get(cookieValue);
         }
+        if (r != null && nowMs >= r.decodedAtMs() && nowMs < r.decoded().expiresAtMs()) {
+            return Optional.of(r.decoded());
+        }
+        // Not remembered, expired (the full decode now refuses it), or the clock went back (decode it afresh).
         Optional<DecodedCache> decoded = codec.decode(cookieValue, nowMs);
-        decoded.filter(d -> nowMs < d.expiresAtMs() && !defaultedToNow(d.data(), nowMs))
-                .ifPresent(d -> remember(cookieValue, new Remembered(d, nowMs)));
+        if (r == null) {
+            decoded.filter(d -> nowMs < d.expiresAtMs() && !defaultedToNow(d.data(), nowMs))
+                    .ifPresent(d -> remember(cookieValue, new Remembered(d, nowMs), nowMs));
+        }
         return decoded;
     }
 
-    private void remember(String cookieValue, Remembered r) {
-        if (recent.size() >= maxEntries) {
-            Iterator<String> any = recent.keySet().iterator();
-            if (any.hasNext()) {
-                any.next();
-                any.remove();
+    /** Adds an entry, first dropping the eldest while they have expired or the memory is full. */
+    private void remember(String cookieValue, Remembered r, long nowMs) {
+        synchronized (recent) {
+            Iterator<Remembered> eldest = recent.values().iterator();
+            while (eldest.hasNext()) {
+                Remembered e = eldest.next();
+                if (recent.size() < maxEntries && nowMs < e.decoded().expiresAtMs()) {
+                    break;
+                }
+                eldest.remove();
             }
+            recent.putIfAbsent(cookieValue, r);
         }
-        recent.put(cookieValue, r);
     }
 
     /** Whether a date of the payload may be the decode's default (the request's time): then it is not remembered. */

@@ -106,21 +106,42 @@ class MemoizedCookieCacheCodecTest {
     }
 
     @Test
-    void keepsAtMostItsEntries_andNoneWhenSizedZero() {
+    void whenFull_dropsTheEldest_soTheNewestCookiesStillHit() {
         Counting counting = new Counting(CookieCacheStrategy.COMPACT);
         CookieCacheCodec codec = MemoizedCookieCacheCodec.of(counting, 2);
-        String[] values = new String[3];
+        String[] values = new String[5];
         for (int i = 0; i < values.length; i++) {
             values[i] = codec.encode(trickyData(), NOW + i, 300);
             assertThat(codec.decode(values[i], NOW + 10)).isPresent();
         }
         counting.decodes = 0;
-        for (String v : values) {
-            assertThat(codec.decode(v, NOW + 20)).isPresent();
-        }
-        // three values, two entries: at least one was dropped and verified again
-        assertThat(counting.decodes).isBetween(1, 3);
+        assertThat(codec.decode(values[4], NOW + 20)).isPresent();
+        assertThat(codec.decode(values[3], NOW + 20)).isPresent();
+        assertThat(counting.decodes).isZero();
+        assertThat(codec.decode(values[0], NOW + 20)).isPresent();
+        assertThat(counting.decodes).isOne();
         Counting plain = new Counting(CookieCacheStrategy.COMPACT);
         assertThat(MemoizedCookieCacheCodec.of(plain, 0)).isSameAs(plain);
+    }
+
+    @Test
+    void expiredEntries_makeRoomForNewOnes_beforeAnyLiveOneIsDropped() {
+        Counting counting = new Counting(CookieCacheStrategy.COMPACT);
+        CookieCacheCodec codec = MemoizedCookieCacheCodec.of(counting, 3);
+        String shortLived = codec.encode(trickyData(), NOW, 10);
+        String live = codec.encode(trickyData(), NOW, 300);
+        // (not at NOW or NOW + 1: trickyData's dates, which a payload without dates would also show)
+        assertThat(codec.decode(shortLived, NOW + 1_000)).isPresent();
+        assertThat(codec.decode(live, NOW + 1_000)).isPresent();
+        String later1 = codec.encode(trickyData(), NOW + 20_000, 300);
+        String later2 = codec.encode(trickyData(), NOW + 20_001, 300);
+        assertThat(codec.decode(later1, NOW + 20_000)).isPresent();
+        assertThat(codec.decode(later2, NOW + 20_000)).isPresent();
+        counting.decodes = 0;
+        // the expired one went first: the three live ones are all still remembered
+        assertThat(codec.decode(live, NOW + 20_000)).isPresent();
+        assertThat(codec.decode(later1, NOW + 20_000)).isPresent();
+        assertThat(codec.decode(later2, NOW + 20_000)).isPresent();
+        assertThat(counting.decodes).isZero();
     }
 }
