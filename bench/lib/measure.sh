@@ -66,12 +66,14 @@ run_wrk() {
 }
 
 # warm_until_steady GROUP URL COOKIE [URL COOKIE]...: 10 s of load on each URL (with that Cookie header, if any) in
-# turn, until a pass changes no URL's req/s by more than BENCH_WARMUP_TOLERANCE % or BENCH_WARMUP_MAX s have passed
+# turn, until (after BENCH_WARMUP_MIN s at least) a pass changes no URL's req/s by more than BENCH_WARMUP_TOLERANCE %,
+# or BENCH_WARMUP_MAX s have passed
 warm_until_steady() {
   local g="$1"; shift
   local -a urls=() cookies=() prev=() now=()
   while [ "$#" -ge 2 ]; do urls+=("$1"); cookies+=("$2"); shift 2; done
   local i pass=0 start=$SECONDS tolerance="${BENCH_WARMUP_TOLERANCE:-5}" limit="${BENCH_WARMUP_MAX:-420}" steady rps
+  local least="${BENCH_WARMUP_MIN:-150}"
   while :; do
     pass=$((pass + 1)); now=()
     for i in "${!urls[@]}"; do
@@ -83,7 +85,8 @@ warm_until_steady() {
     done
     log "[$g] warm-up pass $pass: ${now[*]} req/s"
     steady=0
-    if [ "$pass" -ge 2 ]; then
+    # two passes alike are not enough early on: while C2 compiles, two passes can agree at a quarter of the speed
+    if [ "$pass" -ge 2 ] && [ $((SECONDS - start)) -ge "$least" ]; then
       steady=1
       for i in "${!now[@]}"; do
         awk -v a="${now[$i]}" -v b="${prev[$i]}" -v t="$tolerance" \
